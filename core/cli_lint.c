@@ -1,0 +1,190 @@
+/* cli_lint.c: lint the paths given on the command line (see cli.h). */
+#include "cli.h"
+#include "input.h"
+#include "suppress.h"
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int th_cli_error(const struct th_error *err)
+{
+        char *msg = th_error_format(err);
+        fprintf(stderr, "twohats: %s\n", msg);
+        free(msg);
+        return err->kind == TH_ERR_PLUGIN ? TH_EXIT_PLUGIN : TH_EXIT_USAGE;
+}
+
+static char *folder_of(const char *file)
+{
+        struct stat st;
+        if (stat(file, &st) == 0 && S_ISDIR(st.st_mode))
+                return th_xstrdup(file);
+        const char *slash = strrchr(file, '/');
+        if (!slash)
+                return th_xstrdup(".");
+        return th_xstrndup(file, slash == file ? 1 : (size_t)(slash - file));
+}
+
+const struct th_config *th_cli_config_for(struct th_cli *cli, const char *file,
+                                          struct th_error *err)
+{
+        if (cli->fixed_config)
+                return cli->fixed_config;
+        char *dir = folder_of(file);
+        char *path = th_config_find(dir);
+        const char *key = path ? path : "";
+        for (size_t i = 0; i < cli->nfound; i++)
+                if (strcmp(cli->found_paths[i], key) == 0) {
+                        free(dir);
+                        free(path);
+                        if (!cli->found[i])
+                                th_error_set(err, TH_ERR_USAGE, key, 0, 0,
+                                             "configuration was rejected above");
+                        return cli->found[i];
+                }
+        struct th_config *c = th_xcalloc(1, sizeof(*c));
+        int rc = 0;
+        if (path)
+                rc = th_config_load(c, path, err);
+        else
+                th_config_defaults(c, dir);
+        if (rc == 0)
+                rc = th_engine_check_config(cli->engine, c, err);
+        if (rc < 0) {
+                th_config_release(c);
+                free(c);
+                c = NULL;
+        }
+        TH_GROW(cli->found, cli->nfound + 1, cli->afound);
+        cli->found_paths = th_xrealloc(cli->found_paths, cli->afound * sizeof(char *));
+        cli->found[cli->nfound] = c;
+        cli->found_paths[cli->nfound++] = th_xstrdup(key);
+        free(dir);
+        free(path);
+        return c;
+}
+
+struct run {
+        struct th_cli *cli;
+        struct th_report report;
+        int status;
+};
+
+static void keep_worst(struct run *run, int status)
+{
+        if (status > run->status) /* the statuses rise with their gravity */
+                run->status = status;
+}
+
+static void list_suppressions(const struct th_doc *doc)
+{
+        struct th_suppressions sup = {0};
+        th_suppressions_find(doc, &sup);
+        for (size_t i = 0; i < sup.nr; i++) {
+                const struct th_suppression *s = &sup.v[i];
+                unsigned line, col;
+                th_doc_position(doc, s->start, &line, &col);
+                printf("%s:%u:%u: %s", doc->path, line, col, s->directive);
+                for (size_t k = 0; k < s->nrules; k++)
+                        printf("%s%s", k ? ", " : " ", s->rules[k]);
+                if (s->kind == TH_SUP_ENABLE)
+                        printf("\n");
+                else
+                        printf(" -- %s\n", s->reason ? s->reason : "(no reason given)");
+        }
+        th_suppressions_release(&sup);
+}
+
+static int lint_unit(struct th_unit *u, void *data)
+{
+        struct run *run = data;
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        const struct th_config *c = th_cli_config_for(cli, u->source_path, &err);
+        if (!c) {
+                free(u->text);
+                keep_worst(run, th_cli_error(&err));
+                th_error_release(&err);
+                return 0;
+        }
+        struct th_meta base, overlay;
+        th_meta_init(&base);
+        th_meta_init(&overlay);
+        th_config_meta_for(c, u->source_path, &base);
+        if (u->fields)
+                th_meta_copy(&overlay, u->fields);
+        th_meta_copy(&overlay, &cli->meta);
+        struct th_doc_options opt = {u->markup, cli->lenient, &base, &overlay};
+        struct th_doc doc;
+        int rc = th_doc_build(&doc, u->name, u->text, u->len, &opt, &err);
+        th_meta_release(&base);
+        th_meta_release(&overlay);
+        if (rc < 0) {
+                keep_worst(run, th_cli_error(&err));
+        } else if (cli->list_suppressions) {
+                list_suppressions(&doc);
+        } else {
+                struct th_findings f = {0};
+                if (th_engine_lint(cli->engine, c, &doc, &f, &err) < 0)
+                        keep_worst(run, th_cli_error(&err));
+                for (size_t i = 0; i < f.nr;) {
+                        if (f.v[i].severity >= cli->fail_level)
+                                keep_worst(run, TH_EXIT_FINDINGS);
+                        if (f.v[i].severity < cli->min_severity)
+                                th_findings_remove(&f, i);
+                        else
+                                i++;
+                }
+                th_report_doc(&run->report, &doc, &f);
+                th_findings_release(&f);
+        }
+        th_doc_release(&doc);
+        th_error_release(&err);
+        return 0;
+}
+
+static void lint_path(struct run *run, const char *path)
+{
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        struct stat st;
+        if (strcmp(path, "-") == 0) {
+                const char *name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
+                if (th_input_read("-", name, lint_unit, run, &err) < 0)
+                        keep_worst(run, th_cli_error(&err));
+        } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+                char **files;
+                size_t n = th_input_walk(path, &files);
+                for (size_t i = 0; i < n; i++) {
+                        const struct th_config *c = th_cli_config_for(cli, files[i], &err);
+                        if (!c) {
+                                keep_worst(run, th_cli_error(&err));
+                                th_error_release(&err);
+                        } else if (th_config_takes(c, files[i])) {
+                                lint_path(run, files[i]);
+                        }
+                        free(files[i]);
+                }
+                free(files);
+        } else if (th_input_read(path, path, lint_unit, run, &err) < 0) {
+                keep_worst(run, th_cli_error(&err));
+        }
+        th_error_release(&err);
+}
+
+int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
+{
+        struct run run;
+        memset(&run, 0, sizeof(run));
+        run.cli = cli;
+        if (!cli->list_suppressions)
+                th_report_begin(&run.report, cli->format, stdout, cli->color);
+        for (size_t i = 0; i < npaths; i++)
+                lint_path(&run, paths[i]);
+        if (!cli->list_suppressions)
+                th_report_end(&run.report);
+        return run.status;
+}

@@ -1,0 +1,393 @@
+/* lexicon.c: named term lists compiled to PCRE2 (see lexicon.h). */
+#include "lexicon.h"
+#include "utf8.h"
+#include "util.h"
+#include "yamldoc.h"
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct th_lexicons {
+        char *dir;
+        char **langs; /* languages already read */
+        size_t nlangs, alangs;
+        struct th_lexicon **v;
+        size_t nr, alloc;
+};
+
+struct th_lexicons *th_lexicons_new(const char *rules_dir)
+{
+        struct th_lexicons *l = th_xcalloc(1, sizeof(*l));
+        l->dir = th_xstrdup(rules_dir);
+        return l;
+}
+
+static void lexicon_free(struct th_lexicon *x)
+{
+        for (size_t i = 0; i < x->nterms; i++)
+                free(x->terms[i]);
+        for (size_t i = 0; i < x->nforms; i++)
+                free(x->forms[i]);
+        free(x->terms);
+        free(x->forms);
+        free(x->form_term);
+        free(x->name);
+        free(x->file);
+        th_regex_free(x->re);
+        free(x);
+}
+
+void th_lexicons_free(struct th_lexicons *l)
+{
+        if (!l)
+                return;
+        for (size_t i = 0; i < l->nr; i++)
+                lexicon_free(l->v[i]);
+        for (size_t i = 0; i < l->nlangs; i++)
+                free(l->langs[i]);
+        free(l->langs);
+        free(l->v);
+        free(l->dir);
+        free(l);
+}
+
+/* Base letter of a Latin letter with a diacritic (lower case), or 0. */
+static uint32_t base_letter(uint32_t cp)
+{
+        static const struct {
+                uint32_t cp;
+                char base;
+        } table[] = {{0xE0, 'a'}, {0xE1, 'a'}, {0xE2, 'a'}, {0xE3, 'a'}, {0xE4, 'a'}, {0xE5, 'a'},
+                     {0xE7, 'c'}, {0xE8, 'e'}, {0xE9, 'e'}, {0xEA, 'e'}, {0xEB, 'e'}, {0xEC, 'i'},
+                     {0xED, 'i'}, {0xEE, 'i'}, {0xEF, 'i'}, {0xF1, 'n'}, {0xF2, 'o'}, {0xF3, 'o'},
+                     {0xF4, 'o'}, {0xF5, 'o'}, {0xF6, 'o'}, {0xF9, 'u'}, {0xFA, 'u'}, {0xFB, 'u'},
+                     {0xFC, 'u'}, {0xFD, 'y'}, {0xFF, 'y'}};
+        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+                cp += 0x20; /* Latin-1 upper to lower case */
+        for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
+                if (table[i].cp == cp)
+                        return (uint32_t)table[i].base;
+        if (cp < 0x80 && cp >= 'A' && cp <= 'Z')
+                return cp + 0x20;
+        return cp < 0x80 ? cp : 0;
+}
+
+/* A character class for a letter with or without diacritics, or NULL. */
+static const char *accent_class(uint32_t base)
+{
+        switch (base) {
+        case 'a':
+                return "[aàáâãäå]";
+        case 'c':
+                return "[cç]";
+        case 'e':
+                return "[eèéêë]";
+        case 'i':
+                return "[iìíîï]";
+        case 'n':
+                return "[nñ]";
+        case 'o':
+                return "[oòóôõö]";
+        case 'u':
+                return "[uùúûü]";
+        case 'y':
+                return "[yýÿ]";
+        default:
+                return NULL;
+        }
+}
+
+char *th_lexicon_term_regex(const char *term)
+{
+        struct th_buf b = {0};
+        const unsigned char *s = (const unsigned char *)term;
+        size_t n = strlen(term), i = 0;
+        if (n && s[0] == '*') {
+                th_buf_adds(&b, "[\\p{L}\\p{N}]*");
+                i = 1;
+        }
+        int trailing = n > i && s[n - 1] == '*';
+        size_t stop = trailing ? n - 1 : n;
+        while (i < stop) {
+                size_t len;
+                uint32_t cp = th_utf8_decode(s + i, stop - i, &len);
+                const char *cls = accent_class(base_letter(cp));
+                if (cls)
+                        th_buf_adds(&b, cls);
+                else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
+                        th_buf_adds(&b, "\\s+");
+                else if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013)
+                        th_buf_adds(&b, "(?:[-\\x{2010}\\x{2011}\\x{2013}]|\\s+)?");
+                else if (cp == '\'' || cp == 0x2018 || cp == 0x2019)
+                        th_buf_adds(&b, "['\\x{2018}\\x{2019}]");
+                else if (cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                                        (cp >= 'A' && cp <= 'Z')))
+                        th_buf_addf(&b, "\\%c", (char)cp);
+                else
+                        th_buf_add(&b, (const char *)s + i, len);
+                i += len;
+        }
+        if (trailing)
+                th_buf_adds(&b, "[\\p{L}\\p{N}]*");
+        return th_buf_detach(&b);
+}
+
+static int compile(struct th_lexicon *x, struct th_error *err)
+{
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
+        /* Longer forms first, so that "ministerie van Financiën" wins over "ministerie". */
+        size_t *order = th_xcalloc(x->nforms ? x->nforms : 1, sizeof(size_t));
+        for (size_t i = 0; i < x->nforms; i++)
+                order[i] = i;
+        for (size_t i = 1; i < x->nforms; i++)
+                for (size_t j = i; j > 0 && strlen(x->forms[order[j]]) >
+                                               strlen(x->forms[order[j - 1]]);
+                     j--) {
+                        size_t t = order[j];
+                        order[j] = order[j - 1];
+                        order[j - 1] = t;
+                }
+        for (size_t k = 0; k < x->nforms; k++) {
+                char *re = th_lexicon_term_regex(x->forms[order[k]]);
+                th_buf_addf(&b, "%s%s(*MARK:%zu)", k ? "|" : "", re, x->form_term[order[k]]);
+                free(re);
+        }
+        free(order);
+        th_buf_adds(&b, ")(?![\\p{L}\\p{N}])");
+        char why[256];
+        size_t at = 0;
+        x->re = th_regex_compile(b.s, why, sizeof(why), &at);
+        th_buf_release(&b);
+        if (!x->re)
+                return th_error_set(err, TH_ERR_PLUGIN, x->file, x->line, x->col,
+                                    "lexicon '%s' does not compile: %s", x->name, why);
+        return 0;
+}
+
+static int add_form(struct th_lexicon *x, const char *form, size_t term, size_t *alloc)
+{
+        TH_GROW(x->forms, x->nforms + 1, *alloc);
+        x->form_term = th_xrealloc(x->form_term, *alloc * sizeof(size_t));
+        x->forms[x->nforms] = th_xstrdup(form);
+        x->form_term[x->nforms++] = term;
+        return 0;
+}
+
+static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon *x,
+                      size_t *aterms, size_t *aforms, struct th_error *err)
+{
+        const char *term = th_yamldoc_scalar(item);
+        yaml_node_t *aliases = NULL;
+        if (!term && item->type == YAML_MAPPING_NODE) {
+                for (yaml_node_pair_t *p = item->data.mapping.pairs.start;
+                     p < item->data.mapping.pairs.top; p++) {
+                        yaml_node_t *k = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                        const char *key = th_yamldoc_scalar(k);
+                        if (key && strcmp(key, "term") == 0 && th_yamldoc_scalar(v))
+                                term = th_yamldoc_scalar(v);
+                        else if (key && strcmp(key, "aliases") == 0 &&
+                                 v->type == YAML_SEQUENCE_NODE)
+                                aliases = v;
+                        else if (key && (strcmp(key, "note") == 0 || strcmp(key, "source") == 0) &&
+                                 th_yamldoc_scalar(v))
+                                continue;
+                        else
+                                return th_yamldoc_error(
+                                    y, k, TH_ERR_PLUGIN, err,
+                                    "unexpected key '%s' in a term; expected term (text), "
+                                    "aliases (list), note or source (text)",
+                                    key ? key : "?");
+                }
+        }
+        if (!term || !*term)
+                return th_yamldoc_error(y, item, TH_ERR_PLUGIN, err,
+                                        "expected a term: a text or a mapping with 'term'");
+        TH_GROW(x->terms, x->nterms + 1, *aterms);
+        size_t idx = x->nterms;
+        x->terms[x->nterms++] = th_xstrdup(term);
+        add_form(x, term, idx, aforms);
+        if (!aliases)
+                return 0;
+        for (yaml_node_item_t *it = aliases->data.sequence.items.start;
+             it < aliases->data.sequence.items.top; it++) {
+                yaml_node_t *a = th_yamldoc_node(y, *it);
+                if (!th_yamldoc_scalar(a) || !*th_yamldoc_scalar(a))
+                        return th_yamldoc_error(y, a, TH_ERR_PLUGIN, err,
+                                                "expected an alias (text), got %s",
+                                                th_yamldoc_kind(a));
+                add_form(x, th_yamldoc_scalar(a), idx, aforms);
+        }
+        return 0;
+}
+
+static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char *lang,
+                        yaml_node_t *knode, yaml_node_t *body, const char *path,
+                        struct th_error *err)
+{
+        const char *name = th_yamldoc_scalar(knode);
+        if (!name || body->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, body, TH_ERR_PLUGIN, err,
+                                        "expected a lexicon: a mapping with 'terms'");
+        char *full = th_xasprintf("%s/%s", lang, name);
+        for (size_t i = 0; i < l->nr; i++)
+                if (strcmp(l->v[i]->name, full) == 0) {
+                        th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
+                                         "lexicon '%s' is already defined at %s:%u:%u", full,
+                                         l->v[i]->file, l->v[i]->line, l->v[i]->col);
+                        free(full);
+                        return -1;
+                }
+        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
+        x->name = full;
+        x->file = th_xstrdup(path);
+        x->line = th_yamldoc_line(y, knode);
+        x->col = th_yamldoc_col(y, knode);
+        size_t aterms = 0, aforms = 0;
+        yaml_node_t *terms = NULL;
+        int rc = 0;
+        for (yaml_node_pair_t *p = body->data.mapping.pairs.start;
+             rc == 0 && p < body->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                const char *key = th_yamldoc_scalar(k);
+                if (key && strcmp(key, "terms") == 0 && v->type == YAML_SEQUENCE_NODE)
+                        terms = v;
+                else if (!key || strcmp(key, "summary") != 0 || !th_yamldoc_scalar(v))
+                        rc = th_yamldoc_error(y, k, TH_ERR_PLUGIN, err,
+                                              "unexpected key '%s' in lexicon '%s'; expected "
+                                              "summary (text) and terms (list)",
+                                              key ? key : "?", full);
+        }
+        if (rc == 0 && !terms)
+                rc = th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
+                                      "lexicon '%s' has no 'terms' list", full);
+        for (yaml_node_item_t *it = terms ? terms->data.sequence.items.start : NULL;
+             rc == 0 && it < terms->data.sequence.items.top; it++)
+                rc = read_entry(y, th_yamldoc_node(y, *it), x, &aterms, &aforms, err);
+        if (rc < 0) {
+                lexicon_free(x);
+                return -1;
+        }
+        TH_GROW(l->v, l->nr + 1, l->alloc);
+        l->v[l->nr++] = x;
+        return 0;
+}
+
+static int read_file(struct th_lexicons *l, const char *lang, const char *path,
+                     struct th_error *err)
+{
+        char *buf;
+        size_t len;
+        if (th_read_file(path, &buf, &len) < 0)
+                return th_error_set(err, TH_ERR_PLUGIN, path, 0, 0, "cannot read rule data");
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_PLUGIN, err);
+        free(buf);
+        if (rc < 0)
+                return -1;
+        yaml_node_t *root = th_yamldoc_root(&y);
+        if (root && root->type != YAML_MAPPING_NODE)
+                rc = th_yamldoc_error(&y, root, TH_ERR_PLUGIN, err,
+                                      "expected a mapping with 'lexicons' and 'cases'");
+        for (yaml_node_pair_t *p = root && rc == 0 ? root->data.mapping.pairs.start : NULL;
+             rc == 0 && p && p < root->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = th_yamldoc_node(&y, p->key), *v = th_yamldoc_node(&y, p->value);
+                const char *key = th_yamldoc_scalar(k);
+                if (key && strcmp(key, "lexicons") == 0 && v->type == YAML_MAPPING_NODE) {
+                        for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+                             rc == 0 && q < v->data.mapping.pairs.top; q++)
+                                rc = read_lexicon(l, &y, lang, th_yamldoc_node(&y, q->key),
+                                                  th_yamldoc_node(&y, q->value), path, err);
+                } else if (!key || strcmp(key, "cases") != 0 || v->type != YAML_SEQUENCE_NODE) {
+                        rc = th_yamldoc_error(&y, k, TH_ERR_PLUGIN, err,
+                                              "unexpected key '%s'; expected lexicons (mapping) "
+                                              "and cases (list)",
+                                              key ? key : "?");
+                }
+        }
+        th_yamldoc_release(&y);
+        return rc;
+}
+
+static int by_name(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int read_language(struct th_lexicons *l, const char *lang, struct th_error *err)
+{
+        for (size_t i = 0; i < l->nlangs; i++)
+                if (strcmp(l->langs[i], lang) == 0)
+                        return 0;
+        TH_GROW(l->langs, l->nlangs + 1, l->alangs);
+        l->langs[l->nlangs++] = th_xstrdup(lang);
+        char *dir = th_xasprintf("%s/%s", l->dir, lang);
+        DIR *d = opendir(dir);
+        if (!d) {
+                th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0,
+                             "cannot open the rule data folder (set --rules-dir)");
+                free(dir);
+                return -1;
+        }
+        char **names = NULL;
+        size_t nr = 0, alloc = 0;
+        for (struct dirent *e; (e = readdir(d));) {
+                if (e->d_name[0] == '.' || !th_ends_with(e->d_name, ".yml"))
+                        continue;
+                TH_GROW(names, nr + 1, alloc);
+                names[nr++] = th_xasprintf("%s/%s", dir, e->d_name);
+        }
+        closedir(d);
+        free(dir);
+        qsort(names, nr, sizeof(char *), by_name);
+        int rc = 0;
+        for (size_t i = 0; i < nr; i++) {
+                if (rc == 0)
+                        rc = read_file(l, lang, names[i], err);
+                free(names[i]);
+        }
+        free(names);
+        return rc;
+}
+
+const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name,
+                                         struct th_error *err)
+{
+        const char *slash = strchr(name, '/');
+        if (!slash || slash == name)
+                return th_error_set(err, TH_ERR_PLUGIN, NULL, 0, 0,
+                                    "lexicon name '%s': expected <lang>/<name>", name),
+                       NULL;
+        char *lang = th_xstrndup(name, (size_t)(slash - name));
+        int rc = read_language(l, lang, err);
+        free(lang);
+        if (rc < 0)
+                return NULL;
+        for (size_t i = 0; i < l->nr; i++) {
+                struct th_lexicon *x = l->v[i];
+                if (strcmp(x->name, name) != 0)
+                        continue;
+                if (!x->re && compile(x, err) < 0)
+                        return NULL;
+                return x;
+        }
+        th_error_set(err, TH_ERR_PLUGIN, l->dir, 0, 0, "no lexicon '%s' in the rule data", name);
+        return NULL;
+}
+
+int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const char *subject,
+                    size_t len, size_t start, size_t *mstart, size_t *mend, const char **term)
+{
+        size_t ov[2];
+        int rc = th_regex_find(lex->re, s, subject, len, start, ov, 1);
+        if (rc != 1)
+                return rc;
+        *mstart = ov[0];
+        *mend = ov[1];
+        const char *mark = th_scratch_mark(s);
+        size_t idx = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+        *term = lex->terms[idx < lex->nterms ? idx : 0];
+        return 1;
+}

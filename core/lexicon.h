@@ -1,0 +1,48 @@
+/*
+ * lexicon.h: named term lists from rules/<lang>/NAME.yml.
+ *
+ * A lexicon file holds `lexicons:` (name -> terms) and may hold `cases:`
+ * (labelled examples, read by `twohats test`).  Lexicons are looked up as
+ * "<lang>/<name>"; the files of a language are read on the first lookup and
+ * each lexicon is compiled once, on its first use, to one PCRE2 pattern:
+ * case-insensitive, Unicode word boundaries, diacritics as written or left
+ * out, typographic apostrophes, flexible hyphens and spaces.  A term may
+ * start or end with '*' for "any letters here" (compounds, inflections).
+ */
+#ifndef TH_LEXICON_H
+#define TH_LEXICON_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "match.h"
+
+struct th_lexicon {
+        char *name;   /* "<lang>/<name>" */
+        char *file;   /* where it is defined */
+        unsigned line, col;
+        char **terms; /* canonical term of each entry */
+        size_t nterms;
+        char **forms; /* every form to match (terms and aliases) */
+        size_t *form_term;
+        size_t nforms;
+        struct th_regex *re; /* compiled on first use */
+};
+
+struct th_lexicons;
+
+struct th_lexicons *th_lexicons_new(const char *rules_dir);
+void th_lexicons_free(struct th_lexicons *l);
+
+/* The compiled lexicon `name`, or NULL with `err` set (TH_ERR_PLUGIN). */
+const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name,
+                                         struct th_error *err);
+
+/* The regular expression for one term (exposed for the tests). */
+char *th_lexicon_term_regex(const char *term);
+
+/* As th_regex_find(); `*term` gets the canonical term of the match. */
+int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const char *subject,
+                    size_t len, size_t start, size_t *mstart, size_t *mend, const char **term);
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * report.h: print findings in the format asked for.  One file per format:
+ * report_text.c (for people), report_line.c (compiler style, for editors
+ * and grep), report_json.c (one JSON object for tools).
+ */
+#ifndef TH_REPORT_H
+#define TH_REPORT_H
+
+#include <stdio.h>
+
+#include "document.h"
+#include "findings.h"
+
+enum th_format { TH_FORMAT_TEXT, TH_FORMAT_LINE, TH_FORMAT_JSON };
+
+struct th_report {
+        enum th_format format;
+        FILE *out;
+        int color;      /* text format only */
+        void *json;     /* the findings array of the JSON format */
+        size_t nfindings, ndocs_with_findings;
+        size_t counts[4]; /* per severity */
+};
+
+/* Parse a --format value; -1 when unknown. */
+int th_format_parse(const char *s);
+
+void th_report_begin(struct th_report *r, enum th_format format, FILE *out, int color);
+/* Report the findings of one document (already filtered and sorted). */
+void th_report_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f);
+void th_report_end(struct th_report *r);
+
+/* Per format. */
+void th_report_text_doc(struct th_report *r, const struct th_doc *doc,
+                        const struct th_findings *f);
+void th_report_text_end(struct th_report *r);
+void th_report_line_doc(struct th_report *r, const struct th_doc *doc,
+                        const struct th_findings *f);
+void th_report_json_begin(struct th_report *r);
+void th_report_json_doc(struct th_report *r, const struct th_doc *doc,
+                        const struct th_findings *f);
+void th_report_json_end(struct th_report *r);
+
+#endif

@@ -1,0 +1,25 @@
+/* utf8.h: UTF-8 validation and decoding, the only place that knows the encoding rules. */
+#ifndef TH_UTF8_H
+#define TH_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Length of the valid UTF-8 sequence at s[0..n), or 0 when it is invalid
+ * (overlong, surrogate, beyond U+10FFFF, truncated or a stray byte). */
+size_t th_utf8_seq_len(const unsigned char *s, size_t n);
+
+/* Decode the code point at s[0..n); stores its length in *len (1 for an
+ * invalid byte, which decodes as U+FFFD). */
+uint32_t th_utf8_decode(const unsigned char *s, size_t n, size_t *len);
+
+/* Offset of the first invalid byte of s[0..n), or n when all is valid. */
+size_t th_utf8_first_invalid(const char *s, size_t n);
+
+/* Number of code points in s[0..n); an invalid byte counts as one. */
+size_t th_utf8_count(const char *s, size_t n);
+
+/* Number of UTF-16 code units in s[0..n); an invalid byte counts as one. */
+size_t th_utf8_count_utf16(const char *s, size_t n);
+
+#endif
