@@ -23,7 +23,8 @@ struct test_run {
         struct th_cli *cli;
         struct tally *t;
         size_t nt, at;
-        unsigned passed, failed, errors;
+        unsigned passed, failed;
+        int status; /* the worst error status met */
 };
 
 static struct tally *tally_for(struct test_run *r, const char *rule)
@@ -169,6 +170,14 @@ static void run_case(struct test_run *r, const char *file, const struct th_confi
         if (!id || !json_is_string(text) || !json_is_array(expect))
                 rc = th_error_set(&err, TH_ERR_USAGE, file, line, 0,
                                   "a case needs id (text), text (text) and expect (list)");
+        for (size_t i = 0; rc == 0 && i < json_array_size(expect); i++) {
+                const char *want = json_string_value(json_array_get(expect, i));
+                if (!want || !th_engine_find_rule(r->cli->engine, want))
+                        rc = th_error_set(&err, TH_ERR_USAGE, file, line, 0,
+                                          "case '%s' expects '%s', which is not a known rule "
+                                          "(is its plugin in the plugin path?)",
+                                          id, want ? want : "a non-text value");
+        }
         if (rc == 0 && json_is_object(json_object_get(cs, "meta")))
                 rc = case_meta(json_object_get(cs, "meta"), &meta, file, line, &err);
         struct th_doc_options opt = {TH_MARKUP_MARKDOWN, 0, NULL, &meta};
@@ -178,9 +187,10 @@ static void run_case(struct test_run *r, const char *file, const struct th_confi
         if (rc == 0)
                 rc = th_engine_lint(r->cli->engine, c, &doc, &f, &err);
         if (rc < 0) {
-                r->errors++;
                 r->failed++;
-                th_cli_error(&err);
+                int st = th_cli_error(&err);
+                if (st > r->status)
+                        r->status = st;
         } else {
                 int ok = 1;
                 for (size_t i = 0; i < json_array_size(expect); i++) {
@@ -269,7 +279,7 @@ int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
         for (size_t i = 0; i < r.nt; i++)
                 free(r.t[i].rule);
         free(r.t);
-        if (status != TH_EXIT_OK)
-                return status;
-        return r.errors ? TH_EXIT_PLUGIN : r.failed ? TH_EXIT_FINDINGS : TH_EXIT_OK;
+        if (r.status > status)
+                status = r.status;
+        return status != TH_EXIT_OK ? status : r.failed ? TH_EXIT_FINDINGS : TH_EXIT_OK;
 }

@@ -147,7 +147,8 @@ static int read_options(struct th_plugin_setting *ps, struct th_yamldoc *y, yaml
                 o->name = th_xstrdup(th_yamldoc_scalar(k));
                 o->is_scalar = th_yamldoc_scalar(val) != NULL;
                 o->value = th_xstrdup(o->is_scalar ? th_yamldoc_scalar(val) : "");
-                o->at = place(y, val);
+                o->at = place(y, k);
+                o->value_at = place(y, val);
         }
         return 0;
 }

@@ -34,7 +34,8 @@ struct th_option_setting {
         char *name;
         char *value;
         int is_scalar; /* a list or mapping was given where a value belongs */
-        struct th_place at;
+        struct th_place at;       /* of the name */
+        struct th_place value_at; /* of the value */
 };
 
 struct th_plugin_setting {

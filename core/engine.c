@@ -236,8 +236,8 @@ int th_engine_check_config(const struct th_engine *e, const struct th_config *c,
                                                     "plugin '%s' has no option '%s'", ps->name,
                                                     os->name);
                         if (!os->is_scalar || !valid_option_value(o->type, os->value))
-                                return th_error_set(err, TH_ERR_USAGE, c->path, os->at.line,
-                                                    os->at.col,
+                                return th_error_set(err, TH_ERR_USAGE, c->path, os->value_at.line,
+                                                    os->value_at.col,
                                                     "option '%s' of plugin '%s': expected %s",
                                                     os->name, ps->name, type_names[o->type]);
                 }
