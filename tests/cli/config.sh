@@ -1,0 +1,62 @@
+# config.sh: configuration discovery, --config, --no-config, --print-config.
+. "$srcdir/tests/cli/lib.sh"
+plan 12
+
+mkdir -p "$work/p/inner/deep"
+text="Zaterdag viert de minister haar verjaardag in het Catshuis."
+echo "$text" >"$work/p/a.md"
+echo "$text" >"$work/p/inner/deep/b.md"
+printf 'rules:\n  office-premises/private-use: error\n' >"$work/p/.twohats.yml"
+printf 'rules:\n  office-premises/private-use: off\n' >"$work/p/inner/.twohats.yml"
+
+run --format line "$work/p/a.md" "$work/p/inner/deep/b.md"
+is "$out" "$work/p/a.md:1:33: error: private event \"verjaardag\" at government premise \"Catshuis\": private use of representative premises calls for restraint (HANDBOEK-2021) [office-premises/private-use]" "the nearest configuration wins, per file"
+is "$status" 1 "a configured error fails"
+
+run --format line --no-config "$work/p/a.md"
+has "$out" "info: private event" "--no-config uses the built-in defaults"
+
+run --format line --config "$work/p/inner/.twohats.yml" "$work/p/a.md"
+is "$out" "" "--config replaces discovery"
+
+printf 'plugins:\n  office-premises: false\n' >"$work/p/inner/.twohats.yml"
+run --format line "$work/p/inner/deep/b.md"
+is "$out" "" "a plugin disabled by configuration does not run"
+
+printf 'metadata:\n  - files: "deep/*.md"\n    channel: agenda\n    location: Catshuis\n    event: private\nplugins:\n  office-premises:\n    enabled: true\n' >"$work/p/inner/.twohats.yml"
+run --format line "$work/p/inner/deep/b.md"
+has "$out" "private event at representative premise \"Catshuis\" (metadata location and event)" "metadata defaults by path glob"
+
+run --print-config "$work/p/inner/deep/b.md" --meta minister=Jansen
+is "$out" "# configuration for $work/p/inner/deep/b.md: $(cd "$work/p/inner" && pwd -P)/.twohats.yml
+extensions: [md, markdown, txt, jsonl]
+rules:
+  core/unjustified-suppression: warning
+  core/invalid-suppression: warning
+  core/invalid-utf8: warning
+  office-premises/campaign-use: warning
+  office-premises/private-use: info
+plugins:
+  core:  # (built in) 0.1.0
+    enabled: true
+  office-premises:  # $builddir/plugins/office_premises 1.0.0
+    enabled: true
+metadata:
+  channel: \"agenda\"
+  location: \"Catshuis\"
+  event: \"private\"
+  minister: \"Jansen\"" "--print-config shows the effective configuration"
+
+run --print-config "$work/p/a.md"
+has "$out" "  office-premises/private-use: error  # configured" "--print-config marks configured severities"
+
+printf 'metadata:\n  - files: "*.md"\n    account: official\n' >"$work/p/inner/.twohats.yml"
+run "$work/p/inner/deep/b.md"
+is "$status" 2 "an invalid metadata default: status 2"
+is "$err" "twohats: $(cd "$work/p/inner" && pwd -P)/.twohats.yml:3:14: invalid value 'official' for metadata 'account'; expected corporate, hybrid (hybride), personal (persoonlijk)" "an invalid metadata default is named with its place"
+
+printf -- '---\nchannel: web\n---\nOpname campagnevideo in de ministerskamer.\n' >"$work/fm.md"
+run --format line --meta channel=agenda --meta location=Catshuis --meta event=campaign "$work/fm.md"
+has "$out" "campaign event at government premise \"Catshuis\"" "--meta adds metadata over front matter"
+run --format line --meta channel=tv "$work/fm.md"
+is "$err" "twohats: --meta: invalid value 'tv' for metadata 'channel'; expected speech, press-release, web, newsletter, social, agenda, letter, interview, party" "an invalid --meta value"

@@ -1,0 +1,76 @@
+# formats.sh: the three output formats and the exit statuses they come with.
+. "$srcdir/tests/cli/lib.sh"
+plan 16
+
+write agenda.md <<'MD'
+---
+channel: agenda
+---
+19.00 uur: opname campagnevideo in de ministerskamer.
+
+20.00 uur: overleg met de burgemeesters.
+MD
+
+run --format line "$work/agenda.md"
+is "$status" 1 "a warning fails at the default fail level"
+is "$out" "$work/agenda.md:4:19: warning: campaign activity \"campagnevideo\" at government premise \"ministerskamer\": ministries are no campaign base (ANSWER-2021) [office-premises/campaign-use]" "line format"
+is "$err" "" "nothing on standard error"
+
+run --format text "$work/agenda.md"
+is "$out" "$work/agenda.md:4:19: warning: campaign activity \"campagnevideo\" at government premise \"ministerskamer\": ministries are no campaign base (ANSWER-2021) [office-premises/campaign-use]
+    4 | 19.00 uur: opname campagnevideo in de ministerskamer.
+      |                   ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~
+
+1 finding (0 errors, 1 warning, 0 info) in 1 document" "text format, no colour when not a terminal"
+
+run --format json "$work/agenda.md"
+is "$out" "{
+  \"version\": 1,
+  \"findings\": [
+    {
+      \"path\": \"$work/agenda.md\",
+      \"line\": 4,
+      \"column\": 19,
+      \"end_line\": 4,
+      \"end_column\": 53,
+      \"offset\": 42,
+      \"length\": 34,
+      \"rule\": \"office-premises/campaign-use\",
+      \"severity\": \"warning\",
+      \"message\": \"campaign activity \\\"campagnevideo\\\" at government premise \\\"ministerskamer\\\": ministries are no campaign base (ANSWER-2021)\"
+    }
+  ]
+}" "json format"
+
+run --format json --fail-level error "$work/agenda.md"
+is "$status" 0 "--fail-level error: a warning does not fail"
+
+run --format line --min-severity error "$work/agenda.md"
+is "$out" "" "--min-severity error hides the warning"
+is "$status" 1 "a hidden warning still fails at the fail level"
+
+write clean.md <<'MD'
+De ministerraad kwam bijeen in de Treveszaal.
+MD
+run --format json "$work/clean.md"
+is "$status" 0 "a clean document exits 0"
+is "$out" '{
+  "version": 1,
+  "findings": []
+}' "json format of a clean document"
+run "$work/clean.md"
+is "$out" "" "text format of a clean document is silent"
+
+write private.md <<'MD'
+Zaterdag viert de minister haar verjaardag in het Catshuis.
+MD
+run --format line "$work/private.md"
+is "$status" 0 "an info finding does not fail at the default fail level"
+has "$out" "info: private event \"verjaardag\"" "info findings are shown by default"
+run --format line --fail-level info "$work/private.md"
+is "$status" 1 "--fail-level info fails on info"
+
+run --format xml "$work/clean.md"
+is "$status" 2 "an unknown format is a usage error"
+is "$err" "twohats: unknown format 'xml'; expected text, line or json
+Try 'twohats --help' for more information." "the usage error says what is expected"

@@ -1,0 +1,38 @@
+# plugins.sh: the search path and the loader's refusals, seen from the command line.
+. "$srcdir/tests/cli/lib.sh"
+plan 12
+
+echo "Tekst." >"$work/a.md"
+fx="$builddir/tests/fixtures"
+
+run --plugin-dir "$fx/noentry" "$work/a.md"
+is "$status" 3 "a module without entry: status 3"
+is "$err" "twohats: $fx/noentry/noentry: not a twohats plugin: no entry point 'twohats_plugin_v1' (define it with TWOHATS_PLUGIN())" "a module without entry is named"
+
+run --plugin-dir "$fx/newminor" "$work/a.md"
+is "$err" "twohats: $fx/newminor/newminor: plugin needs plugin ABI 1.1, newer than this twohats (ABI 1.0): upgrade twohats" "a plugin of a newer minor ABI"
+
+run --plugin-dir "$fx/badmajor" "$work/a.md"
+is "$err" "twohats: $fx/badmajor/badmajor: plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.0: rebuild the plugin" "a descriptor of another major ABI"
+
+run --plugin-dir "$fx/duprule" "$work/a.md"
+is "$err" "twohats: $fx/duprule/duprule: rule id 'duprule/r' appears twice in the plugin" "a duplicate rule id"
+
+run --plugin-dir "$fx/dupname" "$work/a.md"
+is "$err" "twohats: $builddir/plugins/office_premises: plugin name 'office-premises' is already taken by $fx/dupname/dupname" "a duplicate plugin name: --plugin-dir is searched first"
+
+run --plugin-dir "$fx/initfail" "$work/a.md"
+is "$status" 3 "a failing init: status 3"
+is "$err" "twohats: $fx/initfail/initfail: plugin 'initfail' failed to initialise: cannot find its dictionary" "a failing init is named with its reason"
+
+TWOHATS_PLUGIN_PATH="$fx/probe:$TWOHATS_PLUGIN_PATH" run --format line "$work/a.md"
+is "$status" 0 "TWOHATS_PLUGIN_PATH adds folders"
+TWOHATS_PLUGIN_PATH="$fx/probe:$TWOHATS_PLUGIN_PATH" run --list-rules
+has "$out" "probe/match" "plugins from TWOHATS_PLUGIN_PATH are listed"
+
+echo "Een probe." >"$work/p.md"
+printf 'plugins:\n  probe:\n    options:\n      pattern: "(a+)+$"\n' >"$work/.twohats.yml"
+printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n\nOpname campagnevideo in de ministerskamer.\n' >"$work/p.md"
+run --plugin-dir "$fx/probe" --format line "$work/p.md"
+is "$status" 3 "a pathological pattern ends at the match limit with status 3"
+has "$out" "office-premises/campaign-use" "the other plugins still report"

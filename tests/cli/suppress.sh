@@ -1,0 +1,34 @@
+# suppress.sh: suppression comments and their inventory.
+. "$srcdir/tests/cli/lib.sh"
+plan 6
+
+write s.md <<'MD'
+<!-- twohats-disable-next-line office-premises/campaign-use -- opname in eigen tijd, huur betaald -->
+19.00 uur: opname campagnevideo in de ministerskamer.
+
+<!-- twohats-disable office-premises -->
+Campagneteam vergadert op het ministerie van Financiën.
+<!-- twohats-enable office-premises -->
+
+Ledenvergadering op het departement.
+MD
+run --format line "$work/s.md"
+is "$out" "$work/s.md:4:1: warning: suppression without a reason: add one after ' -- ', e.g. <!-- twohats-disable-next-line RULE -- why this may go out --> [core/unjustified-suppression]
+$work/s.md:8:1: warning: campaign activity \"Ledenvergadering\" at government premise \"departement\": ministries are no campaign base (ANSWER-2021) [office-premises/campaign-use]" "suppressions apply; one without a reason is itself a finding"
+
+run --list-suppressions "$work/s.md"
+is "$out" "$work/s.md:1:1: twohats-disable-next-line office-premises/campaign-use -- opname in eigen tijd, huur betaald
+$work/s.md:4:1: twohats-disable office-premises -- (no reason given)
+$work/s.md:6:1: twohats-enable office-premises" "--list-suppressions prints the inventory"
+is "$status" 0 "--list-suppressions exits 0"
+
+printf '<!-- twohats-disable-next-line office-premises/campain-use -- typo -->\nTekst.\n' >"$work/t.md"
+run --format line "$work/t.md"
+is "$out" "$work/t.md:1:1: warning: 'office-premises/campain-use' is neither a rule nor a plugin; this suppression has no effect for it [core/invalid-suppression]" "a misspelt rule in a suppression"
+
+printf 'rules:\n  core/unjustified-suppression: off\n' >"$work/.twohats.yml"
+run --format line "$work/s.md"
+lacks "$out" "unjustified" "core rules can be configured like any other"
+printf '<!-- twohats-disable-next-line -- alles -->\nOpname campagnevideo in de ministerskamer.\n' >"$work/u.md"
+run --format line "$work/u.md"
+is "$out" "" "a suppression without rules covers every rule"
