@@ -242,7 +242,8 @@ static int by_rule(const void *a, const void *b)
 
 static void print_table(struct test_run *r)
 {
-        qsort(r->t, r->nt, sizeof(r->t[0]), by_rule);
+        if (r->nt > 1)
+                qsort(r->t, r->nt, sizeof(r->t[0]), by_rule);
         printf("\n%-40s %5s %5s %5s %9s %7s\n", "RULE", "TP", "FP", "FN", "PRECISION", "RECALL");
         for (size_t i = 0; i < r->nt; i++) {
                 const struct tally *t = &r->t[i];

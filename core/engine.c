@@ -369,8 +369,10 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         }
         check_suppressions(e, c, doc, &sup, out);
         th_suppressions_release(&sup);
-        struct th_findings tail = {out->v + first, out->nr - first, out->nr - first};
-        th_findings_sort(&tail);
-        out->nr = first + tail.nr;
+        if (out->nr > first) { /* sort this document's findings only */
+                struct th_findings tail = {out->v + first, out->nr - first, out->nr - first};
+                th_findings_sort(&tail);
+                out->nr = first + tail.nr;
+        }
         return rc;
 }

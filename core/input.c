@@ -206,7 +206,8 @@ static void walk(const char *dir, char ***out, size_t *nr, size_t *alloc, int de
                 names[n++] = th_xstrdup(e->d_name);
         }
         closedir(d);
-        qsort(names, n, sizeof(char *), by_name);
+        if (n > 1)
+                qsort(names, n, sizeof(char *), by_name);
         for (size_t i = 0; i < n; i++) {
                 char *p = th_xasprintf("%s%s%s", dir, th_ends_with(dir, "/") ? "" : "/", names[i]);
                 struct stat st;

@@ -341,7 +341,8 @@ static int read_language(struct th_lexicons *l, const char *lang, struct th_erro
         }
         closedir(d);
         free(dir);
-        qsort(names, nr, sizeof(char *), by_name);
+        if (nr > 1)
+                qsort(names, nr, sizeof(char *), by_name);
         int rc = 0;
         for (size_t i = 0; i < nr; i++) {
                 if (rc == 0)

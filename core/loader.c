@@ -65,7 +65,8 @@ size_t th_loader_scan(const char *const *dirs, size_t ndirs, char ***out)
                         names[nnames++] = module_name(e->d_name);
                 }
                 closedir(dir);
-                qsort(names, nnames, sizeof(char *), by_name);
+                if (nnames > 1)
+                        qsort(names, nnames, sizeof(char *), by_name);
                 for (size_t i = 0; i < nnames; i++) {
                         int dup = 0;
                         for (size_t k = 0; k < nseen && !dup; k++)
