@@ -57,6 +57,21 @@ static struct th_span doc_sentence(const struct th_doc *doc, size_t index)
         return s;
 }
 
+static size_t doc_block_count(const struct th_doc *doc)
+{
+        return doc->blocks.nr;
+}
+
+static struct th_span doc_block(const struct th_doc *doc, size_t index)
+{
+        struct th_span s = {0, 0};
+        if (index < doc->blocks.nr) {
+                s.start = doc->blocks.v[index].start;
+                s.end = doc->blocks.v[index].end;
+        }
+        return s;
+}
+
 static int doc_in_quote(const struct th_doc *doc, size_t offset)
 {
         return th_doc_in_quote(doc, offset);
@@ -168,7 +183,8 @@ static const struct th_host services = {
     TH_ABI_MAJOR,       TH_ABI_MINOR,    sizeof(struct th_host),
     doc_text,           doc_prose,       doc_path,
     doc_meta,           doc_meta_span,   doc_sentence_count,
-    doc_sentence,       doc_in_quote,    option,
+    doc_sentence,       doc_in_quote,    doc_block_count,
+    doc_block,          option,
     lexicon,            lexicon_find,    pattern_compile,
     pattern_find,       report,          fail,
 };

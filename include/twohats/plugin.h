@@ -104,11 +104,17 @@ struct th_host {
         int (*doc_meta_span)(const struct th_doc *doc, const char *key, struct th_span *out);
 
         /* Sentences of the prose, in order; a sentence never spans two
-         * Markdown blocks.  doc_quote() tells whether an offset lies inside
+         * blocks.  doc_in_quote() tells whether an offset lies inside
          * quotation marks or a blockquote (reported speech). */
         size_t (*doc_sentence_count)(const struct th_doc *doc);
         struct th_span (*doc_sentence)(const struct th_doc *doc, size_t index);
         int (*doc_in_quote)(const struct th_doc *doc, size_t offset);
+
+        /* Blocks of the prose, in order: paragraphs, headings, list items,
+         * table cells (in plain text: paragraphs between blank lines).  An
+         * agenda item is a block. */
+        size_t (*doc_block_count)(const struct th_doc *doc);
+        struct th_span (*doc_block)(const struct th_doc *doc, size_t index);
 
         /* The plugin's option `name` as configured, or its declared default.
          * Values are validated against the plugin's option table before

@@ -6,8 +6,8 @@
  * preposition ("op het ministerie", "in de ministerskamer", "vanuit het
  * Torentje"), written as an address ("Turfmarkt 147"), or given as the
  * `location` metadata.  "Het ministerie van Financiën heeft besloten" names
- * an organisation and is left alone.  Within one sentence (one agenda item:
- * the whole text when `channel: agenda`), a premise as place together with a
+ * an organisation and is left alone.  Within one sentence (with `channel:
+ * agenda`, within one agenda item: a paragraph or list item), a premise as place together with a
  * campaign or party activity is campaign-use; a representative premise with
  * a private event is private-use.  A negation in the same clause ("geen",
  * "niet", ...) cancels the finding, and so does quotation (reported speech)
@@ -193,6 +193,14 @@ static struct th_span cover(struct th_span a, struct th_span b)
         return s;
 }
 
+/* Bytes between two hits, so that an activity pairs with the nearest place. */
+static size_t distance(const struct hit *x, const struct hit *y)
+{
+        if (x->span.end <= y->span.start)
+                return y->span.start - x->span.end;
+        return y->span.end <= x->span.start ? x->span.start - y->span.end : 0;
+}
+
 static int reported_speech(const struct th_host *host, const struct th_doc *doc, struct th_span a,
                            struct th_span b)
 {
@@ -265,14 +273,17 @@ static int check_pairs(const struct th_host *host, struct th_ctx *ctx, const str
                        size_t nplaces, int representative, const struct hit *loc)
 {
         for (size_t a = 0; a < nacts; a++) {
+                const struct hit *best = NULL;
                 for (size_t p = 0; p < nplaces; p++) {
-                        if (representative && !places[p].representative)
-                                continue;
-                        if (negated(host, ctx, text, u, acts[a].span, places[p].span) ||
+                        if ((representative && !places[p].representative) ||
+                            negated(host, ctx, text, u, acts[a].span, places[p].span) ||
                             reported_speech(host, doc, acts[a].span, places[p].span))
                                 continue;
-                        return report_pair(host, ctx, text, rule, what, &acts[a], &places[p]);
+                        if (!best || distance(&places[p], &acts[a]) < distance(best, &acts[a]))
+                                best = &places[p];
                 }
+                if (best)
+                        return report_pair(host, ctx, text, rule, what, &acts[a], best);
                 if (!loc || (representative && !loc->representative) ||
                     negated(host, ctx, text, u, acts[a].span, acts[a].span) ||
                     host->doc_in_quote(doc, acts[a].span.start))
@@ -316,14 +327,11 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
                 if (host->report(ctx, RULE_PRIVATE, loc.span, msg, NULL) != TH_OK)
                         return TH_ERROR;
         }
-        size_t n = host->doc_sentence_count(doc);
         int agenda = channel && !strcmp(channel, "agenda");
-        size_t nunits = agenda ? (n > 0) : n;
+        size_t nunits = agenda ? host->doc_block_count(doc) : host->doc_sentence_count(doc);
         struct unit_hits h;
         for (size_t i = 0; i < nunits; i++) {
-                struct th_span u = host->doc_sentence(doc, i);
-                if (agenda)
-                        u.end = host->doc_sentence(doc, n - 1).end;
+                struct th_span u = agenda ? host->doc_block(doc, i) : host->doc_sentence(doc, i);
                 if (collect_unit(host, ctx, text, u, &h) < 0)
                         return TH_ERROR;
                 if (check_pairs(host, ctx, doc, text, u, RULE_CAMPAIGN, "campaign activity",
