@@ -20,10 +20,10 @@ enum { TH_EXIT_OK = 0, TH_EXIT_FINDINGS = 1, TH_EXIT_USAGE = 2, TH_EXIT_PLUGIN =
 struct th_cli {
         enum th_format format;
         int color;
-        struct th_meta meta;          /* --meta */
-        const char *config_file;      /* --config */
-        int no_config;                /* --no-config */
-        const char *stdin_filename;   /* --stdin-filename */
+        struct th_meta meta;        /* --meta */
+        const char *config_file;    /* --config */
+        int no_config;              /* --no-config */
+        const char *stdin_filename; /* --stdin-filename */
         enum th_severity min_severity;
         enum th_severity fail_level;
         int lenient;

@@ -25,8 +25,8 @@ int th_cli_explain(struct th_cli *cli, const char *rule)
 {
         const struct th_rule_info *r = th_engine_find_rule(cli->engine, rule);
         if (!r) {
-                fprintf(stderr,
-                        "twohats: unknown rule '%s' (twohats --list-rules shows them)\n", rule);
+                fprintf(stderr, "twohats: unknown rule '%s' (twohats --list-rules shows them)\n",
+                        rule);
                 return TH_EXIT_USAGE;
         }
         printf("%s (%s, plugin %s)\n%s\n\n%s\n", r->id, th_severity_name(r->severity), r->plugin,

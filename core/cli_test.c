@@ -70,8 +70,7 @@ static json_t *load_cases(const char *file, struct th_error *err)
         char *buf;
         size_t len;
         if (th_read_file(file, &buf, &len) < 0)
-                return th_error_set(err, TH_ERR_USAGE, file, 0, 0, "cannot read case file"),
-                       NULL;
+                return th_error_set(err, TH_ERR_USAGE, file, 0, 0, "cannot read case file"), NULL;
         json_t *cases = json_array();
         if (th_ends_with(file, ".jsonl")) {
                 unsigned line = 0;
@@ -105,9 +104,8 @@ static json_t *load_cases(const char *file, struct th_error *err)
                 return NULL;
         }
         yaml_node_t *root = th_yamldoc_root(&y);
-        for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
-                                       ? root->data.mapping.pairs.start
-                                       : NULL;
+        for (yaml_node_pair_t *p =
+                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
              p && p < root->data.mapping.pairs.top; p++) {
                 const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
                 yaml_node_t *v = th_yamldoc_node(&y, p->value);
@@ -223,9 +221,8 @@ static void run_case(struct test_run *r, const char *file, const struct th_confi
                                f.nr ? "" : " (nothing)");
                         for (size_t k = 0; k < f.nr; k++)
                                 printf("    %s %s %u:%u-%u:%u %s\n", f.v[k].rule,
-                                       th_severity_name(f.v[k].severity), f.v[k].line,
-                                       f.v[k].col, f.v[k].end_line, f.v[k].end_col,
-                                       f.v[k].message);
+                                       th_severity_name(f.v[k].severity), f.v[k].line, f.v[k].col,
+                                       f.v[k].end_line, f.v[k].end_col, f.v[k].message);
                 }
         }
         th_findings_release(&f);

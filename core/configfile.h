@@ -33,7 +33,7 @@ struct th_rule_setting {
 struct th_option_setting {
         char *name;
         char *value;
-        int is_scalar; /* a list or mapping was given where a value belongs */
+        int is_scalar;            /* a list or mapping was given where a value belongs */
         struct th_place at;       /* of the name */
         struct th_place value_at; /* of the value */
 };

@@ -16,7 +16,9 @@
 #include "meta.h"
 
 struct th_span_list {
-        struct { size_t start, end; } *v;
+        struct {
+                size_t start, end;
+        } * v;
         size_t nr, alloc;
 };
 
@@ -26,28 +28,28 @@ void th_span_list_release(struct th_span_list *l);
 enum th_markup { TH_MARKUP_MARKDOWN, TH_MARKUP_PLAIN };
 
 struct th_doc {
-        char *path;      /* name used in reports */
-        char *text;      /* owned, NUL-terminated for convenience */
+        char *path; /* name used in reports */
+        char *text; /* owned, NUL-terminated for convenience */
         size_t len;
-        char *prose;     /* same length as text; non-prose bytes are spaces */
-        size_t bom;      /* 3 when the text starts with a byte-order mark */
-        size_t body;     /* offset where the body starts (after front matter) */
-        size_t *lines;   /* offset of the start of each line */
+        char *prose;   /* same length as text; non-prose bytes are spaces */
+        size_t bom;    /* 3 when the text starts with a byte-order mark */
+        size_t body;   /* offset where the body starts (after front matter) */
+        size_t *lines; /* offset of the start of each line */
         size_t nlines;
         struct th_meta meta;
-        struct th_span_list html;      /* raw HTML (comments among it) */
-        struct th_span_list blocks;    /* prose blocks: paragraphs, headings, items */
+        struct th_span_list html;   /* raw HTML (comments among it) */
+        struct th_span_list blocks; /* prose blocks: paragraphs, headings, items */
         struct th_span_list sentences;
-        struct th_span_list quotes;    /* quotation marks and blockquotes, sorted */
-        struct th_span_list invalid;   /* invalid UTF-8 bytes skipped with --lenient */
+        struct th_span_list quotes;  /* quotation marks and blockquotes, sorted */
+        struct th_span_list invalid; /* invalid UTF-8 bytes skipped with --lenient */
 };
 
 /* Options for building a document. */
 struct th_doc_options {
         enum th_markup markup;
-        int lenient;                  /* skip invalid UTF-8 instead of failing */
-        const struct th_meta *base;   /* configuration defaults, may be NULL */
-        const struct th_meta *overlay;/* JSON Lines fields, --meta; may be NULL */
+        int lenient;                   /* skip invalid UTF-8 instead of failing */
+        const struct th_meta *base;    /* configuration defaults, may be NULL */
+        const struct th_meta *overlay; /* JSON Lines fields, --meta; may be NULL */
 };
 
 /*

@@ -53,9 +53,15 @@ static const struct th_rule core_rules[] = {
      "Convert the file to UTF-8 (iconv -f windows-1252 -t utf-8)."},
     {NULL, TH_SEV_OFF, NULL, NULL}};
 
-static const struct th_plugin core_plugin = {TH_PLUGIN_HEADER, "core", PACKAGE_VERSION,
+static const struct th_plugin core_plugin = {TH_PLUGIN_HEADER,
+                                             "core",
+                                             PACKAGE_VERSION,
                                              "checks of the text itself and of suppressions",
-                                             core_rules, NULL, NULL, NULL, NULL};
+                                             core_rules,
+                                             NULL,
+                                             NULL,
+                                             NULL,
+                                             NULL};
 
 static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const char *path,
                       struct th_error *err)
@@ -69,8 +75,8 @@ static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const c
                 const struct th_rule_info *other = th_engine_find_rule(e, r->id);
                 if (other)
                         return th_error_set(err, TH_ERR_PLUGIN, path, 0, 0,
-                                            "rule id '%s' is already defined by plugin '%s'",
-                                            r->id, other->plugin);
+                                            "rule id '%s' is already defined by plugin '%s'", r->id,
+                                            other->plugin);
                 for (const struct th_rule *s = desc->rules; s < r; s++)
                         if (strcmp(s->id, r->id) == 0)
                                 return th_error_set(err, TH_ERR_PLUGIN, path, 0, 0,
@@ -214,10 +220,9 @@ int th_engine_check_config(const struct th_engine *e, const struct th_config *c,
                                                  "a number"};
         for (size_t i = 0; i < c->nrules; i++)
                 if (!th_engine_find_rule(e, c->rules[i].id))
-                        return th_error_set(err, TH_ERR_USAGE, c->path, c->rules[i].at.line,
-                                            c->rules[i].at.col,
-                                            "unknown rule '%s' (twohats --list-rules shows them)",
-                                            c->rules[i].id);
+                        return th_error_set(
+                            err, TH_ERR_USAGE, c->path, c->rules[i].at.line, c->rules[i].at.col,
+                            "unknown rule '%s' (twohats --list-rules shows them)", c->rules[i].id);
         for (size_t i = 0; i < c->nplugins; i++) {
                 const struct th_plugin_setting *ps = &c->plugins[i];
                 struct th_loaded_plugin *p = find_plugin(e, ps->name);
@@ -232,9 +237,8 @@ int th_engine_check_config(const struct th_engine *e, const struct th_config *c,
                                 o++;
                         if (!o || !o->name)
                                 return th_error_set(err, TH_ERR_USAGE, c->path, os->at.line,
-                                                    os->at.col,
-                                                    "plugin '%s' has no option '%s'", ps->name,
-                                                    os->name);
+                                                    os->at.col, "plugin '%s' has no option '%s'",
+                                                    ps->name, os->name);
                         if (!os->is_scalar || !valid_option_value(o->type, os->value))
                                 return th_error_set(err, TH_ERR_USAGE, c->path, os->value_at.line,
                                                     os->value_at.col,

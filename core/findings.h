@@ -13,9 +13,9 @@
 struct th_finding {
         char *rule;
         enum th_severity severity;
-        size_t start, end;            /* bytes, end exclusive */
-        unsigned line, col;           /* 1-based, columns in code points */
-        unsigned end_line, end_col;   /* just past the span */
+        size_t start, end;          /* bytes, end exclusive */
+        unsigned line, col;         /* 1-based, columns in code points */
+        unsigned end_line, end_col; /* just past the span */
         char *message;
         int has_fix;
         size_t fix_start, fix_end;

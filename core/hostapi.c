@@ -180,13 +180,26 @@ static int report(struct th_ctx *ctx, const char *rule, struct th_span span, con
 }
 
 static const struct th_host services = {
-    TH_ABI_MAJOR,       TH_ABI_MINOR,    sizeof(struct th_host),
-    doc_text,           doc_prose,       doc_path,
-    doc_meta,           doc_meta_span,   doc_sentence_count,
-    doc_sentence,       doc_in_quote,    doc_block_count,
-    doc_block,          option,
-    lexicon,            lexicon_find,    pattern_compile,
-    pattern_find,       report,          fail,
+    TH_ABI_MAJOR,
+    TH_ABI_MINOR,
+    sizeof(struct th_host),
+    doc_text,
+    doc_prose,
+    doc_path,
+    doc_meta,
+    doc_meta_span,
+    doc_sentence_count,
+    doc_sentence,
+    doc_in_quote,
+    doc_block_count,
+    doc_block,
+    option,
+    lexicon,
+    lexicon_find,
+    pattern_compile,
+    pattern_find,
+    report,
+    fail,
 };
 
 const struct th_host *th_host_services(void)

@@ -101,8 +101,8 @@ static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned
                                             "record field '%s': expected a text, a number, true, "
                                             "false or a list of texts",
                                             key)
-                             : th_meta_set(m, key, (const char *const *)vals, nr, NULL, file,
-                                           line, 0, err);
+                             : th_meta_set(m, key, (const char *const *)vals, nr, NULL, file, line,
+                                           0, err);
                 for (size_t i = 0; i < nr; i++)
                         free(vals[i]);
                 free(vals);
@@ -135,9 +135,12 @@ static int one_record(const char *name, const char *source, const char *line, si
                 char *unit_name = json_is_string(id)
                                       ? th_xasprintf("%s:%s", name, json_string_value(id))
                                       : th_xasprintf("%s:%u", name, lineno);
-                struct th_unit u = {unit_name, source,
+                struct th_unit u = {unit_name,
+                                    source,
                                     th_xstrndup(json_string_value(text), json_string_length(text)),
-                                    json_string_length(text), TH_MARKUP_MARKDOWN, &fields};
+                                    json_string_length(text),
+                                    TH_MARKUP_MARKDOWN,
+                                    &fields};
                 rc = fn(&u, data);
                 free(unit_name);
         }
@@ -146,8 +149,8 @@ static int one_record(const char *name, const char *source, const char *line, si
         return rc;
 }
 
-int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
-                   th_unit_fn fn, void *data, struct th_error *err)
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
+                   void *data, struct th_error *err)
 {
         unsigned lineno = 0;
         for (size_t at = 0; at < len;) {
@@ -157,8 +160,8 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
                 size_t k = at;
                 while (k < end && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r'))
                         k++;
-                if (k < end && one_record(name, source, buf + at, end - at, lineno, fn, data,
-                                          err) < 0)
+                if (k < end &&
+                    one_record(name, source, buf + at, end - at, lineno, fn, data, err) < 0)
                         return -1;
                 at = end + 1;
         }
@@ -175,12 +178,13 @@ int th_input_read(const char *path, const char *display, th_unit_fn fn, void *da
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));
         if (th_input_is_jsonl(display)) {
-                int rc = th_input_jsonl(display, is_stdin ? display : path, buf, len, fn, data, err);
+                int rc =
+                    th_input_jsonl(display, is_stdin ? display : path, buf, len, fn, data, err);
                 free(buf);
                 return rc;
         }
-        struct th_unit u = {display, is_stdin ? display : path, buf, len, th_input_markup(display),
-                            NULL};
+        struct th_unit u = {display, is_stdin ? display : path, buf,
+                            len,     th_input_markup(display),  NULL};
         return fn(&u, data);
 }
 

@@ -40,8 +40,8 @@ int th_input_read(const char *path, const char *display, th_unit_fn fn, void *da
                   struct th_error *err);
 
 /* Split a JSON Lines buffer into units (exposed for the tests). */
-int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
-                   th_unit_fn fn, void *data, struct th_error *err);
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
+                   void *data, struct th_error *err);
 
 /* Every regular file under `dir`, recursively, sorted, without hidden entries. */
 size_t th_input_walk(const char *dir, char ***out);

@@ -143,9 +143,8 @@ static int compile(struct th_lexicon *x, struct th_error *err)
         for (size_t i = 0; i < x->nforms; i++)
                 order[i] = i;
         for (size_t i = 1; i < x->nforms; i++)
-                for (size_t j = i; j > 0 && strlen(x->forms[order[j]]) >
-                                               strlen(x->forms[order[j - 1]]);
-                     j--) {
+                for (size_t j = i;
+                     j > 0 && strlen(x->forms[order[j]]) > strlen(x->forms[order[j - 1]]); j--) {
                         size_t t = order[j];
                         order[j] = order[j - 1];
                         order[j - 1] = t;
@@ -176,15 +175,16 @@ static int add_form(struct th_lexicon *x, const char *form, size_t term, size_t 
         return 0;
 }
 
-static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon *x,
-                      size_t *aterms, size_t *aforms, struct th_error *err)
+static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon *x, size_t *aterms,
+                      size_t *aforms, struct th_error *err)
 {
         const char *term = th_yamldoc_scalar(item);
         yaml_node_t *aliases = NULL;
         if (!term && item->type == YAML_MAPPING_NODE) {
                 for (yaml_node_pair_t *p = item->data.mapping.pairs.start;
                      p < item->data.mapping.pairs.top; p++) {
-                        yaml_node_t *k = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                        yaml_node_t *k = th_yamldoc_node(y, p->key),
+                                    *v = th_yamldoc_node(y, p->value);
                         const char *key = th_yamldoc_scalar(k);
                         if (key && strcmp(key, "term") == 0 && th_yamldoc_scalar(v))
                                 term = th_yamldoc_scalar(v);

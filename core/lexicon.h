@@ -18,8 +18,8 @@
 #include "match.h"
 
 struct th_lexicon {
-        char *name;   /* "<lang>/<name>" */
-        char *file;   /* where it is defined */
+        char *name; /* "<lang>/<name>" */
+        char *file; /* where it is defined */
         unsigned line, col;
         char **terms; /* canonical term of each entry */
         size_t nterms;

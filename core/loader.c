@@ -144,8 +144,7 @@ static int check_descriptor(const struct th_plugin *p, const char *path, struct 
         return 0;
 }
 
-int th_loader_open(struct th_loader *l, const char *path, struct th_module *m,
-                   struct th_error *err)
+int th_loader_open(struct th_loader *l, const char *path, struct th_module *m, struct th_error *err)
 {
         memset(m, 0, sizeof(*m));
         lt_dladvise advise;

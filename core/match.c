@@ -27,10 +27,9 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
         PCRE2_SIZE off;
         pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
         pcre2_set_max_pattern_length(cctx, 1u << 20);
-        pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-                                       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-                                           PCRE2_MATCH_INVALID_UTF,
-                                       &code, &off, cctx);
+        pcre2_code *re = pcre2_compile(
+            (PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &code, &off, cctx);
         pcre2_compile_context_free(cctx);
         if (!re) {
                 PCRE2_UCHAR buf[256];

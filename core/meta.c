@@ -13,12 +13,14 @@ struct alias {
 };
 
 static const struct alias channel_values[] = {
-    {"speech", "speech"}, {"press-release", "press-release"}, {"web", "web"},
-    {"newsletter", "newsletter"}, {"social", "social"}, {"agenda", "agenda"},
-    {"letter", "letter"}, {"interview", "interview"}, {"party", "party"}, {NULL, NULL}};
+    {"speech", "speech"}, {"press-release", "press-release"},
+    {"web", "web"},       {"newsletter", "newsletter"},
+    {"social", "social"}, {"agenda", "agenda"},
+    {"letter", "letter"}, {"interview", "interview"},
+    {"party", "party"},   {NULL, NULL}};
 
-static const struct alias account_values[] = {{"corporate", "corporate"}, {"hybrid", "hybrid"},
-                                              {"hybride", "hybrid"},      {"personal", "personal"},
+static const struct alias account_values[] = {{"corporate", "corporate"},  {"hybrid", "hybrid"},
+                                              {"hybride", "hybrid"},       {"personal", "personal"},
                                               {"persoonlijk", "personal"}, {NULL, NULL}};
 
 static const struct alias prepared_by_values[] = {{"civil-service", "civil-service"},
@@ -28,8 +30,10 @@ static const struct alias prepared_by_values[] = {{"civil-service", "civil-servi
                                                   {"party", "party"},
                                                   {NULL, NULL}};
 
-static const struct alias event_values[] = {{"official", "official"}, {"party", "party"},
-                                            {"campaign", "campaign"}, {"private", "private"},
+static const struct alias event_values[] = {{"official", "official"},
+                                            {"party", "party"},
+                                            {"campaign", "campaign"},
+                                            {"private", "private"},
                                             {NULL, NULL}};
 
 enum key_kind { KEY_ENUM, KEY_DATE, KEY_TEXT, KEY_LIST };

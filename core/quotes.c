@@ -18,10 +18,10 @@ struct pair {
 };
 
 static const struct pair pairs[] = {
-    {"\xC2\xAB", "\xC2\xBB", NULL, 0},                     /* « » */
-    {"\xE2\x80\x9C", "\xE2\x80\x9D", NULL, 0},             /* “ ” */
-    {"\xE2\x80\x9E", "\xE2\x80\x9D", "\xE2\x80\x9C", 0},   /* „ ” or „ “ */
-    {"\xE2\x80\x98", "\xE2\x80\x99", NULL, 1},             /* ‘ ’ */
+    {"\xC2\xAB", "\xC2\xBB", NULL, 0},                   /* « » */
+    {"\xE2\x80\x9C", "\xE2\x80\x9D", NULL, 0},           /* “ ” */
+    {"\xE2\x80\x9E", "\xE2\x80\x9D", "\xE2\x80\x9C", 0}, /* „ ” or „ “ */
+    {"\xE2\x80\x98", "\xE2\x80\x99", NULL, 1},           /* ‘ ’ */
     {"\"", "\"", NULL, 0},
     {"'", "'", NULL, 1},
     {NULL, NULL, NULL, 0}};

@@ -16,8 +16,8 @@ enum th_format { TH_FORMAT_TEXT, TH_FORMAT_LINE, TH_FORMAT_JSON };
 struct th_report {
         enum th_format format;
         FILE *out;
-        int color;      /* text format only */
-        void *json;     /* the findings array of the JSON format */
+        int color;  /* text format only */
+        void *json; /* the findings array of the JSON format */
         size_t nfindings, ndocs_with_findings;
         size_t counts[4]; /* per severity */
 };
@@ -31,14 +31,11 @@ void th_report_doc(struct th_report *r, const struct th_doc *doc, const struct t
 void th_report_end(struct th_report *r);
 
 /* Per format. */
-void th_report_text_doc(struct th_report *r, const struct th_doc *doc,
-                        const struct th_findings *f);
+void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f);
 void th_report_text_end(struct th_report *r);
-void th_report_line_doc(struct th_report *r, const struct th_doc *doc,
-                        const struct th_findings *f);
+void th_report_line_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f);
 void th_report_json_begin(struct th_report *r);
-void th_report_json_doc(struct th_report *r, const struct th_doc *doc,
-                        const struct th_findings *f);
+void th_report_json_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f);
 void th_report_json_end(struct th_report *r);
 
 #endif

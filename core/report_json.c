@@ -17,14 +17,12 @@ void th_report_json_doc(struct th_report *r, const struct th_doc *doc, const str
 {
         for (size_t i = 0; i < f->nr; i++) {
                 const struct th_finding *x = &f->v[i];
-                json_t *o = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "path",
-                                      doc->path, "line", (json_int_t)x->line, "column",
-                                      (json_int_t)x->col, "end_line", (json_int_t)x->end_line,
-                                      "end_column", (json_int_t)x->end_col, "offset",
-                                      (json_int_t)x->start, "length",
-                                      (json_int_t)(x->end - x->start), "rule", x->rule,
-                                      "severity", th_severity_name(x->severity), "message",
-                                      x->message);
+                json_t *o = json_pack(
+                    "{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "path", doc->path, "line",
+                    (json_int_t)x->line, "column", (json_int_t)x->col, "end_line",
+                    (json_int_t)x->end_line, "end_column", (json_int_t)x->end_col, "offset",
+                    (json_int_t)x->start, "length", (json_int_t)(x->end - x->start), "rule",
+                    x->rule, "severity", th_severity_name(x->severity), "message", x->message);
                 if (x->has_fix)
                         json_object_set_new(o, "fix",
                                             json_pack("{s:I, s:I, s:s}", "offset",

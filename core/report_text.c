@@ -58,7 +58,8 @@ void th_report_text_end(struct th_report *r)
 {
         if (r->nfindings == 0)
                 return;
-        fprintf(r->out, "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
+        fprintf(r->out,
+                "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
                 r->nfindings, r->nfindings == 1 ? "" : "s", r->counts[TH_SEV_ERROR],
                 r->counts[TH_SEV_ERROR] == 1 ? "" : "s", r->counts[TH_SEV_WARNING],
                 r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],

@@ -15,12 +15,12 @@
 
 /* Abbreviations without their final full stop, lower case. */
 static const char *const abbreviations[] = {
-    "o.a",   "bijv", "bv",  "d.w.z", "mr",   "dr",   "drs",   "ir",   "ing",  "prof", "nr",
-    "blz",   "p",    "pp",  "jl",    "i.p.v", "m.b.t", "t.a.v", "e.d",  "enz",  "etc",  "ca",
-    "mevr",  "dhr",  "resp", "incl", "excl", "art",  "vgl",   "zgn",  "z.g",  "evt",  "e.a",
-    "a.s",   "t.z.t", "n.a.v", "i.v.m", "m.u.v", "v.w.b", "min", "st",   "jr",   "sr",   "mln",
-    "mld",   "mrd",  "jan", "feb",   "aug",  "sept", "okt",   "nov",  "dec",  "vs",   "z.s.m",
-    "e.g",   "i.e",  "m.a.w", "o.b.v", "t.b.v", "w.o", NULL};
+    "o.a",  "bijv",  "bv",    "d.w.z", "mr",    "dr",    "drs",   "ir",  "ing", "prof", "nr",
+    "blz",  "p",     "pp",    "jl",    "i.p.v", "m.b.t", "t.a.v", "e.d", "enz", "etc",  "ca",
+    "mevr", "dhr",   "resp",  "incl",  "excl",  "art",   "vgl",   "zgn", "z.g", "evt",  "e.a",
+    "a.s",  "t.z.t", "n.a.v", "i.v.m", "m.u.v", "v.w.b", "min",   "st",  "jr",  "sr",   "mln",
+    "mld",  "mrd",   "jan",   "feb",   "aug",   "sept",  "okt",   "nov", "dec", "vs",   "z.s.m",
+    "e.g",  "i.e",   "m.a.w", "o.b.v", "t.b.v", "w.o",   NULL};
 
 static int is_abbreviation(const char *tok, size_t n)
 {
@@ -54,8 +54,8 @@ static int all_digits(const char *tok, size_t n)
 /* Length of a closing quote or bracket at p, or 0. */
 static size_t closer_len(const char *p, size_t left)
 {
-        static const char *const closers[] = {"\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D",
-                                              "\xE2\x80\x99", "*", "_", NULL};
+        static const char *const closers[] = {
+            "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99", "*", "_", NULL};
         for (const char *const *c = closers; *c; c++) {
                 size_t n = strlen(*c);
                 if (n <= left && memcmp(p, *c, n) == 0)

@@ -61,7 +61,8 @@ static int parse(const char *body, size_t n, struct th_suppression *s)
                 *sep = '\0';
         }
         size_t alloc = 0;
-        for (char *tok = strtok_r(rest, " \t\r\n,", &sep); tok; tok = strtok_r(NULL, " \t\r\n,", &sep)) {
+        for (char *tok = strtok_r(rest, " \t\r\n,", &sep); tok;
+             tok = strtok_r(NULL, " \t\r\n,", &sep)) {
                 TH_GROW(s->rules, s->nrules + 1, alloc);
                 s->rules[s->nrules++] = th_xstrdup(tok);
         }

@@ -23,7 +23,7 @@ struct th_suppression {
         char *directive; /* as written, for messages */
         char **rules;
         size_t nrules;
-        char *reason; /* NULL when none was given */
+        char *reason;      /* NULL when none was given */
         size_t start, end; /* the comment */
         unsigned line, end_line;
 };

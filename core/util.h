@@ -21,7 +21,7 @@ char *th_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define TH_GROW(x, nr, alloc)                                                                      \
         do {                                                                                       \
                 if ((nr) > (alloc)) {                                                              \
-                        size_t th_new_ = (alloc) ? (alloc) * 2 : 8;                                \
+                        size_t th_new_ = (alloc) ? (alloc)*2 : 8;                                  \
                         while (th_new_ < (nr))                                                     \
                                 th_new_ *= 2;                                                      \
                         (x) = th_xrealloc((x), th_new_ * sizeof(*(x)));                            \
@@ -34,7 +34,6 @@ int th_read_file(const char *path, char **out, size_t *len);
 
 /* True when `s` ends with `suffix`. */
 int th_ends_with(const char *s, const char *suffix);
-
 
 /* A growable NUL-terminated byte buffer. */
 struct th_buf {

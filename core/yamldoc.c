@@ -102,7 +102,8 @@ const char *th_yamldoc_kind(const yaml_node_t *node)
 
 int th_yamldoc_bool(const char *s, int *out)
 {
-        static const char *yes[] = {"true", "yes", "on", NULL}, *no[] = {"false", "no", "off", NULL};
+        static const char *yes[] = {"true", "yes", "on", NULL},
+                          *no[] = {"false", "no", "off", NULL};
         for (int i = 0; yes[i]; i++) {
                 if (strcasecmp(s, yes[i]) == 0)
                         return *out = 1, 0;

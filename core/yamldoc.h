@@ -17,8 +17,8 @@
 struct th_yamldoc {
         yaml_document_t doc;
         int loaded;
-        const char *file;      /* borrowed, for messages */
-        unsigned line_offset;  /* lines before the YAML text in its file */
+        const char *file;     /* borrowed, for messages */
+        unsigned line_offset; /* lines before the YAML text in its file */
 };
 
 /* Load one YAML document from buf[0..len).  An empty document has no root.

@@ -139,8 +139,8 @@ struct th_host {
          * init().  Returns NULL and records the reason on a bad pattern. */
         struct th_pattern *(*pattern_compile)(struct th_ctx *ctx, const char *pattern);
         /* As lexicon_find(), for a pattern; `out` is the whole match. */
-        int (*pattern_find)(struct th_ctx *ctx, const struct th_pattern *pat,
-                            const char *subject, size_t len, size_t start, struct th_span *out);
+        int (*pattern_find)(struct th_ctx *ctx, const struct th_pattern *pat, const char *subject,
+                            size_t len, size_t start, struct th_span *out);
 
         /* Report a finding of `rule` (an id from the plugin's rule table)
          * at `span` with `message`; `fix` may be NULL.  The host copies

@@ -72,10 +72,15 @@ static const struct th_rule rules[] = {
     {0, 0, 0, 0}};
 
 /* The lexicons this plugin reads, in the order of `struct lexicons`. */
-static const char *const lexicon_names[] = {
-    "nl/premises",       "nl/representative-premises", "nl/premise-addresses",
-    "nl/campaign-activities", "nl/private-events",     "nl/negations",
-    "nl/place-prepositions",  "nl/articles",           NULL};
+static const char *const lexicon_names[] = {"nl/premises",
+                                            "nl/representative-premises",
+                                            "nl/premise-addresses",
+                                            "nl/campaign-activities",
+                                            "nl/private-events",
+                                            "nl/negations",
+                                            "nl/place-prepositions",
+                                            "nl/articles",
+                                            NULL};
 
 struct lexicons {
         const struct th_lexicon *premises, *representative, *addresses, *campaign, *private_events,

@@ -1,6 +1,6 @@
 # formats.sh: the three output formats and the exit statuses they come with.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 18
 
 write agenda.md <<'MD'
 ---
@@ -74,3 +74,9 @@ run --format xml "$work/clean.md"
 is "$status" 2 "an unknown format is a usage error"
 is "$err" "twohats: unknown format 'xml'; expected text, line or json
 Try 'twohats --help' for more information." "the usage error says what is expected"
+
+# On a terminal (script(1) from bsdutils, which Debian always has), colour unless NO_COLOR.
+script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
+has "$(cat "$work/tty.out")" "$(printf '\033[1;33mwarning:')" "colour on a terminal"
+NO_COLOR=1 script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
+lacks "$(cat "$work/tty.out")" "$(printf '\033[')" "no colour on a terminal when NO_COLOR is set"

@@ -86,7 +86,8 @@ static void errors_name_line_and_column(void **state)
                                  "got a scalar"},
             {"plugins:\n  probe:\n    enable: true\n",
              "c.yml:3:5: plugin 'probe': unknown key 'enable'; expected enabled or options"},
-            {"metadata:\n  - channel: web\n", "c.yml:2:5: 'metadata': each entry needs 'files' (a glob)"},
+            {"metadata:\n  - channel: web\n",
+             "c.yml:2:5: 'metadata': each entry needs 'files' (a glob)"},
             {"metadata:\n  - files: a.md\n    channel: tweet\n",
              "c.yml:3:14: invalid value 'tweet' for metadata 'channel'; expected speech, "
              "press-release, web, newsletter, social, agenda, letter, interview, party"},

@@ -69,11 +69,12 @@ static void findings_with_fixes_and_severities(void **state)
         th_findings_release(&f);
         th_config_release(&c);
 
-        assert_int_equal(config_from(&c,
-                                     "rules: {probe/match: error, probe/sentence: warning}\n"
-                                     "plugins: {probe: {options: {pattern: nog, sentences: true}}}\n",
-                                     &err),
-                         0);
+        assert_int_equal(
+            config_from(&c,
+                        "rules: {probe/match: error, probe/sentence: warning}\n"
+                        "plugins: {probe: {options: {pattern: nog, sentences: true}}}\n",
+                        &err),
+            0);
         assert_int_equal(th_engine_check_config(e, &c, &err), 0);
         lint(e, &c, "Een probe. En nog een.", &f, 0);
         assert_int_equal(f.nr, 3);
@@ -104,8 +105,8 @@ static void configuration_checked_against_plugins(void **state)
              "unknown rule 'probe/nothing' (twohats --list-rules shows them)", 1, 9},
             {"plugins:\n  prob: true\n", "unknown plugin 'prob' (not found in the plugin path)", 2,
              3},
-            {"plugins: {probe: {options: {colour: red}}}\n", "plugin 'probe' has no option 'colour'",
-             1, 29},
+            {"plugins: {probe: {options: {colour: red}}}\n",
+             "plugin 'probe' has no option 'colour'", 1, 29},
             {"plugins: {probe: {options: {limit: many}}}\n",
              "option 'limit' of plugin 'probe': expected an integer", 1, 36},
             {"plugins: {probe: {options: {sentences: [a]}}}\n",
@@ -158,8 +159,8 @@ static void match_limit_fails_the_plugin_not_the_program(void **state)
         struct th_error err = {0};
         struct th_engine *e = engine_with("probe", &err);
         struct th_config c;
-        assert_int_equal(config_from(&c, "plugins: {probe: {options: {pattern: '(a+)+$'}}}\n", &err),
-                         0);
+        assert_int_equal(
+            config_from(&c, "plugins: {probe: {options: {pattern: '(a+)+$'}}}\n", &err), 0);
         struct th_findings f = {0};
         struct th_doc doc;
         char text[64];

@@ -6,8 +6,9 @@ static void values_and_their_place(void **state)
         (void)state;
         struct th_doc doc;
         struct th_error err = {0};
-        const char *text = "---\nchannel: agenda\nlocation: Catshuis\nminister: [Jansen, De Vries]\n"
-                           "custom: yes\n---\nOverleg.\n";
+        const char *text =
+            "---\nchannel: agenda\nlocation: Catshuis\nminister: [Jansen, De Vries]\n"
+            "custom: yes\n---\nOverleg.\n";
         assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
         assert_string_equal(th_meta_value(&doc.meta, "channel", 0), "agenda");
         assert_string_equal(th_meta_value(&doc.meta, "minister", 1), "De Vries");
@@ -27,9 +28,8 @@ static void broken_yaml_names_line_and_column(void **state)
         (void)state;
         struct th_doc doc;
         struct th_error err = {0};
-        assert_int_equal(unit_doc(&doc, "---\nchannel: web\nminister: [Jansen\n---\nTekst.\n", 0,
-                                  &err),
-                         -1);
+        assert_int_equal(
+            unit_doc(&doc, "---\nchannel: web\nminister: [Jansen\n---\nTekst.\n", 0, &err), -1);
         assert_string_equal(err.file, "t.md");
         assert_int_equal(err.line, 4);
         assert_non_null(strstr(err.message, "invalid YAML"));

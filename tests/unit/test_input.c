@@ -31,9 +31,8 @@ static void records(void **state)
                             "\"hybride\"}, \"expect\": [\"a\"]}\n";
         struct seen s = {0};
         struct th_error err = {0};
-        assert_int_equal(th_input_jsonl("c.jsonl", "c.jsonl", jsonl, strlen(jsonl), collect, &s,
-                                        &err),
-                         0);
+        assert_int_equal(
+            th_input_jsonl("c.jsonl", "c.jsonl", jsonl, strlen(jsonl), collect, &s, &err), 0);
         assert_int_equal(s.n, 2);
         assert_string_equal(s.names[0], "c.jsonl:pp-01");
         assert_string_equal(s.names[1], "c.jsonl:3");

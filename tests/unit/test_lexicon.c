@@ -21,7 +21,8 @@ static int setup(void **state)
                        "      - campagnemedewerker*\n      - \"*verkiezingscampagne\"\n"
                        "      - \"'t Torentje\"\n      - campagne-overleg\n"
                        "cases: []\n"));
-        free(tmp_write(dir, "bad/b.yml", "lexicons:\n  x:\n    terms:\n      - {term: a, tags: [b]}\n"));
+        free(tmp_write(dir, "bad/b.yml",
+                       "lexicons:\n  x:\n    terms:\n      - {term: a, tags: [b]}\n"));
         free(tmp_write(dir, "dup/a.yml", "lexicons:\n  x:\n    terms: [a]\n"));
         free(tmp_write(dir, "dup/b.yml", "lexicons:\n  x:\n    terms: [b]\n"));
         lexicons = th_lexicons_new(dir);

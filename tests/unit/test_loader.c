@@ -41,8 +41,8 @@ static void refusals(void **state)
                         "TWOHATS_PLUGIN())"},
             {"abi2", "plugin built for plugin ABI 2, but this twohats speaks ABI 1: rebuild the "
                      "plugin against this version's <twohats/plugin.h>"},
-            {"badmajor",
-             "plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.0: rebuild the plugin"},
+            {"badmajor", "plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.0: "
+                         "rebuild the plugin"},
             {"newminor", "plugin needs plugin ABI 1.1, newer than this twohats (ABI 1.0): upgrade "
                          "twohats"},
         };

@@ -53,7 +53,8 @@ static void blockquote_is_reported_speech(void **state)
         (void)state;
         struct th_doc doc;
         struct th_error err = {0};
-        const char *text = "De brief zegt:\n\n> Die ondersteuning dient dezelfde te zijn.\n\nEinde.\n";
+        const char *text =
+            "De brief zegt:\n\n> Die ondersteuning dient dezelfde te zijn.\n\nEinde.\n";
         assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
         size_t inside = (size_t)(strstr(text, "ondersteuning") - text);
         size_t outside = (size_t)(strstr(text, "Einde") - text);

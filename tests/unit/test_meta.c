@@ -42,8 +42,8 @@ static void dates(void **state)
         struct th_meta m;
         struct th_error err = {0};
         th_meta_init(&m);
-        const char *good[] = {"2021-03-17", "2024-02-29", "2021-03-17T10:30", "2021-03-17T10:30:00Z",
-                              "2021-03-17T10:30:00+01:00"};
+        const char *good[] = {"2021-03-17", "2024-02-29", "2021-03-17T10:30",
+                              "2021-03-17T10:30:00Z", "2021-03-17T10:30:00+01:00"};
         const char *bad[] = {"2021-02-29", "2021-13-01", "17-03-2021", "2021-03-17T25", "morgen"};
         for (size_t i = 0; i < 5; i++) {
                 assert_int_equal(th_meta_set(&m, "date", &good[i], 1, NULL, "f", 0, 0, &err), 0);

@@ -4,7 +4,8 @@
 static void quote_kinds(void **state)
 {
         (void)state;
-        const char *text = "Hij zei \"stem\" en „ga” en “nu” en «lees» en ‘Elke stem telt’ en 'hier'.";
+        const char *text =
+            "Hij zei \"stem\" en „ga” en “nu” en «lees» en ‘Elke stem telt’ en 'hier'.";
         struct th_doc doc;
         struct th_error err = {0};
         assert_int_equal(unit_doc(&doc, text, 1, &err), 0);
@@ -24,9 +25,8 @@ static void apostrophes_are_not_quotes(void **state)
         (void)state;
         struct th_doc doc;
         struct th_error err = {0};
-        assert_int_equal(unit_doc(&doc, "De thema's van 's avonds en de foto’s van ’t kabinet.", 1,
-                                  &err),
-                         0);
+        assert_int_equal(
+            unit_doc(&doc, "De thema's van 's avonds en de foto’s van ’t kabinet.", 1, &err), 0);
         assert_int_equal(doc.quotes.nr, 0);
         th_doc_release(&doc);
 }

@@ -26,8 +26,12 @@ static void initials_and_numbers(void **state)
 {
         (void)state;
         const char *want[] = {"Minister J.A. de Vries opende om 19.00 uur het kantoor.",
-                              "Het waren 2021.", "Daarna niet meer!", "Echt?",
-                              "\"Ja.\"", "Klaar…", "Einde"};
+                              "Het waren 2021.",
+                              "Daarna niet meer!",
+                              "Echt?",
+                              "\"Ja.\"",
+                              "Klaar…",
+                              "Einde"};
         check("Minister J.A. de Vries opende om 19.00 uur het kantoor. Het waren 2021. Daarna "
               "niet meer! Echt? \"Ja.\" Klaar… Einde",
               7, want);

@@ -5,14 +5,15 @@
 static void parse_and_cover(void **state)
 {
         (void)state;
-        const char *text = "<!-- twohats-disable-next-line office-premises/campaign-use -- citaat -->\n"
-                           "regel 2\n"
-                           "regel 3\n"
-                           "<!-- twohats-disable office-premises, core/invalid-utf8 -->\n"
-                           "regel 5\n"
-                           "<!-- twohats-enable office-premises -->\n"
-                           "regel 7\n"
-                           "<!-- twohats-disabel x -- y -->\n";
+        const char *text =
+            "<!-- twohats-disable-next-line office-premises/campaign-use -- citaat -->\n"
+            "regel 2\n"
+            "regel 3\n"
+            "<!-- twohats-disable office-premises, core/invalid-utf8 -->\n"
+            "regel 5\n"
+            "<!-- twohats-enable office-premises -->\n"
+            "regel 7\n"
+            "<!-- twohats-disabel x -- y -->\n";
         struct th_doc doc;
         struct th_error err = {0};
         assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
@@ -45,7 +46,8 @@ static void parse_and_cover(void **state)
 static void comments_in_code_do_not_count(void **state)
 {
         (void)state;
-        const char *text = "```\n<!-- twohats-disable -- x -->\n```\n\nTekst `<!-- twohats-disable -->`.\n";
+        const char *text =
+            "```\n<!-- twohats-disable -- x -->\n```\n\nTekst `<!-- twohats-disable -->`.\n";
         struct th_doc doc;
         struct th_error err = {0};
         assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
@@ -60,8 +62,8 @@ static void rule_patterns(void **state)
 {
         (void)state;
         assert_true(th_rule_pattern_covers("office-premises", "office-premises/private-use"));
-        assert_true(th_rule_pattern_covers("office-premises/private-use",
-                                           "office-premises/private-use"));
+        assert_true(
+            th_rule_pattern_covers("office-premises/private-use", "office-premises/private-use"));
         assert_false(th_rule_pattern_covers("office", "office-premises/private-use"));
 }
 

@@ -15,10 +15,11 @@ static void invalid_sequences(void **state)
 {
         (void)state;
         assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xC0\x80", 2), 0); /* overlong */
-        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xED\xA0\x80", 3), 0); /* surrogate */
+        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xED\xA0\x80", 3),
+                         0); /* surrogate */
         assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xF4\x90\x80\x80", 4), 0);
-        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xC3", 1), 0); /* truncated */
-        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\x80", 1), 0); /* stray */
+        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xC3", 1), 0);  /* truncated */
+        assert_int_equal(th_utf8_seq_len((const unsigned char *)"\x80", 1), 0);  /* stray */
         assert_int_equal(th_utf8_seq_len((const unsigned char *)"\xE9t", 2), 0); /* Latin-1 é */
 }
 
@@ -29,7 +30,10 @@ static void first_invalid_and_counts(void **state)
         assert_int_equal(th_utf8_first_invalid(s, strlen(s)), 9);
         assert_int_equal(th_utf8_first_invalid("ok", 2), 2);
         assert_int_equal(th_utf8_count("caf\xC3\xA9", 5), 4);
-        assert_int_equal(th_utf8_count_utf16("a\xF0\x9F\x98\x80" "b", 6), 4); /* emoji: 2 units */
+        assert_int_equal(th_utf8_count_utf16("a\xF0\x9F\x98\x80"
+                                             "b",
+                                             6),
+                         4); /* emoji: 2 units */
         size_t len;
         assert_int_equal(th_utf8_decode((const unsigned char *)"\xE2\x80\x99", 3, &len), 0x2019);
         assert_int_equal(len, 3);
