@@ -14,11 +14,7 @@ int th_error_set(struct th_error *err, enum th_error_kind kind, const char *file
         th_error_release(err);
         va_list ap;
         va_start(ap, fmt);
-        int n = vsnprintf(NULL, 0, fmt, ap);
-        va_end(ap);
-        char *msg = th_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-        va_start(ap, fmt);
-        vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+        char *msg = th_xvasprintf(fmt, ap);
         va_end(ap);
         err->kind = kind;
         err->file = file ? th_xstrdup(file) : NULL;

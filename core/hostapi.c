@@ -96,12 +96,8 @@ static void fail(struct th_ctx *ctx, const char *fmt, ...)
 {
         va_list ap;
         va_start(ap, fmt);
-        int n = vsnprintf(NULL, 0, fmt, ap);
-        va_end(ap);
         free(ctx->failure);
-        ctx->failure = th_xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-        va_start(ap, fmt);
-        vsnprintf(ctx->failure, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+        ctx->failure = th_xvasprintf(fmt, ap);
         va_end(ap);
 }
 

@@ -188,11 +188,6 @@ int th_input_read(const char *path, const char *display, th_unit_fn fn, void *da
         return fn(&u, data);
 }
 
-static int by_name(const void *a, const void *b)
-{
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void walk(const char *dir, char ***out, size_t *nr, size_t *alloc, int depth)
 {
         DIR *d = opendir(dir);
@@ -211,7 +206,7 @@ static void walk(const char *dir, char ***out, size_t *nr, size_t *alloc, int de
         }
         closedir(d);
         if (n > 1)
-                qsort(names, n, sizeof(char *), by_name);
+                qsort(names, n, sizeof(char *), th_compare_strings);
         for (size_t i = 0; i < n; i++) {
                 char *p = th_xasprintf("%s%s%s", dir, th_ends_with(dir, "/") ? "" : "/", names[i]);
                 struct stat st;

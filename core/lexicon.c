@@ -311,11 +311,6 @@ static int read_file(struct th_lexicons *l, const char *lang, const char *path,
         return rc;
 }
 
-static int by_name(const void *a, const void *b)
-{
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int read_language(struct th_lexicons *l, const char *lang, struct th_error *err)
 {
         for (size_t i = 0; i < l->nlangs; i++)
@@ -342,7 +337,7 @@ static int read_language(struct th_lexicons *l, const char *lang, struct th_erro
         closedir(d);
         free(dir);
         if (nr > 1)
-                qsort(names, nr, sizeof(char *), by_name);
+                qsort(names, nr, sizeof(char *), th_compare_strings);
         int rc = 0;
         for (size_t i = 0; i < nr; i++) {
                 if (rc == 0)

@@ -36,11 +36,6 @@ void th_loader_free(struct th_loader *l)
         lt_dlexit();
 }
 
-static int by_name(const void *a, const void *b)
-{
-        return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static char *module_name(const char *file)
 {
         const char *dot = strrchr(file, '.');
@@ -66,7 +61,7 @@ size_t th_loader_scan(const char *const *dirs, size_t ndirs, char ***out)
                 }
                 closedir(dir);
                 if (nnames > 1)
-                        qsort(names, nnames, sizeof(char *), by_name);
+                        qsort(names, nnames, sizeof(char *), th_compare_strings);
                 for (size_t i = 0; i < nnames; i++) {
                         int dup = 0;
                         for (size_t k = 0; k < nseen && !dup; k++)

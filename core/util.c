@@ -44,19 +44,31 @@ char *th_xstrndup(const char *s, size_t n)
         return p;
 }
 
+char *th_xvasprintf(const char *fmt, va_list ap)
+{
+        va_list copy;
+        va_copy(copy, ap);
+        int n = vsnprintf(NULL, 0, fmt, copy);
+        va_end(copy);
+        if (n < 0)
+                abort();
+        char *p = th_xmalloc((size_t)n + 1);
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        return p;
+}
+
 char *th_xasprintf(const char *fmt, ...)
 {
         va_list ap;
         va_start(ap, fmt);
-        int n = vsnprintf(NULL, 0, fmt, ap);
-        va_end(ap);
-        if (n < 0)
-                abort();
-        char *p = th_xmalloc((size_t)n + 1);
-        va_start(ap, fmt);
-        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        char *p = th_xvasprintf(fmt, ap);
         va_end(ap);
         return p;
+}
+
+int th_compare_strings(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 int th_read_file(const char *path, char **out, size_t *len)

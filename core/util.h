@@ -8,6 +8,7 @@
 #ifndef TH_UTIL_H
 #define TH_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 void *th_xmalloc(size_t n);
@@ -16,6 +17,10 @@ void *th_xrealloc(void *p, size_t n);
 char *th_xstrdup(const char *s);
 char *th_xstrndup(const char *s, size_t n);
 char *th_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *th_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* qsort comparator for an array of strings. */
+int th_compare_strings(const void *a, const void *b);
 
 /* Grow array `x` (with `alloc` slots) so that it holds at least `nr` items. */
 #define TH_GROW(x, nr, alloc)                                                                      \
