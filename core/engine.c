@@ -108,6 +108,7 @@ struct th_engine *th_engine_new(const struct th_engine_options *opt, struct th_e
 {
         struct th_engine *e = th_xcalloc(1, sizeof(*e));
         e->lexicons = th_lexicons_new(opt->rules_dir);
+        e->rules_dir = th_xstrdup(opt->rules_dir);
         e->scratch = th_scratch_new();
         e->loader = th_loader_new(err);
         if (!e->loader || add_plugin(e, &core_plugin, "(built in)", err) < 0) {
@@ -152,6 +153,10 @@ void th_engine_free(struct th_engine *e)
         free(e->plugins);
         free(e->rules);
         th_lexicons_free(e->lexicons);
+        th_partisan_model_free(e->partisan);
+        th_elections_release(&e->elections);
+        free(e->judgement.v);
+        free(e->rules_dir);
         th_scratch_free(e->scratch);
         th_loader_free(e->loader); /* last: descriptors live in the modules */
         free(e);
@@ -336,10 +341,50 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
         }
 }
 
+const struct th_partisan_model *th_engine_parties(struct th_engine *e, struct th_error *err)
+{
+        if (!e->partisan) {
+                char *dir = th_xasprintf("%s/nl", e->rules_dir);
+                e->partisan = th_partisan_model_load(dir, err);
+                free(dir);
+        }
+        return e->partisan;
+}
+
+int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
+                        const struct th_partisan_list **out, struct th_error *err)
+{
+        if (e->judged != doc) {
+                const struct th_partisan_model *m = th_engine_parties(e, err);
+                e->judgement.nr = 0;
+                if (!m || th_partisan_judge(m, e->scratch, doc, &e->judgement, err) < 0)
+                        return -1;
+                e->judged = doc;
+        }
+        *out = &e->judgement;
+        return 0;
+}
+
+int th_engine_elections(struct th_engine *e, const struct th_elections **out,
+                        struct th_error *err)
+{
+        if (!e->elections_loaded) {
+                char *path = th_xasprintf("%s/nl/elections.yml", e->rules_dir);
+                int rc = th_elections_load(&e->elections, path, err);
+                free(path);
+                if (rc < 0)
+                        return -1;
+                e->elections_loaded = 1;
+        }
+        *out = &e->elections;
+        return 0;
+}
+
 int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct th_doc *doc,
                    struct th_findings *out, struct th_error *err)
 {
         size_t first = out->nr;
+        e->judged = NULL; /* a new document, maybe at the address of the last one */
         int rc = 0;
         for (size_t i = 0; i < e->nplugins; i++) {
                 struct th_loaded_plugin *p = e->plugins[i];

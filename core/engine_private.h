@@ -5,10 +5,12 @@
 #ifndef TH_ENGINE_PRIVATE_H
 #define TH_ENGINE_PRIVATE_H
 
+#include "elections.h"
 #include "engine.h"
 #include "lexicon.h"
 #include "loader.h"
 #include "match.h"
+#include "partisan.h"
 
 struct th_loaded_plugin {
         struct th_plugin_info info;
@@ -27,7 +29,24 @@ struct th_engine {
         size_t nrules, arules;
         struct th_lexicons *lexicons;
         struct th_scratch *scratch;
+        char *rules_dir;
+        /* Dutch shared data, read on first use. */
+        struct th_partisan_model *partisan;
+        struct th_elections elections;
+        int elections_loaded;
+        /* The party-political judgement of the document being linted. */
+        const struct th_doc *judged;
+        struct th_partisan_list judgement;
 };
+
+/* The judgement of `doc`, computed on first request; -1 with `err`. */
+int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
+                        const struct th_partisan_list **out, struct th_error *err);
+/* The election calendar, read on first request; -1 with `err`. */
+int th_engine_elections(struct th_engine *e, const struct th_elections **out,
+                        struct th_error *err);
+/* The party model, read on first request; NULL with `err`. */
+const struct th_partisan_model *th_engine_parties(struct th_engine *e, struct th_error *err);
 
 /* The host side of one init() or check() call. */
 struct th_ctx {

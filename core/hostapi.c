@@ -101,16 +101,14 @@ static void fail(struct th_ctx *ctx, const char *fmt, ...)
         va_end(ap);
 }
 
+static void fail_with(struct th_ctx *ctx, struct th_error *err);
+
 static const struct th_lexicon *lexicon(struct th_ctx *ctx, const char *name)
 {
         struct th_error err = {0};
         const struct th_lexicon *lex = th_lexicons_get(ctx->engine->lexicons, name, &err);
-        if (!lex) {
-                char *msg = th_error_format(&err);
-                fail(ctx, "%s", msg);
-                free(msg);
-                th_error_release(&err);
-        }
+        if (!lex)
+                fail_with(ctx, &err);
         return lex;
 }
 
@@ -154,8 +152,82 @@ static int pattern_find(struct th_ctx *ctx, const struct th_pattern *pat, const 
         return rc;
 }
 
-static int report(struct th_ctx *ctx, const char *rule, struct th_span span, const char *message,
-                  const struct th_fix *fix)
+/* Record `err` as the reason of the failing call. */
+static void fail_with(struct th_ctx *ctx, struct th_error *err)
+{
+        char *msg = th_error_format(err);
+        fail(ctx, "%s", msg);
+        free(msg);
+        th_error_release(err);
+}
+
+static int doc_partisan(struct th_ctx *ctx, const struct th_doc *doc,
+                        const struct th_partisan **items, size_t *count)
+{
+        struct th_error err = {0};
+        const struct th_partisan_list *l;
+        if (th_engine_judgement(ctx->engine, doc, &l, &err) < 0) {
+                fail_with(ctx, &err);
+                return -1;
+        }
+        *items = l->v;
+        *count = l->nr;
+        return 0;
+}
+
+static const char *party_id(struct th_ctx *ctx, const char *name)
+{
+        struct th_error err = {0};
+        const struct th_partisan_model *m = th_engine_parties(ctx->engine, &err);
+        if (!m) {
+                fail_with(ctx, &err);
+                return NULL;
+        }
+        return th_partisan_party_id(m, ctx->engine->scratch, name);
+}
+
+static const char *party_find(struct th_ctx *ctx, const char *subject, size_t len, size_t start,
+                              struct th_span *out)
+{
+        struct th_error err = {0};
+        const struct th_partisan_model *m = th_engine_parties(ctx->engine, &err);
+        if (!m) {
+                fail_with(ctx, &err);
+                return NULL;
+        }
+        return th_partisan_party_find(m, ctx->engine->scratch, subject, len, start, &out->start,
+                                      &out->end);
+}
+
+static size_t election_count(struct th_ctx *ctx)
+{
+        struct th_error err = {0};
+        const struct th_elections *el;
+        if (th_engine_elections(ctx->engine, &el, &err) < 0) {
+                fail_with(ctx, &err);
+                return 0;
+        }
+        return el->nr;
+}
+
+static int election(struct th_ctx *ctx, size_t index, struct th_election *out)
+{
+        struct th_error err = {0};
+        const struct th_elections *el;
+        if (th_engine_elections(ctx->engine, &el, &err) < 0) {
+                fail_with(ctx, &err);
+                return -1;
+        }
+        if (index >= el->nr)
+                return -1;
+        out->type = el->v[index].type;
+        out->date = el->v[index].date;
+        out->official = el->v[index].official;
+        return 0;
+}
+
+static int report_at_most(struct th_ctx *ctx, const char *rule, enum th_severity at_most,
+                          struct th_span span, const char *message, const struct th_fix *fix)
 {
         if (!ctx->doc || !rule || !message)
                 return TH_ERROR;
@@ -169,33 +241,47 @@ static int report(struct th_ctx *ctx, const char *rule, struct th_span span, con
                 return TH_ERROR;
         }
         enum th_severity sev = th_engine_severity(ctx->engine, ctx->config, rule);
+        if (sev > at_most && at_most != TH_SEV_OFF)
+                sev = at_most;
         if (sev != TH_SEV_OFF)
                 th_findings_add(ctx->findings, ctx->doc, rule, sev, span.start, span.end, message,
                                 fix);
         return TH_OK;
 }
 
+static int report(struct th_ctx *ctx, const char *rule, struct th_span span, const char *message,
+                  const struct th_fix *fix)
+{
+        return report_at_most(ctx, rule, TH_SEV_ERROR, span, message, fix);
+}
+
 static const struct th_host services = {
-    TH_ABI_MAJOR,
-    TH_ABI_MINOR,
-    sizeof(struct th_host),
-    doc_text,
-    doc_prose,
-    doc_path,
-    doc_meta,
-    doc_meta_span,
-    doc_sentence_count,
-    doc_sentence,
-    doc_in_quote,
-    doc_block_count,
-    doc_block,
-    option,
-    lexicon,
-    lexicon_find,
-    pattern_compile,
-    pattern_find,
-    report,
-    fail,
+    .major = TH_ABI_MAJOR,
+    .minor = TH_ABI_MINOR,
+    .size = sizeof(struct th_host),
+    .doc_text = doc_text,
+    .doc_prose = doc_prose,
+    .doc_path = doc_path,
+    .doc_meta = doc_meta,
+    .doc_meta_span = doc_meta_span,
+    .doc_sentence_count = doc_sentence_count,
+    .doc_sentence = doc_sentence,
+    .doc_in_quote = doc_in_quote,
+    .doc_block_count = doc_block_count,
+    .doc_block = doc_block,
+    .option = option,
+    .lexicon = lexicon,
+    .lexicon_find = lexicon_find,
+    .pattern_compile = pattern_compile,
+    .pattern_find = pattern_find,
+    .report = report,
+    .doc_partisan = doc_partisan,
+    .party_id = party_id,
+    .party_find = party_find,
+    .election_count = election_count,
+    .election = election,
+    .report_at_most = report_at_most,
+    .fail = fail,
 };
 
 const struct th_host *th_host_services(void)

@@ -275,6 +275,17 @@ static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char 
         return 0;
 }
 
+/* Top-level keys of rule data read by others: cases by `twohats test`, the rest by
+ * the core's party-political judgement and election calendar. */
+static int owned_elsewhere(const char *key)
+{
+        static const char *const keys[] = {"cases", "parties", "patterns", "elections", NULL};
+        for (size_t i = 0; keys[i]; i++)
+                if (strcmp(key, keys[i]) == 0)
+                        return 1;
+        return 0;
+}
+
 static int read_file(struct th_lexicons *l, const char *lang, const char *path,
                      struct th_error *err)
 {
@@ -300,10 +311,10 @@ static int read_file(struct th_lexicons *l, const char *lang, const char *path,
                              rc == 0 && q < v->data.mapping.pairs.top; q++)
                                 rc = read_lexicon(l, &y, lang, th_yamldoc_node(&y, q->key),
                                                   th_yamldoc_node(&y, q->value), path, err);
-                } else if (!key || strcmp(key, "cases") != 0 || v->type != YAML_SEQUENCE_NODE) {
+                } else if (!key || !owned_elsewhere(key)) {
                         rc = th_yamldoc_error(&y, k, TH_ERR_PLUGIN, err,
-                                              "unexpected key '%s'; expected lexicons (mapping) "
-                                              "and cases (list)",
+                                              "unexpected key '%s'; expected lexicons, cases, "
+                                              "parties, patterns or elections",
                                               key ? key : "?");
                 }
         }

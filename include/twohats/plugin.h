@@ -70,6 +70,31 @@ struct th_lexicon_match {
         const char *term; /* borrowed from the lexicon; lives as long as it */
 };
 
+/* Kinds of party-political content (GUIDELINES, "Shared notion"). */
+enum th_partisan_kind {
+        TH_PARTISAN_VOTE_CALL = 1, /* vote, membership or money call for a party or candidate */
+        TH_PARTISAN_SELF_ID = 2,   /* the sender speaks as a party: "wij als CDA" */
+        TH_PARTISAN_SLOGAN = 3,    /* a party slogan in its period */
+        TH_PARTISAN_HASHTAG = 4,   /* a party hashtag: "#TeamD66" */
+        TH_PARTISAN_POLEMIC = 5,   /* an attack on a named party */
+};
+
+/* One party-political passage of a document. */
+struct th_partisan {
+        enum th_partisan_kind kind;
+        struct th_span span;     /* the words that make it party-political */
+        struct th_span sentence; /* the sentence they stand in */
+        const char *party;       /* canonical party id ("D66"), or NULL */
+        int quoted;              /* inside quotation marks or a blockquote */
+};
+
+/* An election of the calendar in the rule data. */
+struct th_election {
+        const char *type; /* "tweede-kamer", "gemeenteraad", ... */
+        const char *date; /* YYYY-MM-DD */
+        int official;     /* 0 when the date is not from an official source */
+};
+
 /* A fix: replace the bytes of `span` with `replacement` (UTF-8, copied). */
 struct th_fix {
         struct th_span span;
@@ -148,6 +173,33 @@ struct th_host {
          * outside the document. */
         int (*report)(struct th_ctx *ctx, const char *rule, struct th_span span,
                       const char *message, const struct th_fix *fix);
+
+        /* The party-political passages of the document, judged once per
+         * document by the host from rules/nl (parties.yml, partisan.yml),
+         * in document order.  Neutral mentions (parliamentary references,
+         * coalition composition) are not among them.  Returns 0 and fills
+         * *items (borrowed for the call) and *count, or -1 with the reason
+         * recorded. */
+        int (*doc_partisan)(struct th_ctx *ctx, const struct th_doc *doc,
+                            const struct th_partisan **items, size_t *count);
+        /* The canonical id of a party name or abbreviation ("d'66" ->
+         * "D66"), or NULL when it is no party of the registry. */
+        const char *(*party_id)(struct th_ctx *ctx, const char *name);
+        /* The first party named in subject[start, len): its id, with its
+         * place in `out`; NULL when none is named. */
+        const char *(*party_find)(struct th_ctx *ctx, const char *subject, size_t len,
+                                  size_t start, struct th_span *out);
+
+        /* The election calendar (rules/nl/elections.yml), in date order.
+         * election() returns 0 and fills `out`, or -1 past the end or when
+         * the calendar cannot be read (the reason is then recorded). */
+        size_t (*election_count)(struct th_ctx *ctx);
+        int (*election)(struct th_ctx *ctx, size_t index, struct th_election *out);
+
+        /* As report(), but at most at severity `at_most` (the configured
+         * severity when that is lower): for findings in reported speech. */
+        int (*report_at_most)(struct th_ctx *ctx, const char *rule, enum th_severity at_most,
+                              struct th_span span, const char *message, const struct th_fix *fix);
 
         /* Record why init() or check() is about to return TH_ERROR. */
         void (*fail)(struct th_ctx *ctx, const char *fmt, ...)

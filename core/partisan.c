@@ -1,0 +1,560 @@
+/*
+ * partisan.c: the judgement of party-political content (see partisan.h).
+ *
+ * parties.yml gives every party's names, hashtags and slogans; partisan.yml
+ * gives the patterns of each kind, with {party} and {date} placeholders.
+ * A document is judged on its prose: each pattern's matches become
+ * passages, except self-identification and polemics in a sentence with a
+ * parliamentary context ("vragen van het lid Leijten (SP)"), which is a
+ * neutral mention.  Slogans count in their period, or always when marked
+ * distinctive.
+ */
+#include "partisan.h"
+#include "lexicon.h"
+#include "util.h"
+#include "yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct slogan {
+        size_t party;
+        char *from, *to; /* YYYY-MM-DD, or NULL when open */
+        int distinctive;
+        struct th_regex *re;
+};
+
+struct pattern {
+        enum th_partisan_kind kind; /* 0 for parliamentary context */
+        struct th_regex *re;
+};
+
+struct th_partisan_model {
+        char **parties; /* canonical ids */
+        size_t nparties, aparties;
+        struct th_buf names;       /* alternation of every party form, for {party} */
+        struct th_buf marked;      /* the same, each form followed by (*MARK:party) */
+        struct th_regex *party_re; /* `marked` with boundaries: which party? */
+        struct th_regex *hashtag_re;
+        struct th_buf hashtags; /* alternation of hashtags with (*MARK:party) */
+        struct slogan *slogans;
+        size_t nslogans, aslogans;
+        struct pattern *patterns;
+        size_t npatterns, apatterns;
+};
+
+static const char date_re[] =
+    "(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:\\s+\\d{1,2}\\s+"
+    "\\p{L}+)?|\\d{1,2}\\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+    "oktober|november|december))";
+
+void th_partisan_model_free(struct th_partisan_model *m)
+{
+        if (!m)
+                return;
+        for (size_t i = 0; i < m->nparties; i++)
+                free(m->parties[i]);
+        free(m->parties);
+        th_buf_release(&m->names);
+        th_buf_release(&m->marked);
+        th_buf_release(&m->hashtags);
+        th_regex_free(m->party_re);
+        th_regex_free(m->hashtag_re);
+        for (size_t i = 0; i < m->nslogans; i++) {
+                free(m->slogans[i].from);
+                free(m->slogans[i].to);
+                th_regex_free(m->slogans[i].re);
+        }
+        free(m->slogans);
+        for (size_t i = 0; i < m->npatterns; i++)
+                th_regex_free(m->patterns[i].re);
+        free(m->patterns);
+        free(m);
+}
+
+/* The text of a scalar node, or "" for anything else. */
+static const char *key_text(const yaml_node_t *n)
+{
+        const char *s = th_yamldoc_scalar(n);
+        return s ? s : "";
+}
+
+/* Escape `s` as a literal for a pattern. */
+static void add_literal(struct th_buf *b, const char *s)
+{
+        for (; *s; s++) {
+                unsigned char c = (unsigned char)*s;
+                if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                  (c >= 'A' && c <= 'Z')))
+                        th_buf_addf(b, "\\%c", c);
+                else
+                        th_buf_add(b, s, 1);
+        }
+}
+
+static void add_form(struct th_partisan_model *m, const char *form, int exact, size_t party)
+{
+        struct th_buf one = {0};
+        if (exact) {
+                th_buf_adds(&one, "(?-i:");
+                add_literal(&one, form);
+                th_buf_adds(&one, ")");
+        } else {
+                char *re = th_lexicon_term_regex(form);
+                th_buf_adds(&one, re);
+                free(re);
+        }
+        th_buf_addf(&m->names, "%s%s", m->names.len ? "|" : "", one.s);
+        th_buf_addf(&m->marked, "%s%s(*MARK:%zu)", m->marked.len ? "|" : "", one.s, party);
+        th_buf_release(&one);
+}
+
+static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
+                                const yaml_node_t *at, struct th_error *err)
+{
+        char why[256];
+        size_t off = 0;
+        struct th_regex *re = th_regex_compile(pattern, why, sizeof(why), &off);
+        if (!re)
+                th_yamldoc_error(y, at, TH_ERR_PLUGIN, err, "pattern does not compile at offset "
+                                 "%zu: %s", off, why);
+        return re;
+}
+
+/* Each scalar of sequence `v` to `fn`; -1 at the first that is not text. */
+static int each_text(struct th_yamldoc *y, yaml_node_t *v, const char *what, struct th_error *err,
+                     int (*fn)(void *, const char *, yaml_node_t *), void *data)
+{
+        if (!v || v->type != YAML_SEQUENCE_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'%s': expected a list", what);
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+             it++) {
+                yaml_node_t *n = th_yamldoc_node(y, *it);
+                if (!th_yamldoc_scalar(n))
+                        return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
+                                                "'%s': expected a text", what);
+                if (fn(data, th_yamldoc_scalar(n), n) < 0)
+                        return -1; /* fn has said why */
+        }
+        return 0;
+}
+
+struct party_ctx {
+        struct th_partisan_model *m;
+        size_t party;
+        int exact;
+        struct th_yamldoc *y;
+        struct th_error *err;
+};
+
+static int add_name(void *data, const char *s, yaml_node_t *n)
+{
+        struct party_ctx *p = data;
+        (void)n;
+        add_form(p->m, s, p->exact, p->party);
+        return 0;
+}
+
+static int add_hashtag(void *data, const char *s, yaml_node_t *n)
+{
+        struct party_ctx *p = data;
+        if (s[0] != '#')
+                return th_yamldoc_error(p->y, n, TH_ERR_PLUGIN, p->err,
+                                        "hashtag '%s' does not start with #", s);
+        th_buf_addf(&p->m->hashtags, "%s", p->m->hashtags.len ? "|" : "");
+        add_literal(&p->m->hashtags, s);
+        th_buf_addf(&p->m->hashtags, "(*MARK:%zu)", p->party);
+        return 0;
+}
+
+static int read_slogan(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
+                       size_t party, struct th_error *err)
+{
+        struct slogan s = {party, NULL, NULL, 0, NULL};
+        const char *text = NULL;
+        for (yaml_node_pair_t *p = n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
+                                                                : NULL;
+             p && p < n->data.mapping.pairs.top; p++) {
+                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
+                const char *v = th_yamldoc_scalar(th_yamldoc_node(y, p->value));
+                if (k && v && strcmp(k, "text") == 0)
+                        text = v;
+                else if (k && v && strcmp(k, "from") == 0)
+                        s.from = th_xstrdup(v);
+                else if (k && v && strcmp(k, "to") == 0)
+                        s.to = th_xstrdup(v);
+                else if (!k || !v || strcmp(k, "distinctive") != 0 ||
+                         th_yamldoc_bool(v, &s.distinctive) < 0) {
+                        free(s.from);
+                        free(s.to);
+                        return th_yamldoc_error(y, th_yamldoc_node(y, p->key), TH_ERR_PLUGIN, err,
+                                                "slogan: expected text, from, to (YYYY-MM-DD) "
+                                                "and distinctive (true or false)");
+                }
+        }
+        if (!text) {
+                free(s.from);
+                free(s.to);
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "slogan: expected a 'text'");
+        }
+        /* Words of a slogan may be separated by any punctuation: "minder ik, meer wij". */
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?<![\\p{L}\\p{N}])");
+        char *copy = th_xstrdup(text), *save = NULL;
+        int first = 1;
+        for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+                char *re = th_lexicon_term_regex(w);
+                th_buf_addf(&b, "%s%s", first ? "" : "[\\s\\p{P}]+", re);
+                free(re);
+                first = 0;
+        }
+        free(copy);
+        th_buf_adds(&b, "(?![\\p{L}\\p{N}])");
+        s.re = compile(b.s, y, n, err);
+        th_buf_release(&b);
+        if (!s.re) {
+                free(s.from);
+                free(s.to);
+                return -1;
+        }
+        TH_GROW(m->slogans, m->nslogans + 1, m->aslogans);
+        m->slogans[m->nslogans++] = s;
+        return 0;
+}
+
+static int read_party(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
+                      struct th_error *err)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "expected a party: a mapping "
+                                        "with id, names, exact, hashtags and slogans");
+        yaml_node_t *id = NULL;
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+                if (strcmp(key_text(th_yamldoc_node(y, p->key)), "id") == 0)
+                        id = th_yamldoc_node(y, p->value);
+        if (!th_yamldoc_scalar(id))
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "a party needs an 'id'");
+        TH_GROW(m->parties, m->nparties + 1, m->aparties);
+        struct party_ctx pc = {m, m->nparties, 0, y, err};
+        m->parties[m->nparties++] = th_xstrdup(th_yamldoc_scalar(id));
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+             p++) {
+                yaml_node_t *kn = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                const char *k = key_text(kn);
+                int rc = 0;
+                if (strcmp(k, "id") == 0)
+                        continue;
+                pc.exact = strcmp(k, "exact") == 0;
+                if (strcmp(k, "names") == 0 || pc.exact)
+                        rc = each_text(y, v, k, err, add_name, &pc);
+                else if (strcmp(k, "hashtags") == 0)
+                        rc = each_text(y, v, k, err, add_hashtag, &pc);
+                else if (strcmp(k, "slogans") == 0 && v->type == YAML_SEQUENCE_NODE)
+                        for (yaml_node_item_t *it = v->data.sequence.items.start;
+                             rc == 0 && it < v->data.sequence.items.top; it++)
+                                rc = read_slogan(m, y, th_yamldoc_node(y, *it), pc.party, err);
+                else
+                        rc = th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
+                                              "unknown key '%s' in a party; expected id, names, "
+                                              "exact, hashtags or slogans",
+                                              k);
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+/* Replace {party} and {date} in `src`. */
+static char *expand(const struct th_partisan_model *m, const char *src)
+{
+        struct th_buf b = {0};
+        for (const char *p = src; *p;) {
+                if (strncmp(p, "{party}", 7) == 0) {
+                        th_buf_addf(&b, "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->names.s);
+                        p += 7;
+                } else if (strncmp(p, "{date}", 6) == 0) {
+                        th_buf_adds(&b, date_re);
+                        p += 6;
+                } else {
+                        th_buf_add(&b, p++, 1);
+                }
+        }
+        return th_buf_detach(&b);
+}
+
+struct pattern_ctx {
+        struct th_partisan_model *m;
+        enum th_partisan_kind kind;
+        struct th_yamldoc *y;
+        struct th_error *err;
+};
+
+static int add_pattern(void *data, const char *s, yaml_node_t *n)
+{
+        struct pattern_ctx *pc = data;
+        char *full = expand(pc->m, s);
+        struct th_regex *re = compile(full, pc->y, n, pc->err);
+        free(full);
+        if (!re)
+                return -1;
+        TH_GROW(pc->m->patterns, pc->m->npatterns + 1, pc->m->apatterns);
+        pc->m->patterns[pc->m->npatterns].kind = pc->kind;
+        pc->m->patterns[pc->m->npatterns++].re = re;
+        return 0;
+}
+
+static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
+                         struct th_error *err)
+{
+        static const struct {
+                const char *name;
+                enum th_partisan_kind kind;
+        } kinds[] = {{"vote-call", TH_PARTISAN_VOTE_CALL},
+                     {"self-identification", TH_PARTISAN_SELF_ID},
+                     {"polemic", TH_PARTISAN_POLEMIC},
+                     {"parliamentary-context", 0}};
+        if (v->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'patterns': expected a mapping");
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+             p++) {
+                yaml_node_t *kn = th_yamldoc_node(y, p->key);
+                const char *k = key_text(kn);
+                size_t i = 0;
+                while (i < 4 && strcmp(kinds[i].name, k) != 0)
+                        i++;
+                if (i == 4)
+                        return th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
+                                                "unknown kind '%s'; expected vote-call, "
+                                                "self-identification, polemic or "
+                                                "parliamentary-context",
+                                                k);
+                struct pattern_ctx pc = {m, kinds[i].kind, y, err};
+                if (each_text(y, th_yamldoc_node(y, p->value), k, err, add_pattern, &pc) < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+/* Read `key` of file dir/name with `fn`. */
+static int read_data(struct th_partisan_model *m, const char *dir, const char *name,
+                     const char *key, int (*fn)(struct th_partisan_model *, struct th_yamldoc *,
+                                                yaml_node_t *, struct th_error *),
+                     struct th_error *err)
+{
+        char *path = th_xasprintf("%s/%s", dir, name);
+        char *buf;
+        size_t len;
+        int rc = th_read_file(path, &buf, &len);
+        if (rc < 0) {
+                th_error_set(err, TH_ERR_PLUGIN, path, 0, 0, "cannot read rule data");
+                free(path);
+                return -1;
+        }
+        struct th_yamldoc y;
+        rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_PLUGIN, err);
+        free(buf);
+        yaml_node_t *root = rc == 0 ? th_yamldoc_root(&y) : NULL;
+        yaml_node_t *body = NULL;
+        for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
+                                       ? root->data.mapping.pairs.start
+                                       : NULL;
+             p && p < root->data.mapping.pairs.top; p++)
+                if (strcmp(key_text(th_yamldoc_node(&y, p->key)), key) == 0)
+                        body = th_yamldoc_node(&y, p->value);
+        if (rc == 0 && !body)
+                rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
+        if (rc == 0)
+                rc = fn(m, &y, body, err);
+        th_yamldoc_release(&y);
+        free(path);
+        return rc;
+}
+
+static int read_parties(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
+                        struct th_error *err)
+{
+        if (v->type != YAML_SEQUENCE_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'parties': expected a list");
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+             it++)
+                if (read_party(m, y, th_yamldoc_node(y, *it), err) < 0)
+                        return -1;
+        return 0;
+}
+
+struct th_partisan_model *th_partisan_model_load(const char *dir, struct th_error *err)
+{
+        struct th_partisan_model *m = th_xcalloc(1, sizeof(*m));
+        if (read_data(m, dir, "parties.yml", "parties", read_parties, err) < 0 ||
+            read_data(m, dir, "partisan.yml", "patterns", read_patterns, err) < 0) {
+                th_partisan_model_free(m);
+                return NULL;
+        }
+        char why[256];
+        size_t off;
+        char *re = th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->marked.s);
+        m->party_re = th_regex_compile(re, why, sizeof(why), &off);
+        free(re);
+        re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
+        m->hashtag_re = th_regex_compile(re, why, sizeof(why), &off);
+        free(re);
+        if (!m->party_re || !m->hashtag_re) {
+                th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "party names do not compile: %s", why);
+                th_partisan_model_free(m);
+                return NULL;
+        }
+        return m;
+}
+
+/* The party (index) named in text[start, end), or -1. */
+static long party_in(const struct th_partisan_model *m, struct th_scratch *s, const char *text,
+                     size_t start, size_t end)
+{
+        size_t ov[2];
+        if (th_regex_find(m->party_re, s, text, end, start, ov, 1) != 1)
+                return -1;
+        const char *mark = th_scratch_mark(s);
+        return mark ? strtol(mark, NULL, 10) : -1;
+}
+
+const char *th_partisan_party_find(const struct th_partisan_model *m, struct th_scratch *s,
+                                   const char *text, size_t len, size_t start, size_t *mstart,
+                                   size_t *mend)
+{
+        size_t ov[2];
+        if (th_regex_find(m->party_re, s, text, len, start, ov, 1) != 1)
+                return NULL;
+        const char *mark = th_scratch_mark(s);
+        long p = mark ? strtol(mark, NULL, 10) : -1;
+        *mstart = ov[0];
+        *mend = ov[1];
+        return p >= 0 && (size_t)p < m->nparties ? m->parties[p] : NULL;
+}
+
+const char *th_partisan_party_id(const struct th_partisan_model *m, struct th_scratch *s,
+                                 const char *name)
+{
+        size_t n = strlen(name);
+        const char *form = name[0] == '#' ? name + 1 : name;
+        long p = party_in(m, s, form, 0, n - (size_t)(form - name));
+        return p >= 0 && (size_t)p < m->nparties ? m->parties[p] : NULL;
+}
+
+static size_t sentence_of(const struct th_doc *doc, size_t offset, struct th_span *out)
+{
+        size_t lo = 0, hi = doc->sentences.nr;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->sentences.v[mid].end <= offset)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        if (lo < doc->sentences.nr && doc->sentences.v[lo].start <= offset) {
+                out->start = doc->sentences.v[lo].start;
+                out->end = doc->sentences.v[lo].end;
+        } else {
+                out->start = offset;
+                out->end = offset;
+        }
+        return lo;
+}
+
+static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch *s,
+                            const char *text, struct th_span sentence, int *failed)
+{
+        for (size_t i = 0; i < m->npatterns; i++) {
+                if (m->patterns[i].kind != 0)
+                        continue;
+                size_t ov[2];
+                int rc = th_regex_find(m->patterns[i].re, s, text, sentence.end, sentence.start,
+                                       ov, 1);
+                if (rc < 0)
+                        *failed = 1;
+                if (rc == 1)
+                        return 1;
+        }
+        return 0;
+}
+
+static void add_item(const struct th_partisan_model *m, struct th_scratch *s,
+                     const struct th_doc *doc, struct th_partisan_list *out,
+                     enum th_partisan_kind kind, size_t start, size_t end, long party)
+{
+        TH_GROW(out->v, out->nr + 1, out->alloc);
+        struct th_partisan *x = &out->v[out->nr++];
+        x->kind = kind;
+        x->span.start = start;
+        x->span.end = end;
+        sentence_of(doc, start, &x->sentence);
+        if (party < 0)
+                party = party_in(m, s, doc->prose, start, end);
+        x->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party] : NULL;
+        x->quoted = th_doc_in_quote(doc, start);
+}
+
+static int by_position(const void *a, const void *b)
+{
+        const struct th_partisan *x = a, *y = b;
+        if (x->span.start != y->span.start)
+                return x->span.start < y->span.start ? -1 : 1;
+        return (int)x->kind - (int)y->kind;
+}
+
+static int limit_error(struct th_scratch *s, const struct th_doc *doc, struct th_error *err)
+{
+        return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0,
+                            "judging party-political content: %s", th_scratch_error(s));
+}
+
+int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
+                      const struct th_doc *doc, struct th_partisan_list *out,
+                      struct th_error *err)
+{
+        const char *text = doc->prose;
+        size_t first = out->nr, ov[2];
+        int rc, failed = 0;
+        for (size_t i = 0; i < m->npatterns; i++) {
+                if (m->patterns[i].kind == 0)
+                        continue;
+                for (size_t at = 0; (rc = th_regex_find(m->patterns[i].re, s, text, doc->len, at,
+                                                        ov, 1)) == 1;
+                     at = ov[1] > at ? ov[1] : at + 1) {
+                        struct th_span sentence;
+                        sentence_of(doc, ov[0], &sentence);
+                        if (m->patterns[i].kind != TH_PARTISAN_VOTE_CALL &&
+                            neutral_sentence(m, s, text, sentence, &failed))
+                                continue;
+                        add_item(m, s, doc, out, m->patterns[i].kind, ov[0], ov[1], -1);
+                }
+                if (rc < 0 || failed)
+                        return limit_error(s, doc, err);
+        }
+        for (size_t at = 0; (rc = th_regex_find(m->hashtag_re, s, text, doc->len, at, ov, 1)) == 1;
+             at = ov[1]) {
+                const char *mark = th_scratch_mark(s);
+                long party = mark ? strtol(mark, NULL, 10) : -1;
+                int vote = ov[1] - ov[0] > 5 && strncasecmp(text + ov[0], "#stem", 5) == 0;
+                add_item(m, s, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
+                         ov[1], party);
+        }
+        if (rc < 0)
+                return limit_error(s, doc, err);
+        const char *date = th_meta_value(&doc->meta, "date", 0);
+        for (size_t i = 0; i < m->nslogans; i++) {
+                const struct slogan *sl = &m->slogans[i];
+                int in_period = date && (!sl->from || strncmp(date, sl->from, 10) >= 0) &&
+                                (!sl->to || strncmp(date, sl->to, 10) <= 0);
+                if (!sl->distinctive && !in_period)
+                        continue;
+                for (size_t at = 0; (rc = th_regex_find(sl->re, s, text, doc->len, at, ov, 1)) == 1;
+                     at = ov[1])
+                        add_item(m, s, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party);
+                if (rc < 0)
+                        return limit_error(s, doc, err);
+        }
+        if (out->nr - first > 1)
+                qsort(out->v + first, out->nr - first, sizeof(out->v[0]), by_position);
+        return 0;
+}

@@ -1,0 +1,109 @@
+/*
+ * guideline.h: small helpers that the Dutch guideline plugins share.  Each
+ * plugin is its own module and sees only <twohats/plugin.h>, so these are
+ * static inline functions over the host services, compiled into each.
+ */
+#ifndef TH_GUIDELINE_H
+#define TH_GUIDELINE_H
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+#include <twohats/plugin.h>
+
+/* Is metadata `key` equal to `value`? */
+static inline int meta_is(const struct th_host *host, const struct th_doc *doc, const char *key,
+                          const char *value)
+{
+        const char *v = host->doc_meta(doc, key, 0);
+        return v && strcmp(v, value) == 0;
+}
+
+/*
+ * Government-voiced text (GUIDELINES, "Document metadata"): a press
+ * release, web page, newsletter or letter; a post on a corporate account;
+ * anything the civil service prepared.  A party's own channel never is.
+ */
+static inline int government_voiced(const struct th_host *host, const struct th_doc *doc)
+{
+        static const char *const channels[] = {"press-release", "web", "newsletter", "letter",
+                                               NULL};
+        if (meta_is(host, doc, "channel", "party"))
+                return 0;
+        for (size_t i = 0; channels[i]; i++)
+                if (meta_is(host, doc, "channel", channels[i]))
+                        return 1;
+        if (meta_is(host, doc, "channel", "social") && meta_is(host, doc, "account", "corporate"))
+                return 1;
+        return meta_is(host, doc, "prepared-by", "civil-service");
+}
+
+/* The first match of `lex` inside `span`, or 0. */
+static inline int lex_in(const struct th_host *host, struct th_ctx *ctx,
+                         const struct th_lexicon *lex, const char *text, struct th_span span,
+                         struct th_lexicon_match *m)
+{
+        return host->lexicon_find(ctx, lex, text, span.end, span.start, m) == 1;
+}
+
+/* Does `name` occur in text[span] as a whole word (ASCII case-insensitive)? */
+static inline int has_name(const char *text, struct th_span span, const char *name,
+                           size_t *where)
+{
+        size_t n = strlen(name);
+        if (n == 0)
+                return 0;
+        for (size_t i = span.start; i + n <= span.end; i++) {
+                if (strncasecmp(text + i, name, n) != 0)
+                        continue;
+                int left = i == span.start || !isalnum((unsigned char)text[i - 1]);
+                int right = i + n == span.end || !isalnum((unsigned char)text[i + n]);
+                if (left && right) {
+                        if (where)
+                                *where = i;
+                        return 1;
+                }
+        }
+        return 0;
+}
+
+/*
+ * Does `span` mention the minister: a title from `titles` ("minister",
+ * "staatssecretaris", ...) or a name of the `minister` metadata?  The
+ * offset of the mention goes to *where.
+ */
+static inline int mentions_minister(const struct th_host *host, struct th_ctx *ctx,
+                                    const struct th_doc *doc, const struct th_lexicon *titles,
+                                    const char *text, struct th_span span, size_t *where)
+{
+        struct th_lexicon_match m;
+        size_t best = span.end;
+        int found = 0;
+        if (lex_in(host, ctx, titles, text, span, &m)) {
+                best = m.span.start;
+                found = 1;
+        }
+        const char *name;
+        for (size_t i = 0; (name = host->doc_meta(doc, "minister", i)); i++) {
+                size_t at;
+                if (has_name(text, span, name, &at) && at < best) {
+                        best = at;
+                        found = 1;
+                }
+        }
+        if (found && where)
+                *where = best;
+        return found;
+}
+
+/* Load the lexicons named in `names` (NULL-terminated) into `slots`. */
+static inline int load_lexicons(const struct th_host *host, struct th_ctx *ctx,
+                                const char *const *names, const struct th_lexicon **slots)
+{
+        for (size_t i = 0; names[i]; i++)
+                if (!(slots[i] = host->lexicon(ctx, names[i])))
+                        return TH_ERROR;
+        return TH_OK;
+}
+
+#endif

@@ -1,0 +1,191 @@
+/*
+ * social_media.c: the social-media plugin (GUIDELINES, "Plugin
+ * social-media"; SOCIAL-2021).
+ *
+ * A post (channel: social) is judged by its account variant: a corporate
+ * account carries no party politics; on a hybrid account party content is
+ * marked with the party's hashtag; the civil service posts no party politics
+ * anywhere; a personal account gets no civil-service support.  The
+ * party-political judgement is the host's shared one (doc_partisan).
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../common/guideline.h"
+
+#define RULE_CORPORATE "social-media/corporate-partisan"
+#define RULE_HYBRID "social-media/hybrid-untagged"
+#define RULE_CIVIL "social-media/civil-service-partisan"
+#define RULE_PERSONAL "social-media/personal-supported"
+
+static const struct th_rule rules[] = {
+    {RULE_CORPORATE, TH_SEV_ERROR, "party-political content on a corporate account",
+     "Checks posts on a corporate account (channel: social, account: corporate) for\n"
+     "party-political content: vote, membership and money calls, party self-identification,\n"
+     "party slogans and hashtags, polemics against named parties.\n"
+     "\n"
+     "Why: a corporate account has full civil-service support and carries no party-political\n"
+     "posts (SOCIAL-2021, variant \"corporate\"; ANSWER-2021, answer 7).\n"
+     "\n"
+     "Not a finding: factual mentions of parties (\"vragen van de fracties van VVD, PVV en\n"
+     "GroenLinks-PvdA\").\n"
+     "\n"
+     "Flags:  Vandaag op werkbezoek in Zwolle. #minderikmeerwij      (account: corporate)\n"
+     "Clean:  Vandaag in de Kamer het debat over de begroting van OCW.\n"
+     "\n"
+     "Suppress with a reason:\n"
+     "  <!-- twohats-disable-next-line social-media/corporate-partisan -- reason -->"},
+    {RULE_HYBRID, TH_SEV_ERROR,
+     "party-political content on a hybrid account without the party's hashtag",
+     "Checks posts on a hybrid account (account: hybrid or hybride) with party-political\n"
+     "content for a hashtag of the minister's party (metadata `party`). The fix appends\n"
+     "\" #<party>\" to the post.\n"
+     "\n"
+     "Why: on hybrid accounts party-political content must be explicitly recognisable as such,\n"
+     "for example with #[partij] after the post (SOCIAL-2021; ANSWER-2021, answer 7), so that\n"
+     "the sender is always recognisable (UO-2017).\n"
+     "\n"
+     "Flags:  Trots op al onze kandidaten! Op 17 maart stem ik D66.   (account: hybrid,\n"
+     "        party: D66)\n"
+     "Clean:  Trots op al onze kandidaten! Op 17 maart stem ik D66. #D66\n"
+     "\n"
+     "Suppress with a reason:\n"
+     "  <!-- twohats-disable-next-line social-media/hybrid-untagged -- reason -->"},
+    {RULE_CIVIL, TH_SEV_ERROR, "party-political content posted by the civil service",
+     "Checks posts prepared by the civil service (prepared-by: civil-service or ambtelijk) on\n"
+     "a hybrid or personal account for party-political content (on a corporate account that\n"
+     "is corporate-partisan).\n"
+     "\n"
+     "Why: on hybrid accounts party-political content is posted by the party, the political\n"
+     "assistant or the minister; civil-service support is limited to content about the office\n"
+     "(SOCIAL-2021; ANSWER-2021, answer 7; GIR-2019).\n"
+     "\n"
+     "Flags:  Stem 17 maart CDA! #CDA         (account: hybrid, prepared-by: civil-service)\n"
+     "Clean:  the same post with prepared-by: political-assistant.\n"
+     "\n"
+     "Suppress with a reason:\n"
+     "  <!-- twohats-disable-next-line social-media/civil-service-partisan -- reason -->"},
+    {RULE_PERSONAL, TH_SEV_WARNING, "a personal account supported by the civil service",
+     "Checks that posts on a personal account (account: personal or persoonlijk) are not\n"
+     "prepared by the civil service, whatever they say.\n"
+     "\n"
+     "Why: the personal variant has no civil-service support at all (SOCIAL-2021, variant\n"
+     "\"persoonlijk\"; ANSWER-2021, answers 7 and 8).\n"
+     "\n"
+     "Flags:  Mooie dag gehad met de familie aan zee.  (account: personal, prepared-by:\n"
+     "        civil-service)\n"
+     "Clean:  the same post with prepared-by: minister.\n"
+     "\n"
+     "Suppress with a reason:\n"
+     "  <!-- twohats-disable-next-line social-media/personal-supported -- reason -->"},
+    {0, 0, 0, 0}};
+
+/* The span to point at for the whole post: the `account` metadata if it was written in
+ * the text, else the first sentence. */
+static struct th_span post_span(const struct th_host *host, const struct th_doc *doc,
+                                const char *key)
+{
+        struct th_span s = {0, 0};
+        if (host->doc_meta_span(doc, key, &s))
+                return s;
+        if (host->doc_sentence_count(doc) > 0)
+                s = host->doc_sentence(doc, 0);
+        return s;
+}
+
+/* Where " #<party>" goes: after the last character of the post that is not white space. */
+static size_t end_of_post(const struct th_host *host, const struct th_doc *doc)
+{
+        size_t len;
+        const char *text = host->doc_text(doc, &len);
+        size_t n = host->doc_sentence_count(doc);
+        size_t end = n ? host->doc_sentence(doc, n - 1).end : len;
+        while (end < len && !isspace((unsigned char)text[end]))
+                end++;
+        return end;
+}
+
+static int report_hybrid(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
+                         const struct th_partisan *first)
+{
+        const char *party = host->doc_meta(doc, "party", 0);
+        char tag[128] = "", msg[512];
+        size_t k = 0;
+        for (const char *p = party; p && *p && k + 1 < sizeof(tag); p++)
+                if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+                        tag[k++] = *p;
+        tag[k] = '\0';
+        if (!k) {
+                snprintf(msg, sizeof(msg), "party-political content on a hybrid account without "
+                                           "the party's hashtag; set metadata 'party' for a fix "
+                                           "(SOCIAL-2021)");
+                return host->report(ctx, RULE_HYBRID, first->sentence, msg, NULL);
+        }
+        char replacement[160];
+        snprintf(replacement, sizeof(replacement), " #%s", tag);
+        size_t at = end_of_post(host, doc);
+        struct th_fix fix = {{at, at}, replacement};
+        snprintf(msg, sizeof(msg), "party-political content on a hybrid account without #%s: mark "
+                                   "party content with the party's hashtag (SOCIAL-2021)",
+                 tag);
+        return host->report(ctx, RULE_HYBRID, first->sentence, msg, &fix);
+}
+
+static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
+                 void *state)
+{
+        (void)state;
+        if (!meta_is(host, doc, "channel", "social"))
+                return TH_OK;
+        int civil = meta_is(host, doc, "prepared-by", "civil-service");
+        if (meta_is(host, doc, "account", "personal") && civil &&
+            host->report(ctx, RULE_PERSONAL, post_span(host, doc, "prepared-by"),
+                         "a personal account gets no civil-service support (SOCIAL-2021)",
+                         NULL) != TH_OK)
+                return TH_ERROR;
+        const struct th_partisan *items;
+        size_t n;
+        if (host->doc_partisan(ctx, doc, &items, &n) < 0)
+                return TH_ERROR;
+        const struct th_partisan *first = NULL;
+        const char *party = host->doc_meta(doc, "party", 0);
+        const char *own = party ? host->party_id(ctx, party) : NULL;
+        int tagged = 0;
+        for (size_t i = 0; i < n; i++) {
+                if (!first && !items[i].quoted)
+                        first = &items[i];
+                if (items[i].kind == TH_PARTISAN_HASHTAG && own && items[i].party &&
+                    strcmp(items[i].party, own) == 0)
+                        tagged = 1;
+        }
+        if (!first)
+                return TH_OK;
+        char msg[512];
+        size_t len;
+        const char *text = host->doc_text(doc, &len);
+        int quoted_len = (int)(first->span.end - first->span.start);
+        if (meta_is(host, doc, "account", "corporate")) {
+                snprintf(msg, sizeof(msg), "party-political content (\"%.*s\") on a corporate "
+                                           "account (SOCIAL-2021)",
+                         quoted_len, text + first->span.start);
+                return host->report(ctx, RULE_CORPORATE, first->sentence, msg, NULL);
+        }
+        if (civil) {
+                snprintf(msg, sizeof(msg), "party-political content (\"%.*s\") prepared by the "
+                                           "civil service (SOCIAL-2021, GIR-2019)",
+                         quoted_len, text + first->span.start);
+                if (host->report(ctx, RULE_CIVIL, first->sentence, msg, NULL) != TH_OK)
+                        return TH_ERROR;
+        }
+        if (meta_is(host, doc, "account", "hybrid") && !tagged)
+                return report_hybrid(host, ctx, doc, first);
+        return TH_OK;
+}
+
+static const struct th_plugin plugin = {
+    TH_PLUGIN_HEADER, "social-media", "1.0.0",
+    "corporate, hybrid and personal accounts of ministers (SOCIAL-2021)",
+    rules, NULL, NULL, check, NULL};
+
+TWOHATS_PLUGIN(social_media, plugin)
