@@ -327,11 +327,12 @@ static int read_language(struct th_lexicons *l, const char *lang, struct th_erro
         for (size_t i = 0; i < l->nlangs; i++)
                 if (strcmp(l->langs[i], lang) == 0)
                         return 0;
-        TH_GROW(l->langs, l->nlangs + 1, l->alangs);
-        l->langs[l->nlangs++] = th_xstrdup(lang);
         char *dir = th_xasprintf("%s/%s", l->dir, lang);
         DIR *d = opendir(dir);
-        if (!d) {
+        if (d) {
+                TH_GROW(l->langs, l->nlangs + 1, l->alangs);
+                l->langs[l->nlangs++] = th_xstrdup(lang);
+        } else {
                 th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0,
                              "cannot open the rule data folder (set --rules-dir)");
                 free(dir);

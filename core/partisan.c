@@ -30,9 +30,18 @@ struct pattern {
         struct th_regex *re;
 };
 
+/* One way a party is written, as a pattern. */
+struct form {
+        char *re;
+        size_t len; /* of the form as written: longer forms are tried first */
+        size_t party;
+};
+
 struct th_partisan_model {
         char **parties; /* canonical ids */
         size_t nparties, aparties;
+        struct form *forms;
+        size_t nforms, aforms;
         struct th_buf names;       /* alternation of every party form, for {party} */
         struct th_buf marked;      /* the same, each form followed by (*MARK:party) */
         struct th_regex *party_re; /* `marked` with boundaries: which party? */
@@ -56,6 +65,9 @@ void th_partisan_model_free(struct th_partisan_model *m)
         for (size_t i = 0; i < m->nparties; i++)
                 free(m->parties[i]);
         free(m->parties);
+        for (size_t i = 0; i < m->nforms; i++)
+                free(m->forms[i].re);
+        free(m->forms);
         th_buf_release(&m->names);
         th_buf_release(&m->marked);
         th_buf_release(&m->hashtags);
@@ -105,9 +117,28 @@ static void add_form(struct th_partisan_model *m, const char *form, int exact, s
                 th_buf_adds(&one, re);
                 free(re);
         }
-        th_buf_addf(&m->names, "%s%s", m->names.len ? "|" : "", one.s);
-        th_buf_addf(&m->marked, "%s%s(*MARK:%zu)", m->marked.len ? "|" : "", one.s, party);
-        th_buf_release(&one);
+        TH_GROW(m->forms, m->nforms + 1, m->aforms);
+        m->forms[m->nforms].re = th_buf_detach(&one);
+        m->forms[m->nforms].len = strlen(form);
+        m->forms[m->nforms++].party = party;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+        const struct form *x = a, *y = b;
+        return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+/* The alternations of every form, longest first: "GroenLinks-PvdA" before "GroenLinks". */
+static void build_names(struct th_partisan_model *m)
+{
+        if (m->nforms > 1)
+                qsort(m->forms, m->nforms, sizeof(m->forms[0]), longer_first);
+        for (size_t i = 0; i < m->nforms; i++) {
+                th_buf_addf(&m->names, "%s%s", i ? "|" : "", m->forms[i].re);
+                th_buf_addf(&m->marked, "%s%s(*MARK:%zu)", i ? "|" : "", m->forms[i].re,
+                            m->forms[i].party);
+        }
 }
 
 static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
@@ -386,8 +417,9 @@ static int read_parties(struct th_partisan_model *m, struct th_yamldoc *y, yaml_
 struct th_partisan_model *th_partisan_model_load(const char *dir, struct th_error *err)
 {
         struct th_partisan_model *m = th_xcalloc(1, sizeof(*m));
-        if (read_data(m, dir, "parties.yml", "parties", read_parties, err) < 0 ||
-            read_data(m, dir, "partisan.yml", "patterns", read_patterns, err) < 0) {
+        if (read_data(m, dir, "parties.yml", "parties", read_parties, err) == 0)
+                build_names(m);
+        if (!m->names.s || read_data(m, dir, "partisan.yml", "patterns", read_patterns, err) < 0) {
                 th_partisan_model_free(m);
                 return NULL;
         }

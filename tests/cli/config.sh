@@ -34,12 +34,44 @@ rules:
   core/unjustified-suppression: warning
   core/invalid-suppression: warning
   core/invalid-utf8: warning
+  campaign-timing/candidate-in-office-voice: warning
+  campaign-timing/media-moment: warning
+  campaign-timing/new-campaign: info
+  image-building/praise: warning
+  image-building/ratings: warning
+  image-building/personal-life: info
+  image-building/persona-focus: info
   office-premises/campaign-use: warning
   office-premises/private-use: info
+  party-politics/vote-call: error
+  party-politics/passage: error
+  social-media/corporate-partisan: error
+  social-media/hybrid-untagged: error
+  social-media/civil-service-partisan: error
+  social-media/personal-supported: warning
 plugins:
   core:  # (built in) 0.1.0
     enabled: true
+  campaign-timing:  # $builddir/plugins/campaign_timing 1.0.0
+    enabled: true
+    options:
+      window-tweede-kamer: 42
+      window-eerste-kamer: 42
+      window-gemeenteraad: 42
+      window-provinciale-staten: 42
+      window-waterschappen: 42
+      window-europees-parlement: 42
+  image-building:  # $builddir/plugins/image_building 1.0.0
+    enabled: true
+    options:
+      share: 50
+      min-sentences: 4
+      max-policy-share: 25
   office-premises:  # $builddir/plugins/office_premises 1.0.0
+    enabled: true
+  party-politics:  # $builddir/plugins/party_politics 1.0.0
+    enabled: true
+  social-media:  # $builddir/plugins/social_media 1.0.0
     enabled: true
 metadata:
   channel: \"agenda\"

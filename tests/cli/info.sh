@@ -3,9 +3,9 @@
 plan 10
 
 run --list-rules
-is "$(printf '%s\n' "$out" | head -1)" "RULE                          SEVERITY  PLUGIN            SUMMARY" "--list-rules has a header"
-has "$out" "office-premises/campaign-use  warning   office-premises   a government premise used as the place of a party or campaign activity" "--list-rules: id, severity, plugin, summary"
-has "$out" "core/unjustified-suppression  warning   core" "--list-rules includes the core's rules"
+is "$(printf '%s\n' "$out" | head -1)" "RULE                                       SEVERITY  PLUGIN            SUMMARY" "--list-rules has a header"
+has "$out" "office-premises/campaign-use               warning   office-premises   a government premise used as the place of a party or campaign activity" "--list-rules: id, severity, plugin, summary"
+has "$out" "core/unjustified-suppression               warning   core" "--list-rules includes the core's rules"
 
 run --explain office-premises/campaign-use
 is "$status" 0 "--explain a rule"
