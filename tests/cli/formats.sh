@@ -1,6 +1,6 @@
 # formats.sh: the three output formats and the exit statuses they come with.
 . "$srcdir/tests/cli/lib.sh"
-plan 18
+plan 20
 
 write agenda.md <<'MD'
 ---
@@ -80,3 +80,13 @@ script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
 has "$(cat "$work/tty.out")" "$(printf '\033[1;33mwarning:')" "colour on a terminal"
 NO_COLOR=1 script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
 lacks "$(cat "$work/tty.out")" "$(printf '\033[')" "no colour on a terminal when NO_COLOR is set"
+
+# A finding with a fix: the hybrid-account tag is appended after the post.
+printf -- '---\nchannel: social\naccount: hybrid\nparty: "D\x2766"\n---\nOp 29 oktober stem ik D66.\n' >"$work/post.md"
+run --format json "$work/post.md"
+has "$out" '"fix": {
+        "offset": 80,
+        "length": 0,
+        "replacement": " #D66"
+      }' "json format: a fix is {offset, length, replacement}"
+has "$out" '"rule": "social-media/hybrid-untagged"' "the fix belongs to hybrid-untagged"

@@ -1,0 +1,147 @@
+/* test_partisan.c: the shared judgement of party-political content, and the
+ * election calendar, from the project's own rule data. */
+#include "unit.h"
+#include "elections.h"
+#include "partisan.h"
+#include "tmpdir.h"
+
+static struct th_partisan_model *model;
+static struct th_scratch *scratch;
+
+static int setup(void **state)
+{
+        (void)state;
+        const char *src = getenv("srcdir");
+        char *dir = th_xasprintf("%s/rules/nl", src ? src : ".");
+        struct th_error err = {0};
+        model = th_partisan_model_load(dir, &err);
+        free(dir);
+        scratch = th_scratch_new();
+        return model ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+        (void)state;
+        th_partisan_model_free(model);
+        th_scratch_free(scratch);
+        return 0;
+}
+
+/* Judge `text` (with metadata date `date`, may be NULL) as "kind:words:party;..." */
+static char *judge(const char *text, const char *date)
+{
+        struct th_doc doc;
+        struct th_error err = {0};
+        assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
+        if (date)
+                assert_int_equal(th_meta_set(&doc.meta, "date", &date, 1, NULL, "t", 0, 0, &err),
+                                 0);
+        struct th_partisan_list l = {0};
+        assert_int_equal(th_partisan_judge(model, scratch, &doc, &l, &err), 0);
+        struct th_buf b = {0};
+        for (size_t i = 0; i < l.nr; i++)
+                th_buf_addf(&b, "%d:%.*s:%s%s;", l.v[i].kind,
+                            (int)(l.v[i].span.end - l.v[i].span.start),
+                            doc.text + l.v[i].span.start, l.v[i].party ? l.v[i].party : "-",
+                            l.v[i].quoted ? ":quoted" : "");
+        free(l.v);
+        th_doc_release(&doc);
+        return th_buf_detach(&b);
+}
+
+static void kinds_and_parties(void **state)
+{
+        (void)state;
+        struct {
+                const char *text, *date, *want;
+        } cases[] = {
+            {"Stem op 17 maart op de VVD.", NULL, "1:Stem op 17 maart op de VVD:VVD;"},
+            {"Op 17 maart stem ik D66. #D66", NULL, "1:stem ik D66:D66;4:#D66:D66;"},
+            {"Wij als CDA staan pal.", NULL, "2:Wij als CDA:CDA;"},
+            {"Het rampzalige beleid van GroenLinks-PvdA.", NULL,
+             "5:rampzalige beleid van GroenLinks-PvdA:GroenLinks-PvdA;"},
+            {"Doen wat nodig is.", "2022-05-01", "3:Doen wat nodig is:VVD;"},
+            {"Doen wat nodig is.", NULL, ""},
+            {"Hij zei: \"Stem SP.\"", NULL, "1:Stem SP:SP:quoted;"},
+            {"#StemSP en #TeamD66", NULL, "1:#StemSP:SP;4:#TeamD66:D66;"},
+            {"Vragen van het lid Leijten (SP) over de PVV-minister.", NULL, ""},
+            {"Ga stemmen! Elke stem telt. Breng uw stem uit.", NULL, ""},
+            {"Ik denk dat Volt en DENK meedoen.", NULL, ""},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                char *got = judge(cases[i].text, cases[i].date);
+                assert_string_equal(got, cases[i].want);
+                free(got);
+        }
+}
+
+static void party_ids(void **state)
+{
+        (void)state;
+        assert_string_equal(th_partisan_party_id(model, scratch, "d'66"), "D66");
+        assert_string_equal(th_partisan_party_id(model, scratch, "GL-PvdA"), "GroenLinks-PvdA");
+        assert_string_equal(th_partisan_party_id(model, scratch, "Partij voor de Dieren"), "PvdD");
+        assert_null(th_partisan_party_id(model, scratch, "denk"));
+        assert_null(th_partisan_party_id(model, scratch, "Rode Kruis"));
+}
+
+static void data_errors(void **state)
+{
+        (void)state;
+        char *dir = tmp_dir();
+        free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    colour: red\n"));
+        free(tmp_write(dir, "partisan.yml", "patterns: {}\n"));
+        struct th_error err = {0};
+        assert_null(th_partisan_model_load(dir, &err));
+        assert_int_equal(err.line, 3);
+        assert_string_equal(err.message, "unknown key 'colour' in a party; expected id, names, "
+                                         "exact, hashtags or slogans");
+        th_error_release(&err);
+        free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    names: [X]\n"));
+        free(tmp_write(dir, "partisan.yml", "patterns:\n  polemic:\n    - 'stem ({party}'\n"));
+        assert_null(th_partisan_model_load(dir, &err));
+        assert_int_equal(err.line, 3);
+        assert_non_null(strstr(err.message, "pattern does not compile"));
+        th_error_release(&err);
+        tmp_remove(dir);
+        free(dir);
+}
+
+static void calendar(void **state)
+{
+        (void)state;
+        const char *src = getenv("srcdir");
+        char *path = th_xasprintf("%s/rules/nl/elections.yml", src ? src : ".");
+        struct th_elections e;
+        struct th_error err = {0};
+        assert_int_equal(th_elections_load(&e, path, &err), 0);
+        assert_true(e.nr >= 18);
+        for (size_t i = 1; i < e.nr; i++)
+                assert_true(strcmp(e.v[i - 1].date, e.v[i].date) <= 0);
+        int tk2021 = 0;
+        for (size_t i = 0; i < e.nr; i++)
+                tk2021 |= !strcmp(e.v[i].date, "2021-03-17") && !strcmp(e.v[i].type, "tweede-kamer");
+        assert_true(tk2021);
+        th_elections_release(&e);
+        free(path);
+        char *dir = tmp_dir();
+        char *bad = tmp_write(dir, "e.yml", "elections:\n  - {type: senaat, date: 2027-01-01}\n");
+        assert_int_equal(th_elections_load(&e, bad, &err), -1);
+        assert_int_equal(err.line, 2);
+        th_error_release(&err);
+        free(bad);
+        tmp_remove(dir);
+        free(dir);
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(kinds_and_parties),
+            cmocka_unit_test(party_ids),
+            cmocka_unit_test(data_errors),
+            cmocka_unit_test(calendar),
+        };
+        return cmocka_run_group_tests(tests, setup, teardown);
+}
