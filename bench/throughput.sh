@@ -1,0 +1,88 @@
+#!/bin/sh
+# throughput.sh: the whole rule pack on a large Dutch corpus, single-threaded.
+#
+# Builds the corpus deterministically from Debian's Dutch documentation
+# (packages debian-faq-nl and debian-edu-doc-nl: plain prose, no politics),
+# plants one known finding after every 40th paragraph, and writes it twice:
+# one Markdown document (front matter: channel web, a date inside the 2021
+# campaign window, so that every plugin works) and JSON Lines, one record
+# per paragraph with the same metadata.  Then it prints, for each, the size,
+# the best wall time of three runs, the throughput in MB/s, the peak memory
+# (GNU time) and the findings against the planted count.  It is a benchmark,
+# not a test: it never fails.
+#
+#   sh bench/throughput.sh [SIZE_MB]       (default 10; run from a built tree)
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+size_mb=${1:-10}
+out="$top/bench/out"
+tw="$top/twohats"
+export TWOHATS_PLUGIN_PATH="$top/plugins" TWOHATS_RULES_DIR="$top/rules"
+faq=/usr/share/doc/debian/FAQ/debian-faq.nl.txt.gz
+edu=/usr/share/doc/debian-edu-doc-nl
+for need in "$faq" "$edu" /usr/bin/time "$tw"; do
+	[ -e "$need" ] || {
+		echo "missing $need: apt-get install debian-faq-nl debian-edu-doc-nl time; make"
+		exit 0
+	}
+done
+mkdir -p "$out"
+
+# Paragraphs of Dutch prose, one per line, in a fixed order.
+{
+	zcat "$faq"
+	for f in $(ls "$edu"/*.html | sort); do
+		sed -e 's/<[^>]*>//g' -e 's/&nbsp;/ /g' -e 's/&amp;/\&/g' -e 's/&lt;/</g' \
+			-e 's/&gt;/>/g' -e 's/&quot;/"/g' "$f"
+	done
+} | awk 'BEGIN { RS = ""; } { gsub(/[ \t\n]+/, " "); sub(/^ /, ""); if (length($0) >= 60 && $0 ~ /[a-z]/) print }' \
+	>"$out/paragraphs.txt"
+
+# The planted findings, one per rule family, cycled.
+cat >"$out/planted.txt" <<'PLANT'
+Stem op 17 maart op de VVD.
+Wij als CDA hebben altijd gezegd dat wonen een grondrecht is.
+Het rampzalige beleid van de PVV heeft de opvang ontwricht.
+Vanavond opname campagnevideo in de ministerskamer.
+Onze daadkrachtige minister Jansen opent het station.
+Het waarderingscijfer voor minister Jansen steeg naar een 7,2.
+Minister Hoekstra, lijsttrekker van het CDA, opent het kantoor.
+Zondagavond is minister Kaag te zien in een documentaire.
+PLANT
+
+awk -v limit=$((size_mb * 1000000)) -v planted="$out/planted.txt" '
+	BEGIN {
+		while ((getline line < planted) > 0) plant[n++] = line
+		md = "'"$out"'/corpus.md"; jl = "'"$out"'/corpus.jsonl"
+		print "---\nchannel: web\ndate: 2021-03-01\n---" > md
+	}
+	{ para[np++] = $0 }
+	END {
+		while (size < limit) {
+			text = para[i % np]
+			if (++i % 40 == 0) { text = text " " plant[k % n]; k++ }
+			print text "\n" > md
+			gsub(/[\\\t]/, " ", text); gsub(/"/, "\\\"", text)
+			print "{\"text\": \"" text "\", \"channel\": \"web\", \"date\": \"2021-03-01\"}" > jl
+			size += length(text) + 2
+		}
+		print k > "'"$out"'/planted.count"
+	}' "$out/paragraphs.txt"
+
+echo "twohats $("$tw" --version | cut -d' ' -f2), $(nproc) cores available, one used"
+echo "planted findings: $(cat "$out/planted.count") (one per 40 paragraphs)"
+for f in corpus.md corpus.jsonl; do
+	bytes=$(wc -c <"$out/$f")
+	best=""
+	for run in 1 2 3; do
+		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$tw" --no-config --format json \
+			"$out/$f" >"$out/findings.json"
+		last=$(tail -n 1 "$out/time.txt")
+		secs=${last% *} kib=${last#* }
+		if [ -z "$best" ] || awk "BEGIN { exit !($secs < $best) }"; then best=$secs; mem=$kib; fi
+	done
+	found=$(grep -c '"rule":' "$out/findings.json")
+	awk -v f="$f" -v b="$bytes" -v s="$best" -v m="$mem" -v n="$found" 'BEGIN {
+		printf "%-13s %6.1f MB  %6.2f s  %7.1f MB/s  peak %6.1f MB  %d findings\n",
+			f, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), m / 1024, n }'
+done
