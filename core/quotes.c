@@ -49,6 +49,8 @@ static int may_open(const char *p, size_t at, size_t start, size_t len, size_t m
 static size_t find_close(const char *p, size_t from, size_t end, const struct pair *q)
 {
         for (size_t k = from; k < end; k++) {
+                if (p[k] != q->close[0] && (!q->close_alt || p[k] != q->close_alt[0]))
+                        continue;
                 const char *c = NULL;
                 if (starts_with(p + k, end - k, q->close))
                         c = q->close;
@@ -72,6 +74,11 @@ static void scan_block(struct th_doc *doc, size_t start, size_t end)
         const char *p = doc->prose;
         size_t i = start;
         while (i < end) {
+                unsigned char c = (unsigned char)p[i];
+                if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2) {
+                        i++; /* no quotation mark starts with this byte */
+                        continue;
+                }
                 const struct pair *q = pairs;
                 while (q->open && !starts_with(p + i, end - i, q->open))
                         q++;

@@ -112,6 +112,11 @@ static void split_block(struct th_doc *doc, size_t start, size_t end)
                         break;
                 size_t st = i, j = i, stop = end;
                 while (j < end) {
+                        unsigned char c = (unsigned char)p[j];
+                        if (c < 0x80 && c != '.' && c != '!' && c != '?') {
+                                j++; /* the common case: an ASCII letter or space */
+                                continue;
+                        }
                         size_t t = terminator_len(p + j, end - j);
                         if (!t) {
                                 size_t n;
@@ -122,8 +127,8 @@ static void split_block(struct th_doc *doc, size_t start, size_t end)
                         size_t k = j + t;
                         while (k < end && terminator_len(p + k, end - k))
                                 k += terminator_len(p + k, end - k);
-                        for (size_t c; k < end && (c = closer_len(p + k, end - k));)
-                                k += c;
+                        for (size_t cl; k < end && (cl = closer_len(p + k, end - k));)
+                                k += cl;
                         if ((k >= end || isspace((unsigned char)p[k])) &&
                             (p[j] != '.' || k > j + 1 || full_stop_ends(p, st, j, k, end))) {
                                 stop = k;
