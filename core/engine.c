@@ -156,6 +156,8 @@ void th_engine_free(struct th_engine *e)
         th_partisan_model_free(e->partisan);
         th_elections_release(&e->elections);
         free(e->judgement.v);
+        th_word_index_free(e->index);
+        th_word_table_free(e->words);
         free(e->rules_dir);
         th_scratch_free(e->scratch);
         th_loader_free(e->loader); /* last: descriptors live in the modules */
@@ -345,10 +347,36 @@ const struct th_partisan_model *th_engine_parties(struct th_engine *e, struct th
 {
         if (!e->partisan) {
                 char *dir = th_xasprintf("%s/nl", e->rules_dir);
-                e->partisan = th_partisan_model_load(dir, err);
+                e->partisan = th_partisan_model_load(e->lexicons, dir, "nl", err);
                 free(dir);
         }
         return e->partisan;
+}
+
+const struct th_word_index *th_engine_word_index(struct th_engine *e, const struct th_doc *doc,
+                                                 struct th_error *err)
+{
+        /* A lexicon compiled since the table was made (the party registry, a plugin's
+         * late lookup) makes both the table and the index stale. */
+        if (e->words && th_word_table_lexicons(e->words) != th_lexicons_compiled(e->lexicons)) {
+                th_word_table_free(e->words);
+                e->words = NULL;
+                e->indexed = NULL;
+        }
+        if (!e->words)
+                e->words = th_word_table_new(e->lexicons);
+        if (e->indexed != doc) {
+                th_word_index_free(e->index);
+                e->index = th_word_index_build(e->words, e->scratch, doc->prose, doc->len);
+                if (!e->index) {
+                        th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0,
+                                     "matching the lexicons: %s", th_scratch_error(e->scratch));
+                        e->indexed = NULL;
+                        return NULL;
+                }
+                e->indexed = doc;
+        }
+        return e->index;
 }
 
 int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
@@ -356,8 +384,9 @@ int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
 {
         if (e->judged != doc) {
                 const struct th_partisan_model *m = th_engine_parties(e, err);
+                const struct th_word_index *x = m ? th_engine_word_index(e, doc, err) : NULL;
                 e->judgement.nr = 0;
-                if (!m || th_partisan_judge(m, e->scratch, doc, &e->judgement, err) < 0)
+                if (!x || th_partisan_judge(m, e->scratch, doc, x, &e->judgement, err) < 0)
                         return -1;
                 e->judged = doc;
         }
@@ -385,6 +414,7 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
 {
         size_t first = out->nr;
         e->judged = NULL; /* a new document, maybe at the address of the last one */
+        e->indexed = NULL;
         int rc = 0;
         for (size_t i = 0; i < e->nplugins; i++) {
                 struct th_loaded_plugin *p = e->plugins[i];

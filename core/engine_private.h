@@ -34,10 +34,18 @@ struct th_engine {
         struct th_partisan_model *partisan;
         struct th_elections elections;
         int elections_loaded;
-        /* The party-political judgement of the document being linted. */
+        /* The word index and the party-political judgement of the document being
+         * linted, made on first request. */
+        struct th_word_table *words;
+        struct th_word_index *index;
+        const struct th_doc *indexed;
         const struct th_doc *judged;
         struct th_partisan_list judgement;
 };
+
+/* The word index of `doc`'s prose with every lexicon compiled so far; NULL with `err`. */
+const struct th_word_index *th_engine_word_index(struct th_engine *e, const struct th_doc *doc,
+                                                 struct th_error *err);
 
 /* The judgement of `doc`, computed on first request; -1 with `err`. */
 int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,

@@ -115,6 +115,18 @@ static const struct th_lexicon *lexicon(struct th_ctx *ctx, const char *name)
 static int lexicon_find(struct th_ctx *ctx, const struct th_lexicon *lex, const char *subject,
                         size_t len, size_t start, struct th_lexicon_match *out)
 {
+        if (ctx->doc && subject == ctx->doc->prose) { /* the usual case: one pass for all */
+                struct th_error err = {0};
+                const struct th_word_index *x = th_engine_word_index(ctx->engine, ctx->doc, &err);
+                if (!x) {
+                        fail_with(ctx, &err);
+                        return -1;
+                }
+                int rc = th_word_index_find(x, lex, len, start, &out->span.start, &out->span.end,
+                                            &out->term);
+                if (rc >= 0)
+                        return rc;
+        }
         int rc = th_lexicon_find(lex, ctx->engine->scratch, subject, len, start, &out->span.start,
                                  &out->span.end, &out->term);
         if (rc < 0)

@@ -11,6 +11,8 @@
 
 struct th_lexicons {
         char *dir;
+        struct th_lexicon **compiled; /* by id */
+        size_t ncompiled, acompiled;
         char **langs; /* languages already read */
         size_t nlangs, alangs;
         struct th_lexicon **v;
@@ -33,6 +35,7 @@ static void lexicon_free(struct th_lexicon *x)
         free(x->terms);
         free(x->forms);
         free(x->form_term);
+        free(x->form_exact);
         free(x->name);
         free(x->file);
         th_regex_free(x->re);
@@ -48,30 +51,16 @@ void th_lexicons_free(struct th_lexicons *l)
         for (size_t i = 0; i < l->nlangs; i++)
                 free(l->langs[i]);
         free(l->langs);
+        free(l->compiled);
         free(l->v);
         free(l->dir);
         free(l);
 }
 
-/* Base letter of a Latin letter with a diacritic (lower case), or 0. */
+/* The letter a term's code point stands for, lower case, without diacritics. */
 static uint32_t base_letter(uint32_t cp)
 {
-        static const struct {
-                uint32_t cp;
-                char base;
-        } table[] = {{0xE0, 'a'}, {0xE1, 'a'}, {0xE2, 'a'}, {0xE3, 'a'}, {0xE4, 'a'}, {0xE5, 'a'},
-                     {0xE7, 'c'}, {0xE8, 'e'}, {0xE9, 'e'}, {0xEA, 'e'}, {0xEB, 'e'}, {0xEC, 'i'},
-                     {0xED, 'i'}, {0xEE, 'i'}, {0xEF, 'i'}, {0xF1, 'n'}, {0xF2, 'o'}, {0xF3, 'o'},
-                     {0xF4, 'o'}, {0xF5, 'o'}, {0xF6, 'o'}, {0xF9, 'u'}, {0xFA, 'u'}, {0xFB, 'u'},
-                     {0xFC, 'u'}, {0xFD, 'y'}, {0xFF, 'y'}};
-        if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-                cp += 0x20; /* Latin-1 upper to lower case */
-        for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-                if (table[i].cp == cp)
-                        return (uint32_t)table[i].base;
-        if (cp < 0x80 && cp >= 'A' && cp <= 'Z')
-                return cp + 0x20;
-        return cp < 0x80 ? cp : 0;
+        return th_utf8_fold(cp);
 }
 
 /* A character class for a letter with or without diacritics, or NULL. */
@@ -134,7 +123,25 @@ char *th_lexicon_term_regex(const char *term)
         return th_buf_detach(&b);
 }
 
-static int compile(struct th_lexicon *x, struct th_error *err)
+char *th_lexicon_form_regex(const char *form, int exact)
+{
+        if (!exact)
+                return th_lexicon_term_regex(form);
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?-i:");
+        for (const char *p = form; *p; p++) {
+                unsigned char c = (unsigned char)*p;
+                if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                  (c >= 'A' && c <= 'Z')))
+                        th_buf_addf(&b, "\\%c", c);
+                else
+                        th_buf_add(&b, p, 1);
+        }
+        th_buf_adds(&b, ")");
+        return th_buf_detach(&b);
+}
+
+static int compile(struct th_lexicons *l, struct th_lexicon *x, struct th_error *err)
 {
         struct th_buf b = {0};
         th_buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
@@ -150,7 +157,8 @@ static int compile(struct th_lexicon *x, struct th_error *err)
                         order[j - 1] = t;
                 }
         for (size_t k = 0; k < x->nforms; k++) {
-                char *re = th_lexicon_term_regex(x->forms[order[k]]);
+                char *re = th_lexicon_form_regex(x->forms[order[k]],
+                                                 x->form_exact && x->form_exact[order[k]]);
                 th_buf_addf(&b, "%s%s(*MARK:%zu)", k ? "|" : "", re, x->form_term[order[k]]);
                 free(re);
         }
@@ -163,6 +171,9 @@ static int compile(struct th_lexicon *x, struct th_error *err)
         if (!x->re)
                 return th_error_set(err, TH_ERR_PLUGIN, x->file, x->line, x->col,
                                     "lexicon '%s' does not compile: %s", x->name, why);
+        TH_GROW(l->compiled, l->ncompiled + 1, l->acompiled);
+        x->id = l->ncompiled;
+        l->compiled[l->ncompiled++] = x;
         return 0;
 }
 
@@ -377,12 +388,58 @@ const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name
                 struct th_lexicon *x = l->v[i];
                 if (strcmp(x->name, name) != 0)
                         continue;
-                if (!x->re && compile(x, err) < 0)
+                if (!x->re && compile(l, x, err) < 0)
                         return NULL;
                 return x;
         }
         th_error_set(err, TH_ERR_PLUGIN, l->dir, 0, 0, "no lexicon '%s' in the rule data", name);
         return NULL;
+}
+
+const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *name,
+                                            const char *const *terms, size_t nterms,
+                                            const char *const *forms, const size_t *form_term,
+                                            const unsigned char *exact, size_t nforms,
+                                            struct th_error *err)
+{
+        for (size_t i = 0; i < l->nr; i++)
+                if (strcmp(l->v[i]->name, name) == 0)
+                        return th_error_set(err, TH_ERR_PLUGIN, NULL, 0, 0,
+                                            "lexicon '%s' is already defined", name),
+                               NULL;
+        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
+        x->name = th_xstrdup(name);
+        x->file = th_xstrdup(l->dir);
+        x->terms = th_xcalloc(nterms ? nterms : 1, sizeof(char *));
+        for (size_t i = 0; i < nterms; i++)
+                x->terms[i] = th_xstrdup(terms[i]);
+        x->nterms = nterms;
+        x->forms = th_xcalloc(nforms ? nforms : 1, sizeof(char *));
+        x->form_term = th_xcalloc(nforms ? nforms : 1, sizeof(size_t));
+        x->form_exact = th_xcalloc(nforms ? nforms : 1, 1);
+        for (size_t i = 0; i < nforms; i++) {
+                x->forms[i] = th_xstrdup(forms[i]);
+                x->form_term[i] = form_term[i];
+                x->form_exact[i] = exact[i];
+        }
+        x->nforms = nforms;
+        if (compile(l, x, err) < 0) {
+                lexicon_free(x);
+                return NULL;
+        }
+        TH_GROW(l->v, l->nr + 1, l->alloc);
+        l->v[l->nr++] = x;
+        return x;
+}
+
+size_t th_lexicons_compiled(const struct th_lexicons *l)
+{
+        return l->ncompiled;
+}
+
+const struct th_lexicon *th_lexicons_compiled_at(const struct th_lexicons *l, size_t id)
+{
+        return id < l->ncompiled ? l->compiled[id] : NULL;
 }
 
 int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const char *subject,

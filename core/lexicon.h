@@ -25,8 +25,10 @@ struct th_lexicon {
         size_t nterms;
         char **forms; /* every form to match (terms and aliases) */
         size_t *form_term;
+        unsigned char *form_exact; /* 1: this form matches with its capitalisation only */
         size_t nforms;
         struct th_regex *re; /* compiled on first use */
+        size_t id;           /* position among the compiled lexicons */
 };
 
 struct th_lexicons;
@@ -37,6 +39,25 @@ void th_lexicons_free(struct th_lexicons *l);
 /* The compiled lexicon `name`, or NULL with `err` set (TH_ERR_PLUGIN). */
 const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name,
                                          struct th_error *err);
+
+/*
+ * Define lexicon `name` from forms (with the term each stands for, and
+ * whether it matches with its capitalisation only) and compile it.  Used for
+ * term lists built from other data, such as the party registry.  NULL with
+ * `err` when it does not compile or the name is taken.
+ */
+const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *name,
+                                            const char *const *terms, size_t nterms,
+                                            const char *const *forms, const size_t *form_term,
+                                            const unsigned char *exact, size_t nforms,
+                                            struct th_error *err);
+
+/* The compiled lexicons, in the order they were compiled (their `id`). */
+size_t th_lexicons_compiled(const struct th_lexicons *l);
+const struct th_lexicon *th_lexicons_compiled_at(const struct th_lexicons *l, size_t id);
+
+/* The regular expression for one form (exposed for the tests and the word index). */
+char *th_lexicon_form_regex(const char *form, int exact);
 
 /* The regular expression for one term (exposed for the tests). */
 char *th_lexicon_term_regex(const char *term);

@@ -3,14 +3,17 @@
  *
  * parties.yml gives every party's names, hashtags and slogans; partisan.yml
  * gives the patterns of each kind, with {party} and {date} placeholders.
- * A document is judged on its prose: each pattern's matches become
- * passages, except self-identification and polemics in a sentence with a
- * parliamentary context ("vragen van het lid Leijten (SP)"), which is a
- * neutral mention.  Slogans count in their period, or always when marked
+ * A document is judged on its prose, sentence by sentence, but only the
+ * sentences that name a party or hold a trigger word (the lexicon
+ * nl/partisan-triggers) are searched: no pattern can match elsewhere.  Each
+ * pattern's matches become passages, except self-identification and
+ * polemics in a sentence with a parliamentary context ("vragen van het lid
+ * Leijten (SP)"), which is a neutral mention.  Slogans count in their period, or always when marked
  * distinctive.
  */
 #include "partisan.h"
 #include "lexicon.h"
+#include "wordindex.h"
 #include "util.h"
 #include "yamldoc.h"
 
@@ -30,9 +33,11 @@ struct pattern {
         struct th_regex *re;
 };
 
-/* One way a party is written, as a pattern. */
+/* One way a party is written. */
 struct form {
-        char *re;
+        char *re;      /* as a pattern */
+        char *written; /* as in parties.yml */
+        int exact;
         size_t len; /* of the form as written: longer forms are tried first */
         size_t party;
 };
@@ -42,9 +47,9 @@ struct th_partisan_model {
         size_t nparties, aparties;
         struct form *forms;
         size_t nforms, aforms;
-        struct th_buf names;       /* alternation of every party form, for {party} */
-        struct th_buf marked;      /* the same, each form followed by (*MARK:party) */
-        struct th_regex *party_re; /* `marked` with boundaries: which party? */
+        struct th_buf names;                   /* alternation of every party form, for {party} */
+        const struct th_lexicon *party_names;  /* the same as a lexicon: term = party id */
+        const struct th_lexicon *triggers;     /* words without which no pattern matches */
         struct th_regex *hashtag_re;
         struct th_buf hashtags; /* alternation of hashtags with (*MARK:party) */
         struct slogan *slogans;
@@ -65,13 +70,13 @@ void th_partisan_model_free(struct th_partisan_model *m)
         for (size_t i = 0; i < m->nparties; i++)
                 free(m->parties[i]);
         free(m->parties);
-        for (size_t i = 0; i < m->nforms; i++)
+        for (size_t i = 0; i < m->nforms; i++) {
                 free(m->forms[i].re);
+                free(m->forms[i].written);
+        }
         free(m->forms);
         th_buf_release(&m->names);
-        th_buf_release(&m->marked);
         th_buf_release(&m->hashtags);
-        th_regex_free(m->party_re);
         th_regex_free(m->hashtag_re);
         for (size_t i = 0; i < m->nslogans; i++) {
                 free(m->slogans[i].from);
@@ -119,6 +124,8 @@ static void add_form(struct th_partisan_model *m, const char *form, int exact, s
         }
         TH_GROW(m->forms, m->nforms + 1, m->aforms);
         m->forms[m->nforms].re = th_buf_detach(&one);
+        m->forms[m->nforms].written = th_xstrdup(form);
+        m->forms[m->nforms].exact = exact;
         m->forms[m->nforms].len = strlen(form);
         m->forms[m->nforms++].party = party;
 }
@@ -134,11 +141,8 @@ static void build_names(struct th_partisan_model *m)
 {
         if (m->nforms > 1)
                 qsort(m->forms, m->nforms, sizeof(m->forms[0]), longer_first);
-        for (size_t i = 0; i < m->nforms; i++) {
+        for (size_t i = 0; i < m->nforms; i++)
                 th_buf_addf(&m->names, "%s%s", i ? "|" : "", m->forms[i].re);
-                th_buf_addf(&m->marked, "%s%s(*MARK:%zu)", i ? "|" : "", m->forms[i].re,
-                            m->forms[i].party);
-        }
 }
 
 static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
@@ -414,63 +418,87 @@ static int read_parties(struct th_partisan_model *m, struct th_yamldoc *y, yaml_
         return 0;
 }
 
-struct th_partisan_model *th_partisan_model_load(const char *dir, struct th_error *err)
+/* The party registry as a lexicon, so that the word index finds party names too. */
+static int define_party_names(struct th_partisan_model *m, struct th_lexicons *lexicons,
+                              const char *lang, struct th_error *err)
+{
+        const char **forms = th_xcalloc(m->nforms ? m->nforms : 1, sizeof(char *));
+        size_t *party = th_xcalloc(m->nforms ? m->nforms : 1, sizeof(size_t));
+        unsigned char *exact = th_xcalloc(m->nforms ? m->nforms : 1, 1);
+        for (size_t i = 0; i < m->nforms; i++) {
+                forms[i] = m->forms[i].written;
+                party[i] = m->forms[i].party;
+                exact[i] = (unsigned char)m->forms[i].exact;
+        }
+        char *name = th_xasprintf("%s/party-names", lang);
+        m->party_names = th_lexicons_define(lexicons, name, (const char *const *)m->parties,
+                                           m->nparties, forms, party, exact, m->nforms, err);
+        free(name);
+        free(forms);
+        free(party);
+        free(exact);
+        return m->party_names ? 0 : -1;
+}
+
+struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, const char *dir,
+                                                 const char *lang, struct th_error *err)
 {
         struct th_partisan_model *m = th_xcalloc(1, sizeof(*m));
-        if (read_data(m, dir, "parties.yml", "parties", read_parties, err) == 0)
+        int rc = read_data(m, dir, "parties.yml", "parties", read_parties, err);
+        if (rc == 0 && m->nforms == 0)
+                rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "parties.yml names no party");
+        if (rc == 0) {
                 build_names(m);
-        if (!m->names.s || read_data(m, dir, "partisan.yml", "patterns", read_patterns, err) < 0) {
-                th_partisan_model_free(m);
-                return NULL;
+                rc = read_data(m, dir, "partisan.yml", "patterns", read_patterns, err);
+        }
+        if (rc == 0)
+                rc = define_party_names(m, lexicons, lang, err);
+        if (rc == 0) {
+                char *name = th_xasprintf("%s/partisan-triggers", lang);
+                m->triggers = th_lexicons_get(lexicons, name, err);
+                free(name);
+                rc = m->triggers ? 0 : -1;
         }
         char why[256];
         size_t off;
-        char *re = th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->marked.s);
-        m->party_re = th_regex_compile(re, why, sizeof(why), &off);
+        char *re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
+        m->hashtag_re = rc == 0 ? th_regex_compile(re, why, sizeof(why), &off) : NULL;
         free(re);
-        re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
-        m->hashtag_re = th_regex_compile(re, why, sizeof(why), &off);
-        free(re);
-        if (!m->party_re || !m->hashtag_re) {
-                th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "party names do not compile: %s", why);
+        if (rc == 0 && !m->hashtag_re)
+                rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "hashtags do not compile: %s", why);
+        if (rc < 0) {
                 th_partisan_model_free(m);
                 return NULL;
         }
         return m;
 }
 
-/* The party (index) named in text[start, end), or -1. */
-static long party_in(const struct th_partisan_model *m, struct th_scratch *s, const char *text,
-                     size_t start, size_t end)
-{
-        size_t ov[2];
-        if (th_regex_find(m->party_re, s, text, end, start, ov, 1) != 1)
-                return -1;
-        const char *mark = th_scratch_mark(s);
-        return mark ? strtol(mark, NULL, 10) : -1;
-}
-
 const char *th_partisan_party_find(const struct th_partisan_model *m, struct th_scratch *s,
                                    const char *text, size_t len, size_t start, size_t *mstart,
                                    size_t *mend)
 {
-        size_t ov[2];
-        if (th_regex_find(m->party_re, s, text, len, start, ov, 1) != 1)
-                return NULL;
-        const char *mark = th_scratch_mark(s);
-        long p = mark ? strtol(mark, NULL, 10) : -1;
-        *mstart = ov[0];
-        *mend = ov[1];
-        return p >= 0 && (size_t)p < m->nparties ? m->parties[p] : NULL;
+        const char *party;
+        return th_lexicon_find(m->party_names, s, text, len, start, mstart, mend, &party) == 1
+                   ? party
+                   : NULL;
 }
 
 const char *th_partisan_party_id(const struct th_partisan_model *m, struct th_scratch *s,
                                  const char *name)
 {
-        size_t n = strlen(name);
+        size_t a, b;
         const char *form = name[0] == '#' ? name + 1 : name;
-        long p = party_in(m, s, form, 0, n - (size_t)(form - name));
-        return p >= 0 && (size_t)p < m->nparties ? m->parties[p] : NULL;
+        return th_partisan_party_find(m, s, form, strlen(form), 0, &a, &b);
+}
+
+/* The party named in the indexed text [start, end), or NULL. */
+static const char *party_in(const struct th_partisan_model *m, const struct th_word_index *x,
+                            size_t start, size_t end)
+{
+        size_t a, b;
+        const char *party;
+        return th_word_index_find(x, m->party_names, end, start, &a, &b, &party) == 1 ? party
+                                                                                        : NULL;
 }
 
 static size_t sentence_of(const struct th_doc *doc, size_t offset, struct th_span *out)
@@ -510,20 +538,20 @@ static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch
         return 0;
 }
 
-static void add_item(const struct th_partisan_model *m, struct th_scratch *s,
+/* Add a passage; `party` < 0: the party named in it, if any. */
+static void add_item(const struct th_partisan_model *m, const struct th_word_index *x,
                      const struct th_doc *doc, struct th_partisan_list *out,
                      enum th_partisan_kind kind, size_t start, size_t end, long party)
 {
         TH_GROW(out->v, out->nr + 1, out->alloc);
-        struct th_partisan *x = &out->v[out->nr++];
-        x->kind = kind;
-        x->span.start = start;
-        x->span.end = end;
-        sentence_of(doc, start, &x->sentence);
-        if (party < 0)
-                party = party_in(m, s, doc->prose, start, end);
-        x->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party] : NULL;
-        x->quoted = th_doc_in_quote(doc, start);
+        struct th_partisan *p = &out->v[out->nr++];
+        p->kind = kind;
+        p->span.start = start;
+        p->span.end = end;
+        sentence_of(doc, start, &p->sentence);
+        p->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party]
+                                                              : party_in(m, x, start, end);
+        p->quoted = th_doc_in_quote(doc, start);
 }
 
 static int by_position(const void *a, const void *b)
@@ -540,27 +568,59 @@ static int limit_error(struct th_scratch *s, const struct th_doc *doc, struct th
                             "judging party-political content: %s", th_scratch_error(s));
 }
 
-int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
-                      const struct th_doc *doc, struct th_partisan_list *out,
-                      struct th_error *err)
+/* Does the indexed text [start, end) hold a match of `lex`? */
+static int has(const struct th_word_index *x, const struct th_lexicon *lex, size_t start,
+               size_t end)
+{
+        size_t a, b;
+        const char *term;
+        return th_word_index_find(x, lex, end, start, &a, &b, &term) == 1;
+}
+
+/* Search one sentence with every pattern. */
+static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *s,
+                          const struct th_doc *doc, const struct th_word_index *x,
+                          struct th_span sentence, struct th_partisan_list *out)
 {
         const char *text = doc->prose;
-        size_t first = out->nr, ov[2];
-        int rc, failed = 0;
+        int neutral = -1; /* not looked at yet */
+        size_t ov[2];
         for (size_t i = 0; i < m->npatterns; i++) {
                 if (m->patterns[i].kind == 0)
                         continue;
-                for (size_t at = 0; (rc = th_regex_find(m->patterns[i].re, s, text, doc->len, at,
-                                                        ov, 1)) == 1;
+                int rc;
+                for (size_t at = sentence.start;
+                     (rc = th_regex_find(m->patterns[i].re, s, text, sentence.end, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1) {
-                        struct th_span sentence;
-                        sentence_of(doc, ov[0], &sentence);
-                        if (m->patterns[i].kind != TH_PARTISAN_VOTE_CALL &&
-                            neutral_sentence(m, s, text, sentence, &failed))
-                                continue;
-                        add_item(m, s, doc, out, m->patterns[i].kind, ov[0], ov[1], -1);
+                        if (m->patterns[i].kind != TH_PARTISAN_VOTE_CALL) {
+                                int failed = 0;
+                                if (neutral < 0)
+                                        neutral = neutral_sentence(m, s, text, sentence, &failed);
+                                if (failed)
+                                        return -1;
+                                if (neutral)
+                                        continue;
+                        }
+                        add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1);
                 }
-                if (rc < 0 || failed)
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
+                      const struct th_doc *doc, const struct th_word_index *x,
+                      struct th_partisan_list *out, struct th_error *err)
+{
+        const char *text = doc->prose;
+        size_t first = out->nr, ov[2];
+        int rc;
+        for (size_t i = 0; i < doc->sentences.nr; i++) {
+                struct th_span sentence = {doc->sentences.v[i].start, doc->sentences.v[i].end};
+                if ((has(x, m->party_names, sentence.start, sentence.end) ||
+                     has(x, m->triggers, sentence.start, sentence.end)) &&
+                    judge_sentence(m, s, doc, x, sentence, out) < 0)
                         return limit_error(s, doc, err);
         }
         for (size_t at = 0; (rc = th_regex_find(m->hashtag_re, s, text, doc->len, at, ov, 1)) == 1;
@@ -568,7 +628,7 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                 const char *mark = th_scratch_mark(s);
                 long party = mark ? strtol(mark, NULL, 10) : -1;
                 int vote = ov[1] - ov[0] > 5 && strncasecmp(text + ov[0], "#stem", 5) == 0;
-                add_item(m, s, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
+                add_item(m, x, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
                          ov[1], party);
         }
         if (rc < 0)
@@ -582,7 +642,7 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                         continue;
                 for (size_t at = 0; (rc = th_regex_find(sl->re, s, text, doc->len, at, ov, 1)) == 1;
                      at = ov[1])
-                        add_item(m, s, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party);
+                        add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party);
                 if (rc < 0)
                         return limit_error(s, doc, err);
         }

@@ -10,8 +10,10 @@
 
 #include "document.h"
 #include "error.h"
+#include "lexicon.h"
 #include "match.h"
 #include "twohats/plugin.h"
+#include "wordindex.h"
 
 struct th_partisan_model;
 
@@ -20,15 +22,20 @@ struct th_partisan_list {
         size_t nr, alloc;
 };
 
-/* Read parties.yml and partisan.yml from `dir` (a language folder). */
-struct th_partisan_model *th_partisan_model_load(const char *dir, struct th_error *err);
+/* Read parties.yml and partisan.yml from `dir` (the folder of language `lang`); the
+ * party names become lexicon "<lang>/party-names" of `lexicons`, and the patterns
+ * are searched only in sentences with a party name or a word of lexicon
+ * "<lang>/partisan-triggers". */
+struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, const char *dir,
+                                                 const char *lang, struct th_error *err);
 void th_partisan_model_free(struct th_partisan_model *m);
 
-/* Append the party-political passages of `doc` to `out`, in document order.
+/* Append the party-political passages of `doc` to `out`, in document order; `x` is
+ * the word index of the document's prose, with the model's lexicons in it.
  * Returns 0, or -1 with `err` when a pattern hits its match limit. */
 int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
-                      const struct th_doc *doc, struct th_partisan_list *out,
-                      struct th_error *err);
+                      const struct th_doc *doc, const struct th_word_index *x,
+                      struct th_partisan_list *out, struct th_error *err);
 
 /* The first party named in text[start, len), with its place; NULL when none. */
 const char *th_partisan_party_find(const struct th_partisan_model *m, struct th_scratch *s,

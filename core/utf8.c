@@ -88,3 +88,30 @@ size_t th_utf8_count_utf16(const char *s, size_t n)
         }
         return count;
 }
+
+uint32_t th_utf8_fold(uint32_t cp)
+{
+        /* Base letters of U+00C0..U+00FF, lower case; 0 where there is none. */
+        static const char latin1[] = "aaaaaaaceeeeiiii" /* C0-CF */
+                                     "dnooooo\0ouuuuy\0s"  /* D0-DF */
+                                     "aaaaaaaceeeeiiii" /* E0-EF */
+                                     "dnooooo\0ouuuuy\0y"; /* F0-FF */
+        if (cp < 0x80)
+                return cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp;
+        if (cp >= 0xC0 && cp <= 0xFF && latin1[cp - 0xC0])
+                return (uint32_t)latin1[cp - 0xC0];
+        return cp;
+}
+
+int th_utf8_is_word(uint32_t cp)
+{
+        if (cp < 0x80)
+                return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                       (cp >= 'A' && cp <= 'Z');
+        if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+                return 0; /* Latin-1 punctuation and symbols: « » ° · × ÷ */
+        if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+            (cp >= 0xFE00 && cp <= 0xFE6F) || cp == 0xFEFF || cp >= 0x1F000)
+                return 0; /* general punctuation, arrows, symbols, emoji */
+        return 1;
+}

@@ -16,6 +16,13 @@ uint32_t th_utf8_decode(const unsigned char *s, size_t n, size_t *len);
 /* Offset of the first invalid byte of s[0..n), or n when all is valid. */
 size_t th_utf8_first_invalid(const char *s, size_t n);
 
+/* Lower case, with the diacritics of Latin-1 letters left out (é -> e, Ä -> a);
+ * other code points as they are.  Matching folds both sides with this. */
+uint32_t th_utf8_fold(uint32_t cp);
+
+/* Is `cp` part of a word (a letter or digit; not punctuation, space or symbol)? */
+int th_utf8_is_word(uint32_t cp);
+
 /* Number of code points in s[0..n); an invalid byte counts as one. */
 size_t th_utf8_count(const char *s, size_t n);
 

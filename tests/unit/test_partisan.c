@@ -5,25 +5,35 @@
 #include "partisan.h"
 #include "tmpdir.h"
 
+static struct th_lexicons *lexicons;
 static struct th_partisan_model *model;
+static struct th_word_table *words;
 static struct th_scratch *scratch;
 
 static int setup(void **state)
 {
         (void)state;
         const char *src = getenv("srcdir");
-        char *dir = th_xasprintf("%s/rules/nl", src ? src : ".");
+        char *root = th_xasprintf("%s/rules", src ? src : ".");
+        char *dir = th_xasprintf("%s/nl", root);
         struct th_error err = {0};
-        model = th_partisan_model_load(dir, &err);
+        lexicons = th_lexicons_new(root);
+        model = th_partisan_model_load(lexicons, dir, "nl", &err);
         free(dir);
+        free(root);
         scratch = th_scratch_new();
-        return model ? 0 : -1;
+        if (!model)
+                return -1;
+        words = th_word_table_new(lexicons);
+        return 0;
 }
 
 static int teardown(void **state)
 {
         (void)state;
         th_partisan_model_free(model);
+        th_word_table_free(words);
+        th_lexicons_free(lexicons);
         th_scratch_free(scratch);
         return 0;
 }
@@ -38,7 +48,10 @@ static char *judge(const char *text, const char *date)
                 assert_int_equal(th_meta_set(&doc.meta, "date", &date, 1, NULL, "t", 0, 0, &err),
                                  0);
         struct th_partisan_list l = {0};
-        assert_int_equal(th_partisan_judge(model, scratch, &doc, &l, &err), 0);
+        struct th_word_index *x = th_word_index_build(words, scratch, doc.prose, doc.len);
+        assert_non_null(x);
+        assert_int_equal(th_partisan_judge(model, scratch, &doc, x, &l, &err), 0);
+        th_word_index_free(x);
         struct th_buf b = {0};
         for (size_t i = 0; i < l.nr; i++)
                 th_buf_addf(&b, "%d:%.*s:%s%s;", l.v[i].kind,
@@ -93,17 +106,19 @@ static void data_errors(void **state)
         free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    colour: red\n"));
         free(tmp_write(dir, "partisan.yml", "patterns: {}\n"));
         struct th_error err = {0};
-        assert_null(th_partisan_model_load(dir, &err));
+        struct th_lexicons *none = th_lexicons_new(dir);
+        assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
         assert_string_equal(err.message, "unknown key 'colour' in a party; expected id, names, "
                                          "exact, hashtags or slogans");
         th_error_release(&err);
         free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    names: [X]\n"));
         free(tmp_write(dir, "partisan.yml", "patterns:\n  polemic:\n    - 'stem ({party}'\n"));
-        assert_null(th_partisan_model_load(dir, &err));
+        assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
         assert_non_null(strstr(err.message, "pattern does not compile"));
         th_error_release(&err);
+        th_lexicons_free(none);
         tmp_remove(dir);
         free(dir);
 }
