@@ -3,6 +3,7 @@
 #include "utf8.h"
 #include "util.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,6 +108,9 @@ int th_doc_build(struct th_doc *doc, const char *path, char *text, size_t len,
         doc->text = text;
         doc->len = len;
         th_meta_init(&doc->meta);
+        if (len > UINT32_MAX - 1) /* the word index keeps offsets in 32 bits */
+                return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                                    "document too large (%zu bytes, at most 4 GiB)", len);
         if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
                 doc->bom = 3;
         doc->body = doc->bom;

@@ -363,8 +363,15 @@ const struct th_word_index *th_engine_word_index(struct th_engine *e, const stru
                 e->words = NULL;
                 e->indexed = NULL;
         }
-        if (!e->words)
+        if (!e->words) {
+                /* Read the party registry first, so that its lexicons are in the table
+                 * from the start; without that data, doc_partisan() will say why. */
+                struct th_error ignored = {0};
+                if (!e->partisan)
+                        th_engine_parties(e, &ignored);
+                th_error_release(&ignored);
                 e->words = th_word_table_new(e->lexicons);
+        }
         if (e->indexed != doc) {
                 th_word_index_free(e->index);
                 e->index = th_word_index_build(e->words, e->scratch, doc->prose, doc->len);

@@ -24,8 +24,11 @@ static const char *const abbreviations[] = {
 
 static int is_abbreviation(const char *tok, size_t n)
 {
+        if (n == 0 || n > 6) /* the longest abbreviation, "i.p.v", has 5 bytes */
+                return 0;
         for (const char *const *a = abbreviations; *a; a++)
-                if (strlen(*a) == n && strncasecmp(*a, tok, n) == 0)
+                if (tolower((unsigned char)tok[0]) == (*a)[0] && strlen(*a) == n &&
+                    strncasecmp(*a, tok, n) == 0)
                         return 1;
         return 0;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void *th_xmalloc(size_t n)
 {
@@ -76,7 +77,12 @@ int th_read_file(const char *path, char **out, size_t *len)
         FILE *f = fopen(path, "rb");
         if (!f)
                 return -1;
-        size_t cap = 8192, n = 0;
+        /* Size the buffer from the file where that is known: no growth, no copies. */
+        struct stat st;
+        size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                         ? (size_t)st.st_size + 1
+                         : 8192,
+               n = 0;
         char *buf = th_xmalloc(cap + 1);
         for (;;) {
                 if (n == cap) {

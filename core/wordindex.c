@@ -42,10 +42,16 @@ struct th_word_table {
         size_t nconfirm, aconfirm;
         const struct th_lexicon **lexicons;
         size_t nlexicons;
+        unsigned char ascii_fold[128]; /* ASCII words dominate: fold them by table; 0: no word */
+        /* Quick rejects, most words being in no lexicon: the first two bytes of every
+         * prefix key, the last two of every suffix key, and a Bloom filter of words. */
+        unsigned char prefix2[8192], suffix2[8192], words_bloom[1 << 17];
 };
 
+/* 32 bits each: the commonest words (articles, prepositions) match by the hundred
+ * thousand in a large document; documents are limited to 4 GiB (see document.c). */
 struct match {
-        size_t start, end, form;
+        uint32_t start, end, form;
 };
 
 struct th_word_index {
@@ -131,6 +137,16 @@ static void add_key(struct th_word_table *t, enum key_kind kind, const char *key
 {
         if (len == 0 || len >= FOLD_MAX)
                 return;
+        unsigned pair = len > 1 ? (unsigned char)key[0] << 8 | (unsigned char)key[1] : 0;
+        unsigned tail = len > 1 ? (unsigned char)key[len - 2] << 8 | (unsigned char)key[len - 1] : 0;
+        if (kind == KEY_PREFIX)
+                t->prefix2[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+        if (kind == KEY_SUFFIX)
+                t->suffix2[tail >> 3] |= (unsigned char)(1u << (tail & 7));
+        if (kind == KEY_WORD) {
+                uint64_t h = hash_bytes(key, len) & ((sizeof(t->words_bloom) << 3) - 1);
+                t->words_bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
+        }
         struct entry *e;
         if (kind == KEY_INFIX) {
                 for (size_t i = 0; i < t->ninfixes; i++)
@@ -258,6 +274,8 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
 struct th_word_table *th_word_table_new(const struct th_lexicons *l)
 {
         struct th_word_table *t = th_xcalloc(1, sizeof(*t));
+        for (uint32_t c = 0; c < 128; c++)
+                t->ascii_fold[c] = th_utf8_is_word(c) ? (unsigned char)th_utf8_fold(c) : 0;
         t->nlexicons = th_lexicons_compiled(l);
         t->lexicons = th_xcalloc(t->nlexicons ? t->nlexicons : 1, sizeof(*t->lexicons));
         for (size_t id = 0; id < t->nlexicons; id++) {
@@ -308,9 +326,9 @@ static void add_match(struct th_word_index *x, size_t lexicon, size_t start, siz
 {
         TH_GROW(x->v[lexicon], x->nr[lexicon] + 1, x->alloc[lexicon]);
         struct match *m = &x->v[lexicon][x->nr[lexicon]++];
-        m->start = start;
-        m->end = end;
-        m->form = form;
+        m->start = (uint32_t)start;
+        m->end = (uint32_t)end;
+        m->form = (uint32_t)form;
 }
 
 /* Record what target `tg` finds at the word text[ws, we). */
@@ -354,18 +372,23 @@ static int look_up(const struct th_word_table *t, struct th_word_index *x, struc
         const struct map *words = &t->maps[KEY_WORD], *pre = &t->maps[KEY_PREFIX],
                          *suf = &t->maps[KEY_SUFFIX];
         int rc = 0;
-        if (words->buckets)
-                rc |= hits(t, x, s, map_get((struct map *)words, key, n, hash_bytes(key, n), 0),
-                           text, len, ws, we);
+        uint64_t wh = hash_bytes(key, n), bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
+        if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1))
+                rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
+        /* Keys of one byte are not flagged in prefix2 and suffix2; look them up always. */
+        unsigned pair = n > 1 ? (unsigned char)key[0] << 8 | (unsigned char)key[1] : 0;
+        unsigned tail = n > 1 ? (unsigned char)key[n - 2] << 8 | (unsigned char)key[n - 1] : 0;
+        int pre_ok = pre->lens[1] || (n > 1 && (t->prefix2[pair >> 3] >> (pair & 7) & 1));
+        int suf_ok = suf->lens[1] || (n > 1 && (t->suffix2[tail >> 3] >> (tail & 7) & 1));
         uint64_t h = 1469598103934665603ull;
-        for (size_t k = 0; pre->buckets && k < n; k++) {
+        for (size_t k = 0; pre_ok && pre->buckets && k < n; k++) {
                 h = (h ^ (unsigned char)key[k]) * 1099511628211ull;
                 if (pre->lens[k + 1])
                         rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text,
                                    len, ws, we);
         }
         h = 1469598103934665603ull;
-        for (size_t k = 0; suf->buckets && k < n; k++) {
+        for (size_t k = 0; suf_ok && suf->buckets && k < n; k++) {
                 h = (h ^ (unsigned char)key[n - 1 - k]) * 1099511628211ull;
                 if (suf->lens[k + 1])
                         rc |= hits(t, x, s, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0),
@@ -419,9 +442,10 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
         x->nlexicons = t->nlexicons;
         const unsigned char *u = (const unsigned char *)text;
         char key[FOLD_MAX];
+        const unsigned char *ascii_fold = t->ascii_fold;
         for (size_t i = 0; i < len;) {
                 size_t clen;
-                if (u[i] < 0x80 ? !th_utf8_is_word(u[i])
+                if (u[i] < 0x80 ? !ascii_fold[u[i]]
                                 : !th_utf8_is_word(th_utf8_decode(u + i, len - i, &clen))) {
                         i += u[i] < 0x80 ? 1 : clen;
                         continue;
@@ -431,11 +455,16 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
                 while (i < len) {
                         uint32_t cp;
                         if (u[i] < 0x80) {
-                                cp = u[i];
-                                clen = 1;
-                        } else {
-                                cp = th_utf8_decode(u + i, len - i, &clen);
+                                if (!ascii_fold[u[i]])
+                                        break;
+                                if (k + 1 < FOLD_MAX)
+                                        key[k++] = (char)ascii_fold[u[i]];
+                                else
+                                        fits = 0;
+                                i++;
+                                continue;
                         }
+                        cp = th_utf8_decode(u + i, len - i, &clen);
                         if (!th_utf8_is_word(cp))
                                 break;
                         cp = th_utf8_fold(cp);
