@@ -181,7 +181,7 @@ int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
         memset(&run, 0, sizeof(run));
         run.cli = cli;
         if (!cli->list_suppressions)
-                th_report_begin(&run.report, cli->format, stdout, cli->color);
+                th_report_begin(&run.report, cli->format, stdout, cli->color, cli->engine);
         for (size_t i = 0; i < npaths; i++)
                 lint_path(&run, paths[i]);
         if (!cli->list_suppressions)

@@ -21,7 +21,7 @@ static const char usage_text[] =
     "recursively) or - for standard input.\n"
     "\n"
     "Output:\n"
-    "  -f, --format FORMAT      text (default), line or json\n"
+    "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
     "      --min-severity LEVEL show findings at LEVEL or above: info (default),\n"
     "                           warning or error\n"
     "      --fail-level LEVEL   exit 1 when a finding is at LEVEL or above\n"
@@ -155,8 +155,8 @@ int main(int argc, char **argv)
                 switch (c) {
                 case 'f':
                         if (th_format_parse(optarg) < 0)
-                                status = usage_error("unknown format '%s'; expected text, line "
-                                                     "or json",
+                                status = usage_error("unknown format '%s'; expected text, line, "
+                                                     "json, sarif or checkstyle",
                                                      optarg);
                         else
                                 cli.format = (enum th_format)th_format_parse(optarg);
