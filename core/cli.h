@@ -28,6 +28,8 @@ struct th_cli {
         enum th_severity fail_level;
         int lenient;
         int list_suppressions;
+        int fix;     /* --fix: apply the fixes (to standard output for standard input) */
+        int dry_run; /* --dry-run: show them as a unified diff instead */
         struct th_engine *engine;
         struct th_config *fixed_config; /* --config or --no-config */
         /* configurations found by discovery, by file */

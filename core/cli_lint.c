@@ -1,5 +1,6 @@
 /* cli_lint.c: lint the paths given on the command line (see cli.h). */
 #include "cli.h"
+#include "fix.h"
 #include "input.h"
 #include "suppress.h"
 #include "util.h"
@@ -70,6 +71,7 @@ const struct th_config *th_cli_config_for(struct th_cli *cli, const char *file,
 struct run {
         struct th_cli *cli;
         struct th_report report;
+        int reporting; /* not when listing suppressions or printing fixed text or diffs */
         int status;
 };
 
@@ -96,6 +98,42 @@ static void list_suppressions(const struct th_doc *doc)
                         printf(" -- %s\n", s->reason ? s->reason : "(no reason given)");
         }
         th_suppressions_release(&sup);
+}
+
+/* --fix: apply the fixes of `f` to the unit; the findings fixed leave `f`. */
+static void fix_unit(struct run *run, const struct th_unit *u, const struct th_doc *doc,
+                     struct th_findings *f)
+{
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        if (u->fields) {
+                th_error_set(&err, TH_ERR_USAGE, u->name, 0, 0,
+                             "cannot fix a JSON Lines record; fix the source it came from");
+                keep_worst(run, th_cli_error(&err));
+                th_error_release(&err);
+                return;
+        }
+        unsigned char *applied = th_xcalloc(f->nr ? f->nr : 1, 1);
+        size_t n;
+        char *fixed = th_fix_apply(doc->text, doc->len, f, &n, applied);
+        if (cli->dry_run) {
+                char *diff = th_fix_diff(doc->path, doc->text, doc->len, fixed, n);
+                fputs(diff, stdout);
+                free(diff);
+        } else if (u->from_stdin) {
+                fwrite(fixed, 1, n, stdout); /* formatter mode: the text, whatever it holds */
+        } else if ((n != doc->len || memcmp(fixed, doc->text, n) != 0) &&
+                   th_fix_write(u->source_path, fixed, n, doc->text, doc->len, &err) < 0) {
+                keep_worst(run, th_cli_error(&err));
+                memset(applied, 0, f->nr ? f->nr : 1);
+        }
+        if (!cli->dry_run)
+                for (size_t i = f->nr; i > 0; i--)
+                        if (applied[i - 1])
+                                th_findings_remove(f, i - 1);
+        free(applied);
+        free(fixed);
+        th_error_release(&err);
 }
 
 static int lint_unit(struct th_unit *u, void *data)
@@ -130,15 +168,18 @@ static int lint_unit(struct th_unit *u, void *data)
                 struct th_findings f = {0};
                 if (th_engine_lint(cli->engine, c, &doc, &f, &err) < 0)
                         keep_worst(run, th_cli_error(&err));
+                if (cli->fix)
+                        fix_unit(run, u, &doc, &f);
                 for (size_t i = 0; i < f.nr;) {
-                        if (f.v[i].severity >= cli->fail_level)
+                        if (f.v[i].severity >= cli->fail_level && !(cli->fix && u->from_stdin))
                                 keep_worst(run, TH_EXIT_FINDINGS);
                         if (f.v[i].severity < cli->min_severity)
                                 th_findings_remove(&f, i);
                         else
                                 i++;
                 }
-                th_report_doc(&run->report, &doc, &f);
+                if (run->reporting)
+                        th_report_doc(&run->report, &doc, &f);
                 th_findings_release(&f);
         }
         th_doc_release(&doc);
@@ -180,11 +221,13 @@ int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
         struct run run;
         memset(&run, 0, sizeof(run));
         run.cli = cli;
-        if (!cli->list_suppressions)
+        int formatter = cli->fix && npaths == 1 && strcmp(paths[0], "-") == 0;
+        run.reporting = !cli->list_suppressions && !cli->dry_run && !formatter;
+        if (run.reporting)
                 th_report_begin(&run.report, cli->format, stdout, cli->color, cli->engine);
         for (size_t i = 0; i < npaths; i++)
                 lint_path(&run, paths[i]);
-        if (!cli->list_suppressions)
+        if (run.reporting)
                 th_report_end(&run.report);
         return run.status;
 }

@@ -22,6 +22,7 @@ struct th_unit {
         size_t len;
         enum th_markup markup;
         const struct th_meta *fields; /* metadata from a JSON Lines record, or NULL */
+        int from_stdin;
 };
 
 /* Called for every unit; returns 0 to go on, -1 to stop. */

@@ -32,6 +32,10 @@ static const char usage_text[] =
     "      --stdin-filename NAME  name standard input in reports and for finding\n"
     "                           the configuration and the format (.md, .txt, .jsonl)\n"
     "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
+    "Fixing:\n"
+    "      --fix                apply the rules' fixes in place (atomically); with - as\n"
+    "                           the only PATH, print the fixed text instead\n"
+    "      --dry-run            with --fix: print a unified diff, change nothing\n"
     "Configuration:\n"
     "  -c, --config FILE        use FILE instead of the nearest .twohats.yml\n"
     "      --no-config          use the built-in defaults only\n"
@@ -64,6 +68,8 @@ enum {
         OPT_PLUGIN_DIR,
         OPT_RULES_DIR,
         OPT_LENIENT,
+        OPT_FIX,
+        OPT_DRY_RUN,
 };
 
 static const struct option long_options[] = {
@@ -81,6 +87,8 @@ static const struct option long_options[] = {
     {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
     {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
     {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -208,6 +216,12 @@ int main(int argc, char **argv)
                 case OPT_LENIENT:
                         cli.lenient = 1;
                         break;
+                case OPT_FIX:
+                        cli.fix = 1;
+                        break;
+                case OPT_DRY_RUN:
+                        cli.dry_run = 1;
+                        break;
                 case 'h':
                         fputs(usage_text, stdout);
                         status = -1;
@@ -222,6 +236,11 @@ int main(int argc, char **argv)
                         status = TH_EXIT_USAGE;
                 }
         }
+        if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
+                status = usage_error("%s", "--dry-run goes with --fix");
+        for (int i = optind; status == TH_EXIT_OK && cli.fix && i < argc; i++)
+                if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
+                        status = usage_error("%s", "--fix with standard input takes no other PATH");
         char **search = NULL, *env_copy = NULL;
         if (status == TH_EXIT_OK) {
                 size_t nsearch = plugin_path(plugin_dirs, nplugin_dirs, &search, &env_copy);
