@@ -50,5 +50,9 @@ int th_cli_list_rules(struct th_cli *cli);
 int th_cli_explain(struct th_cli *cli, const char *rule);
 int th_cli_print_config(struct th_cli *cli, const char *path);
 int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles);
+/* `twohats lsp`: the language server on standard input and output; the exit code. */
+int th_cli_lsp(struct th_cli *cli);
+/* Forget the configurations found so far (one changed). */
+void th_cli_forget_configs(struct th_cli *cli);
 
 #endif

@@ -68,6 +68,18 @@ const struct th_config *th_cli_config_for(struct th_cli *cli, const char *file,
         return c;
 }
 
+void th_cli_forget_configs(struct th_cli *cli)
+{
+        for (size_t i = 0; i < cli->nfound; i++) {
+                if (cli->found[i]) {
+                        th_config_release(cli->found[i]);
+                        free(cli->found[i]);
+                }
+                free(cli->found_paths[i]);
+        }
+        cli->nfound = 0;
+}
+
 struct run {
         struct th_cli *cli;
         struct th_report report;

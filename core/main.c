@@ -16,6 +16,7 @@
 static const char usage_text[] =
     "Usage: twohats [OPTIONS] PATH...\n"
     "       twohats test CASES.jsonl|RULES.yml...\n"
+    "       twohats lsp     (a language server on standard input and output)\n"
     "Check speeches, press releases, social posts and agenda items against the rules\n"
     "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
     "recursively) or - for standard input.\n"
@@ -122,13 +123,7 @@ static size_t plugin_path(char **dirs, size_t ndirs, char ***out, char **env_cop
 static void cli_release(struct th_cli *cli)
 {
         th_meta_release(&cli->meta);
-        for (size_t i = 0; i < cli->nfound; i++) {
-                if (cli->found[i]) {
-                        th_config_release(cli->found[i]);
-                        free(cli->found[i]);
-                }
-                free(cli->found_paths[i]);
-        }
+        th_cli_forget_configs(cli);
         free(cli->found);
         free(cli->found_paths);
         if (cli->fixed_config) {
@@ -153,8 +148,9 @@ int main(int argc, char **argv)
         const char *print_config = NULL, *explain = NULL;
         int list_rules = 0, status = TH_EXIT_OK, c;
         int is_test = argc > 1 && strcmp(argv[1], "test") == 0;
+        int is_lsp = argc > 1 && strcmp(argv[1], "lsp") == 0;
         struct th_error err = {0};
-        if (is_test) {
+        if (is_test || is_lsp) {
                 argv++;
                 argc--;
         }
@@ -266,6 +262,8 @@ int main(int argc, char **argv)
                         status = th_cli_explain(&cli, explain);
                 else if (print_config)
                         status = th_cli_print_config(&cli, print_config);
+                else if (is_lsp)
+                        status = th_cli_lsp(&cli);
                 else if (optind >= argc)
                         status = usage_error("%s", is_test ? "no case file given"
                                                            : "no PATH given (use - for standard "
