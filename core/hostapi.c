@@ -138,7 +138,7 @@ static struct th_pattern *pattern_compile(struct th_ctx *ctx, const char *patter
 {
         char why[256];
         size_t at = 0;
-        struct th_regex *re = th_regex_compile(pattern, why, sizeof(why), &at);
+        struct th_regex *re = th_regex_compile(pattern, 1, why, sizeof(why), &at);
         if (!re) {
                 fail(ctx, "pattern '%s' does not compile at offset %zu: %s", pattern, at, why);
                 return NULL;

@@ -141,7 +141,10 @@ char *th_lexicon_form_regex(const char *form, int exact)
         return th_buf_detach(&b);
 }
 
-static int compile(struct th_lexicons *l, struct th_lexicon *x, struct th_error *err)
+/* The pattern of the whole lexicon, for texts the word index does not cover (metadata
+ * values, other strings).  Built on first use: most runs never need it, and compiling
+ * every lexicon up front was most of twohats' start-up time. */
+static int build_regex(struct th_lexicon *x, char *why, size_t why_len)
 {
         struct th_buf b = {0};
         th_buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
@@ -164,13 +167,17 @@ static int compile(struct th_lexicons *l, struct th_lexicon *x, struct th_error 
         }
         free(order);
         th_buf_adds(&b, ")(?![\\p{L}\\p{N}])");
-        char why[256];
         size_t at = 0;
-        x->re = th_regex_compile(b.s, why, sizeof(why), &at);
+        x->re = th_regex_compile(b.s, 1, why, why_len, &at);
         th_buf_release(&b);
-        if (!x->re)
-                return th_error_set(err, TH_ERR_PLUGIN, x->file, x->line, x->col,
-                                    "lexicon '%s' does not compile: %s", x->name, why);
+        return x->re ? 0 : -1;
+}
+
+/* Make `x` ready: give it its place among the lexicons the word index covers. */
+static int compile(struct th_lexicons *l, struct th_lexicon *x, struct th_error *err)
+{
+        (void)err;
+        x->ready = 1;
         TH_GROW(l->compiled, l->ncompiled + 1, l->acompiled);
         x->id = l->ncompiled;
         l->compiled[l->ncompiled++] = x;
@@ -388,7 +395,7 @@ const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name
                 struct th_lexicon *x = l->v[i];
                 if (strcmp(x->name, name) != 0)
                         continue;
-                if (!x->re && compile(l, x, err) < 0)
+                if (!x->ready && compile(l, x, err) < 0)
                         return NULL;
                 return x;
         }
@@ -446,6 +453,13 @@ int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const ch
                     size_t len, size_t start, size_t *mstart, size_t *mend, const char **term)
 {
         size_t ov[2];
+        char why[256];
+        /* The lexicon is the host's, shared read-only by the plugins; its pattern is a
+         * cache filled on first use (documents are linted one at a time). */
+        if (!lex->re && build_regex((struct th_lexicon *)lex, why, sizeof(why)) < 0) {
+                th_scratch_fail(s, why);
+                return -1;
+        }
         int rc = th_regex_find(lex->re, s, subject, len, start, ov, 1);
         if (rc != 1)
                 return rc;

@@ -28,6 +28,7 @@ struct th_lexicon {
         unsigned char *form_exact; /* 1: this form matches with its capitalisation only */
         size_t nforms;
         struct th_regex *re; /* compiled on first use */
+        int ready;           /* in the compiled list, with an id */
         size_t id;           /* position among the compiled lexicons */
 };
 

@@ -11,6 +11,7 @@
 struct th_regex {
         pcre2_code *code;
         unsigned groups;
+        unsigned uses; /* until the JIT compilation of a pattern compiled without it */
 };
 
 struct th_scratch {
@@ -21,7 +22,8 @@ struct th_scratch {
         char error[256];
 };
 
-struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at)
+struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
+                                  size_t *at)
 {
         int code;
         PCRE2_SIZE off;
@@ -39,9 +41,11 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
                 return NULL;
         }
         /* Without JIT, matching falls back to the interpreter: slower, same results. */
-        (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+        if (jit)
+                (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
         struct th_regex *r = th_xmalloc(sizeof(*r));
         r->code = re;
+        r->uses = jit ? UINT32_MAX : 0;
         uint32_t n = 0;
         pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &n);
         r->groups = n;
@@ -101,6 +105,8 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
         }
         if (start > len)
                 return 0;
+        if (re->uses < 64 && ++((struct th_regex *)re)->uses == 64) /* a cache, like the JIT */
+                (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
         int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0, s->data, s->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
                 return 0;
@@ -125,4 +131,9 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
 const char *th_scratch_mark(const struct th_scratch *s)
 {
         return s->data ? (const char *)pcre2_get_mark(s->data) : NULL;
+}
+
+void th_scratch_fail(struct th_scratch *s, const char *why)
+{
+        snprintf(s->error, sizeof(s->error), "%s", why);
 }

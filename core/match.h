@@ -18,9 +18,12 @@ struct th_scratch;
 #define TH_MATCH_LIMIT 1000000u
 #define TH_HEAP_LIMIT_KIB 16384u
 
-/* Compile `pattern`.  On error returns NULL and writes the reason and the
- * pattern offset it concerns into `why`/`at`. */
-struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at);
+/* Compile `pattern`, JIT-compiled at once when `jit` (patterns that scan whole texts),
+ * else after its first 64 matches: JIT compilation is most of start-up time for a
+ * short post, and pays off only for a pattern used often.  On error returns NULL and writes the reason and the pattern
+ * offset it concerns into `why`/`at`. */
+struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
+                                  size_t *at);
 void th_regex_free(struct th_regex *re);
 /* Number of capture groups. */
 unsigned th_regex_groups(const struct th_regex *re);
@@ -38,6 +41,8 @@ void th_scratch_free(struct th_scratch *s);
 int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *subject, size_t len,
                   size_t start, size_t *ov, size_t pairs);
 const char *th_scratch_error(const struct th_scratch *s);
+/* Record why a match could not be made (for callers that compile lazily). */
+void th_scratch_fail(struct th_scratch *s, const char *why);
 /* The name of the last (*MARK:NAME) passed by the latest match, or NULL. */
 const char *th_scratch_mark(const struct th_scratch *s);
 

@@ -38,7 +38,8 @@ struct th_word_table {
         struct map maps[3]; /* KEY_WORD, KEY_PREFIX, KEY_SUFFIX */
         struct entry **infixes;
         size_t ninfixes, ainfixes;
-        struct th_regex **confirm;
+        struct th_regex **confirm; /* compiled on first hit */
+        char **confirm_src;
         size_t nconfirm, aconfirm;
         const struct th_lexicon **lexicons;
         size_t nlexicons;
@@ -191,17 +192,26 @@ static size_t word_runs(const char *s, size_t n, struct run *runs, size_t max)
 static long add_confirm(struct th_word_table *t, const char *form, int exact)
 {
         char *re = th_lexicon_form_regex(form, exact);
-        char *full = th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", re);
+        TH_GROW(t->confirm, t->nconfirm + 1, t->aconfirm);
+        t->confirm_src = th_xrealloc(t->confirm_src, t->aconfirm * sizeof(char *));
+        t->confirm[t->nconfirm] = NULL;
+        t->confirm_src[t->nconfirm] =
+            th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", re);
+        free(re);
+        return (long)t->nconfirm++;
+}
+
+/* The confirming pattern `i`, compiled on its first use. */
+static struct th_regex *confirm_pattern(const struct th_word_table *t, long i,
+                                        struct th_scratch *s)
+{
+        struct th_word_table *mt = (struct th_word_table *)t; /* a cache: see th_lexicon_find */
         char why[256];
         size_t at;
-        struct th_regex *r = th_regex_compile(full, why, sizeof(why), &at);
-        free(re);
-        free(full);
-        if (!r)
-                return -2; /* the lexicon's own pattern compiled, so this cannot happen */
-        TH_GROW(t->confirm, t->nconfirm + 1, t->aconfirm);
-        t->confirm[t->nconfirm] = r;
-        return (long)t->nconfirm++;
+        if (!mt->confirm[i] &&
+            !(mt->confirm[i] = th_regex_compile(mt->confirm_src[i], 0, why, sizeof(why), &at)))
+                th_scratch_fail(s, why);
+        return mt->confirm[i];
 }
 
 /* Enter form `f` of lexicon `x` under the word that anchors it. */
@@ -234,8 +244,6 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
                 if (runs[i].end - runs[i].start > runs[best].end - runs[best].start)
                         best = i;
         tg.confirm = add_confirm(t, form, exact);
-        if (tg.confirm < 0)
-                return;
         tg.before = runs[best].start + (size_t)star_start;
         tg.after = n - runs[best].end - (size_t)star_start;
         enum key_kind kind = KEY_WORD;
@@ -309,9 +317,12 @@ void th_word_table_free(struct th_word_table *t)
         for (size_t i = 0; i < t->ninfixes; i++)
                 entry_free(t->infixes[i]);
         free(t->infixes);
-        for (size_t i = 0; i < t->nconfirm; i++)
+        for (size_t i = 0; i < t->nconfirm; i++) {
                 th_regex_free(t->confirm[i]);
+                free(t->confirm_src[i]);
+        }
         free(t->confirm);
+        free(t->confirm_src);
         free(t->lexicons);
         free(t);
 }
@@ -345,7 +356,10 @@ static int hit(const struct th_word_table *t, struct th_word_index *x, struct th
         size_t to = len - we > 4 * tg->after + 8 ? we + 4 * tg->after + 8 : len;
         size_t ov[2];
         int rc;
-        while ((rc = th_regex_find(t->confirm[tg->confirm], s, text, to, from, ov, 1)) == 1 &&
+        struct th_regex *re = confirm_pattern(t, tg->confirm, s);
+        if (!re)
+                return -1;
+        while ((rc = th_regex_find(re, s, text, to, from, ov, 1)) == 1 &&
                ov[0] <= ws) {
                 if (ov[1] >= we) {
                         add_match(x, tg->lexicon, ov[0], ov[1], tg->form);
