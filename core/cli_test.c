@@ -4,6 +4,7 @@
  * .jsonl file, or a list under `cases:` in a rule data .yml file.  A case
  * passes when every expected rule id is reported and nothing else is
  * reported at warning or error (unexpected info findings are tolerated).
+ * A declarative rule file (with `rules:`) is tested by its examples.
  */
 #include "cli.h"
 #include "util.h"
@@ -253,6 +254,92 @@ static void print_table(struct test_run *r)
         }
 }
 
+/* Is `file` a declarative rule file (a YAML mapping with `rules`)? */
+static int is_rule_file(const char *file)
+{
+        char *buf;
+        size_t len;
+        if (!th_ends_with(file, ".yml") && !th_ends_with(file, ".yaml"))
+                return 0;
+        if (th_read_file(file, &buf, &len) < 0)
+                return 0;
+        struct th_yamldoc y;
+        struct th_error err = {0};
+        int found = 0;
+        if (th_yamldoc_load(&y, file, buf, len, 0, TH_ERR_USAGE, &err) == 0) {
+                yaml_node_t *root = th_yamldoc_root(&y);
+                for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
+                                               ? root->data.mapping.pairs.start
+                                               : NULL;
+                     p && p < root->data.mapping.pairs.top; p++) {
+                        const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
+                        found |= k && !strcmp(k, "rules");
+                }
+                th_yamldoc_release(&y);
+        }
+        th_error_release(&err);
+        free(buf);
+        return found;
+}
+
+static json_t *meta_json(const struct th_meta *m)
+{
+        json_t *o = json_object();
+        for (size_t i = 0; i < m->nr; i++) {
+                json_t *v = json_array();
+                for (size_t k = 0; k < m->entries[i].nr; k++)
+                        json_array_append_new(v, json_string(m->entries[i].values[k]));
+                json_object_set_new(o, m->entries[i].key, v);
+        }
+        return o;
+}
+
+/*
+ * Run the examples of a declarative rule file as cases: each "flag" example must give
+ * its rule, each "pass" example nothing; only the file's rules (and the core's) run.
+ */
+static int test_rule_file(struct test_run *r, const char *file, struct th_error *err)
+{
+        struct th_cli *cli = r->cli;
+        char *real = realpath(file, NULL);
+        if (!real)
+                return th_error_set(err, TH_ERR_USAGE, file, 0, 0, "cannot read rule file");
+        if (th_engine_load_rule_file(cli->engine, real, 0, err) < 0) {
+                free(real);
+                return -1;
+        }
+        struct th_config own;
+        th_config_defaults(&own, ".");
+        struct th_place at = {0, 0};
+        th_config_add_rule_file(&own, real, at);
+        for (size_t i = 0; i < th_engine_plugin_count(cli->engine); i++) {
+                const char *name = th_engine_plugin(cli->engine, i)->name;
+                if (strcmp(name, "core") && strcmp(name, "declarative"))
+                        th_config_disable_plugin(&own, name);
+        }
+        const struct th_rule_file *f = th_engine_rule_file(cli->engine, real);
+        for (size_t i = 0; i < f->nrules; i++) {
+                const char *id = th_decl_rule_id(f->rules[i]);
+                for (size_t k = 0; k < th_decl_rule_examples(f->rules[i]); k++) {
+                        const char *text;
+                        const struct th_meta *meta;
+                        unsigned line;
+                        int flag = th_decl_rule_example(f->rules[i], k, &text, &meta, &line);
+                        char *case_id = th_xasprintf("%s %s %zu", id, flag ? "flag" : "pass", k + 1);
+                        json_t *c = json_pack("{s:s, s:s, s:o, s:o, s:i}", "id", case_id, "text", text,
+                                              "meta", meta_json(meta), "expect",
+                                              flag ? json_pack("[s]", id) : json_array(), "_line",
+                                              (int)line);
+                        run_case(r, file, &own, c);
+                        json_decref(c);
+                        free(case_id);
+                }
+        }
+        th_config_release(&own);
+        free(real);
+        return 0;
+}
+
 int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
 {
         struct test_run r;
@@ -261,6 +348,12 @@ int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
         int status = TH_EXIT_OK;
         for (size_t i = 0; i < nfiles; i++) {
                 struct th_error err = {0};
+                if (is_rule_file(files[i])) {
+                        if (test_rule_file(&r, files[i], &err) < 0)
+                                status = th_cli_error(&err);
+                        th_error_release(&err);
+                        continue;
+                }
                 const struct th_config *c = th_cli_config_for(cli, files[i], &err);
                 json_t *cases = c ? load_cases(files[i], &err) : NULL;
                 if (!cases) {

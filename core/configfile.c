@@ -3,6 +3,7 @@
 #include "util.h"
 #include "yamldoc.h"
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,10 @@ void th_config_release(struct th_config *c)
                 th_meta_release(&c->metadata[i].meta);
         }
         free(c->metadata);
+        for (size_t i = 0; i < c->nrule_files; i++)
+                free(c->rule_files[i]);
+        free(c->rule_files);
+        free(c->rule_file_at);
         free(c->path);
         free(c->dir);
         memset(c, 0, sizeof(*c));
@@ -295,6 +300,65 @@ static int read_metadata(struct th_config *c, struct th_yamldoc *y, yaml_node_t 
         return 0;
 }
 
+void th_config_disable_plugin(struct th_config *c, const char *name)
+{
+        c->plugins = th_xrealloc(c->plugins, (c->nplugins + 1) * sizeof(*c->plugins));
+        struct th_plugin_setting *ps = &c->plugins[c->nplugins++];
+        memset(ps, 0, sizeof(*ps));
+        ps->name = th_xstrdup(name);
+}
+
+void th_config_add_rule_file(struct th_config *c, const char *path, struct th_place at)
+{
+        c->rule_files = th_xrealloc(c->rule_files, (c->nrule_files + 1) * sizeof(char *));
+        c->rule_file_at = th_xrealloc(c->rule_file_at, (c->nrule_files + 1) * sizeof(at));
+        c->rule_files[c->nrule_files] = th_xstrdup(path);
+        c->rule_file_at[c->nrule_files++] = at;
+}
+
+/* A rule file named by a configuration must lie inside its folder: linting an
+ * untrusted folder reads no rule file from elsewhere. */
+static int read_rule_files(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
+                           struct th_error *err)
+{
+        if (v->type != YAML_SEQUENCE_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+                                        "'rule-files': expected a list of files, got %s",
+                                        th_yamldoc_kind(v));
+        char *root = realpath(c->dir, NULL);
+        int rc = 0;
+        for (yaml_node_item_t *it = v->data.sequence.items.start;
+             rc == 0 && it < v->data.sequence.items.top; it++) {
+                yaml_node_t *n = th_yamldoc_node(y, *it);
+                const char *name = th_yamldoc_scalar(n);
+                if (!name || !*name) {
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                                              "'rule-files': expected a file name");
+                        break;
+                }
+                char *joined = name[0] == '/' ? th_xstrdup(name)
+                                              : th_xasprintf("%s/%s", c->dir, name);
+                char *real = realpath(joined, NULL);
+                size_t n_root = root ? strlen(root) : 0;
+                if (!real)
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                                              "rule file '%s' cannot be read: %s", name,
+                                              strerror(errno));
+                else if (!root || strncmp(real, root, n_root) != 0 || real[n_root] != '/')
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                                              "rule file '%s' is outside the folder of this "
+                                              "configuration; a configuration names only rule "
+                                              "files inside its own folder",
+                                              name);
+                else
+                        th_config_add_rule_file(c, real, place(y, n));
+                free(real);
+                free(joined);
+        }
+        free(root);
+        return rc;
+}
+
 int th_config_load(struct th_config *c, const char *path, struct th_error *err)
 {
         char *dir = th_xstrdup(path);
@@ -332,10 +396,12 @@ int th_config_load(struct th_config *c, const char *path, struct th_error *err)
                         rc = read_plugins(c, &y, v, err);
                 else if (key && strcmp(key, "metadata") == 0)
                         rc = read_metadata(c, &y, v, err);
+                else if (key && strcmp(key, "rule-files") == 0)
+                        rc = read_rule_files(c, &y, v, err);
                 else
                         rc = th_yamldoc_error(&y, k, TH_ERR_USAGE, err,
                                               "unknown key '%s'; expected extensions, rules, "
-                                              "plugins or metadata",
+                                              "plugins, metadata or rule-files",
                                               key ? key : "?");
         }
         th_yamldoc_release(&y);

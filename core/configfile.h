@@ -9,6 +9,8 @@
  *   rules: {RULE-ID: off|info|warning|error}    severity per rule
  *   plugins: {NAME: false | {enabled: BOOL, options: {KEY: VALUE}}}
  *   metadata: [{files: GLOB, KEY: VALUE, ...}]  metadata defaults by path
+ *   rule-files: [FILE, ...]                    declarative rule files, inside the
+ *                                              configuration's folder
  *
  * Rule ids, plugin names and options are checked against the loaded
  * plugins by the engine, which reports the position kept here.
@@ -62,7 +64,16 @@ struct th_config {
         size_t nplugins;
         struct th_meta_default *metadata;
         size_t nmetadata;
+        char **rule_files; /* absolute paths */
+        struct th_place *rule_file_at;
+        size_t nrule_files;
 };
+
+/* Disable plugin `name` in the configuration. */
+void th_config_disable_plugin(struct th_config *c, const char *name);
+
+/* Add a declarative rule file (an absolute path) to the configuration. */
+void th_config_add_rule_file(struct th_config *c, const char *path, struct th_place at);
 
 /* The built-in defaults; `dir` is where globs would be relative to. */
 void th_config_defaults(struct th_config *c, const char *dir);

@@ -53,6 +53,13 @@ static const struct th_rule core_rules[] = {
      "Convert the file to UTF-8 (iconv -f windows-1252 -t utf-8)."},
     {NULL, TH_SEV_OFF, NULL, NULL}};
 
+/* Declarative rules have no module: their rules come from rule files (declarative.c). */
+static const struct th_rule no_rules[] = {{NULL, TH_SEV_OFF, NULL, NULL}};
+static const struct th_plugin declarative_plugin = {
+    TH_PLUGIN_HEADER, "declarative", PACKAGE_VERSION,
+    "rules written in YAML, from the rule files a configuration names", no_rules, NULL, NULL,
+    NULL, NULL};
+
 static const struct th_plugin core_plugin = {TH_PLUGIN_HEADER,
                                              "core",
                                              PACKAGE_VERSION,
@@ -111,7 +118,8 @@ struct th_engine *th_engine_new(const struct th_engine_options *opt, struct th_e
         e->rules_dir = th_xstrdup(opt->rules_dir);
         e->scratch = th_scratch_new();
         e->loader = th_loader_new(err);
-        if (!e->loader || add_plugin(e, &core_plugin, "(built in)", err) < 0) {
+        if (!e->loader || add_plugin(e, &core_plugin, "(built in)", err) < 0 ||
+            add_plugin(e, &declarative_plugin, "(built in)", err) < 0) {
                 th_engine_free(e);
                 return NULL;
         }
@@ -157,6 +165,9 @@ void th_engine_free(struct th_engine *e)
         th_elections_release(&e->elections);
         free(e->judgement.v);
         th_word_index_free(e->index);
+        for (size_t i = 0; i < e->nrule_files; i++)
+                th_rule_file_free(e->rule_files[i]);
+        free(e->rule_files);
         th_word_table_free(e->words);
         free(e->rules_dir);
         th_scratch_free(e->scratch);
@@ -220,9 +231,67 @@ static int valid_option_value(enum th_option_type type, const char *v)
         }
 }
 
-int th_engine_check_config(const struct th_engine *e, const struct th_config *c,
+static struct th_rule_file *rule_file(const struct th_engine *e, const char *path)
+{
+        for (size_t i = 0; i < e->nrule_files; i++)
+                if (!strcmp(e->rule_files[i]->path, path))
+                        return e->rule_files[i];
+        return NULL;
+}
+
+const struct th_rule_file *th_engine_rule_file(const struct th_engine *e, const char *path)
+{
+        return rule_file(e, path);
+}
+
+int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
+                             struct th_error *err)
+{
+        if (rule_file(e, path))
+                return 0;
+        struct th_rule_file *f = th_rule_file_load(path, err);
+        if (!f)
+                return -1;
+        for (size_t i = 0; i < f->nrules; i++) {
+                const struct th_rule_info *other = th_engine_find_rule(e, th_decl_rule_id(f->rules[i]));
+                if (other) {
+                        th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                                     "rule id '%s' is already defined by %s", other->id,
+                                     strcmp(other->plugin, "declarative") ? other->plugin
+                                                                           : "another rule file");
+                        th_rule_file_free(f);
+                        return -1;
+                }
+        }
+        const struct th_elections *calendar = NULL;
+        struct th_error ignored = {0};
+        if (th_engine_elections(e, &calendar, &ignored) < 0)
+                calendar = NULL; /* date conditions then never hold */
+        th_error_release(&ignored);
+        if (verify && th_rule_file_verify(f, calendar, e->scratch, err) < 0) {
+                th_rule_file_free(f);
+                return -1;
+        }
+        TH_GROW(e->rule_files, e->nrule_files + 1, e->arule_files);
+        e->rule_files[e->nrule_files++] = f;
+        for (size_t i = 0; i < f->nrules; i++) {
+                TH_GROW(e->rules, e->nrules + 1, e->arules);
+                struct th_rule_info *ri = &e->rules[e->nrules++];
+                ri->id = th_decl_rule_id(f->rules[i]);
+                ri->plugin = "declarative";
+                ri->severity = th_decl_rule_severity(f->rules[i]);
+                ri->summary = th_decl_rule_summary(f->rules[i]);
+                ri->explanation = th_decl_rule_explanation(f->rules[i]);
+        }
+        return 0;
+}
+
+int th_engine_check_config(struct th_engine *e, const struct th_config *c,
                            struct th_error *err)
 {
+        for (size_t i = 0; i < c->nrule_files; i++)
+                if (th_engine_load_rule_file(e, c->rule_files[i], 1, err) < 0)
+                        return -1;
         static const char *const type_names[] = {"a text", "true or false", "an integer",
                                                  "a number"};
         for (size_t i = 0; i < c->nrules; i++)
@@ -425,8 +494,8 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         int rc = 0;
         for (size_t i = 0; i < e->nplugins; i++) {
                 struct th_loaded_plugin *p = e->plugins[i];
-                if (p->desc == &core_plugin || !plugin_enabled(e, c, p))
-                        continue;
+                if (!p->desc->check || !plugin_enabled(e, c, p))
+                        continue; /* built in: the core's rules and the declarative ones */
                 if (ensure_init(e, p, err) < 0) {
                         rc = -1;
                         continue;
@@ -439,6 +508,20 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
                         rc = -1;
                 }
                 free(ctx.failure);
+        }
+        const struct th_elections *calendar = NULL;
+        for (size_t i = 0; i < c->nrule_files; i++) {
+                const struct th_rule_file *f = rule_file(e, c->rule_files[i]);
+                struct th_error ignored = {0};
+                if (f && !calendar && th_engine_elections(e, &calendar, &ignored) < 0)
+                        calendar = NULL;
+                th_error_release(&ignored);
+                for (size_t k = 0; f && k < f->nrules; k++) {
+                        const char *id = th_decl_rule_id(f->rules[k]);
+                        if (th_decl_rule_check(f->rules[k], th_engine_severity(e, c, id), doc,
+                                               calendar, e->scratch, out, err) < 0)
+                                rc = -1; /* that rule stops here; the others go on */
+                }
         }
         for (size_t i = 0; i < doc->invalid.nr; i++)
                 add_core(e, c, doc, out, CORE_INVALID_UTF8, doc->invalid.v[i].start,

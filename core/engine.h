@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "configfile.h"
+#include "declarative.h"
 #include "document.h"
 #include "error.h"
 #include "findings.h"
@@ -51,9 +52,17 @@ const struct th_rule_info *th_engine_find_rule(const struct th_engine *e, const 
 size_t th_engine_plugin_count(const struct th_engine *e);
 const struct th_plugin_info *th_engine_plugin(const struct th_engine *e, size_t i);
 
-/* Check rule ids, plugin names and option values of `c`; -1 with `err` at the place. */
-int th_engine_check_config(const struct th_engine *e, const struct th_config *c,
+/* Check rule ids, plugin names and option values of `c`, and load the declarative rule
+ * files it names (refused when their examples fail); -1 with `err` at the place. */
+int th_engine_check_config(struct th_engine *e, const struct th_config *c,
                            struct th_error *err);
+
+/* Load a declarative rule file (once) and register its rules; with `verify`, refuse it
+ * when one of its examples fails. */
+int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
+                             struct th_error *err);
+/* A loaded rule file, or NULL. */
+const struct th_rule_file *th_engine_rule_file(const struct th_engine *e, const char *path);
 
 /* The severity `rule` has under `c` (TH_SEV_OFF when disabled, also through its plugin). */
 enum th_severity th_engine_severity(const struct th_engine *e, const struct th_config *c,

@@ -5,6 +5,7 @@
 #ifndef TH_ENGINE_PRIVATE_H
 #define TH_ENGINE_PRIVATE_H
 
+#include "declarative.h"
 #include "elections.h"
 #include "engine.h"
 #include "lexicon.h"
@@ -41,6 +42,9 @@ struct th_engine {
         const struct th_doc *indexed;
         const struct th_doc *judged;
         struct th_partisan_list judgement;
+        /* Declarative rule files loaded for the configurations seen. */
+        struct th_rule_file **rule_files;
+        size_t nrule_files, arule_files;
 };
 
 /* The word index of `doc`'s prose with every lexicon compiled so far; NULL with `err`. */

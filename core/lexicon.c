@@ -403,6 +403,36 @@ const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name
         return NULL;
 }
 
+struct th_lexicon *th_lexicon_create(const char *name, const char *file,
+                                     const char *const *terms, size_t nterms,
+                                     const char *const *forms, const size_t *form_term,
+                                     const unsigned char *exact, size_t nforms)
+{
+        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
+        x->name = th_xstrdup(name);
+        x->file = th_xstrdup(file);
+        x->terms = th_xcalloc(nterms ? nterms : 1, sizeof(char *));
+        for (size_t i = 0; i < nterms; i++)
+                x->terms[i] = th_xstrdup(terms[i]);
+        x->nterms = nterms;
+        x->forms = th_xcalloc(nforms ? nforms : 1, sizeof(char *));
+        x->form_term = th_xcalloc(nforms ? nforms : 1, sizeof(size_t));
+        x->form_exact = th_xcalloc(nforms ? nforms : 1, 1);
+        for (size_t i = 0; i < nforms; i++) {
+                x->forms[i] = th_xstrdup(forms[i]);
+                x->form_term[i] = form_term[i];
+                x->form_exact[i] = exact ? exact[i] : 0;
+        }
+        x->nforms = nforms;
+        return x;
+}
+
+void th_lexicon_destroy(struct th_lexicon *x)
+{
+        if (x)
+                lexicon_free(x);
+}
+
 const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *name,
                                             const char *const *terms, size_t nterms,
                                             const char *const *forms, const size_t *form_term,
@@ -414,22 +444,8 @@ const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *n
                         return th_error_set(err, TH_ERR_PLUGIN, NULL, 0, 0,
                                             "lexicon '%s' is already defined", name),
                                NULL;
-        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
-        x->name = th_xstrdup(name);
-        x->file = th_xstrdup(l->dir);
-        x->terms = th_xcalloc(nterms ? nterms : 1, sizeof(char *));
-        for (size_t i = 0; i < nterms; i++)
-                x->terms[i] = th_xstrdup(terms[i]);
-        x->nterms = nterms;
-        x->forms = th_xcalloc(nforms ? nforms : 1, sizeof(char *));
-        x->form_term = th_xcalloc(nforms ? nforms : 1, sizeof(size_t));
-        x->form_exact = th_xcalloc(nforms ? nforms : 1, 1);
-        for (size_t i = 0; i < nforms; i++) {
-                x->forms[i] = th_xstrdup(forms[i]);
-                x->form_term[i] = form_term[i];
-                x->form_exact[i] = exact[i];
-        }
-        x->nforms = nforms;
+        struct th_lexicon *x =
+            th_lexicon_create(name, l->dir, terms, nterms, forms, form_term, exact, nforms);
         if (compile(l, x, err) < 0) {
                 lexicon_free(x);
                 return NULL;

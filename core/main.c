@@ -255,6 +255,10 @@ int main(int argc, char **argv)
                 else if (th_engine_check_config(cli.engine, cli.fixed_config, &err) < 0)
                         status = th_cli_error(&err);
         }
+        /* The rules of the declarative rule files of this folder's configuration, too. */
+        if (status == TH_EXIT_OK && (list_rules || explain) && !cli.fixed_config &&
+            !th_cli_config_for(&cli, ".", &err))
+                status = th_cli_error(&err);
         if (status == TH_EXIT_OK) {
                 if (list_rules)
                         status = th_cli_list_rules(&cli);

@@ -34,7 +34,7 @@ printf 'rules:\n  office-premises/campaign-use: warning\nplugin:\n  x: 1\n' >"$w
 echo "Tekst." >"$work/proj/a.md"
 run "$work/proj/a.md"
 is "$status" 2 "unknown configuration key: status 2"
-is "$err" "twohats: $work/proj/.twohats.yml:3:1: unknown key 'plugin'; expected extensions, rules, plugins or metadata" "unknown configuration key: file, line, column"
+is "$err" "twohats: $work/proj/.twohats.yml:3:1: unknown key 'plugin'; expected extensions, rules, plugins, metadata or rule-files" "unknown configuration key: file, line, column"
 
 printf 'rules:\n  office-premises/campain-use: off\n' >"$work/proj/.twohats.yml"
 run "$work/proj/a.md"
