@@ -52,6 +52,8 @@ rules:
 plugins:
   core:  # (built in) 0.1.0
     enabled: true
+  declarative:  # (built in) 0.1.0
+    enabled: true
   campaign-timing:  # $builddir/plugins/campaign_timing 1.0.0
     enabled: true
     options:
