@@ -115,7 +115,6 @@ struct th_engine *th_engine_new(const struct th_engine_options *opt, struct th_e
 {
         struct th_engine *e = th_xcalloc(1, sizeof(*e));
         e->lexicons = th_lexicons_new(opt->rules_dir);
-        e->rules_dir = th_xstrdup(opt->rules_dir);
         e->scratch = th_scratch_new();
         e->loader = th_loader_new(err);
         if (!e->loader || add_plugin(e, &core_plugin, "(built in)", err) < 0 ||
@@ -169,7 +168,6 @@ void th_engine_free(struct th_engine *e)
                 th_rule_file_free(e->rule_files[i]);
         free(e->rule_files);
         th_word_table_free(e->words);
-        free(e->rules_dir);
         th_scratch_free(e->scratch);
         th_loader_free(e->loader); /* last: descriptors live in the modules */
         free(e);
@@ -415,7 +413,7 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
 const struct th_partisan_model *th_engine_parties(struct th_engine *e, struct th_error *err)
 {
         if (!e->partisan) {
-                char *dir = th_xasprintf("%s/nl", e->rules_dir);
+                char *dir = th_lexicons_locate(e->lexicons, "nl", "parties.yml");
                 e->partisan = th_partisan_model_load(e->lexicons, dir, "nl", err);
                 free(dir);
         }
@@ -474,7 +472,9 @@ int th_engine_elections(struct th_engine *e, const struct th_elections **out,
                         struct th_error *err)
 {
         if (!e->elections_loaded) {
-                char *path = th_xasprintf("%s/nl/elections.yml", e->rules_dir);
+                char *dir = th_lexicons_locate(e->lexicons, "nl", "elections.yml");
+                char *path = th_xasprintf("%s/elections.yml", dir);
+                free(dir);
                 int rc = th_elections_load(&e->elections, path, err);
                 free(path);
                 if (rc < 0)

@@ -36,7 +36,7 @@ struct th_plugin_info {
 struct th_engine_options {
         const char *const *plugin_dirs; /* searched in order */
         size_t nplugin_dirs;
-        const char *rules_dir; /* holds <lang>/NAME.yml */
+        const char *rules_dir; /* folders with <lang>/NAME.yml, separated by colons */
 };
 
 struct th_engine;

@@ -30,7 +30,6 @@ struct th_engine {
         size_t nrules, arules;
         struct th_lexicons *lexicons;
         struct th_scratch *scratch;
-        char *rules_dir;
         /* Dutch shared data, read on first use. */
         struct th_partisan_model *partisan;
         struct th_elections elections;

@@ -5,6 +5,7 @@
 #include "yamldoc.h"
 
 #include <dirent.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -340,32 +341,85 @@ static int read_file(struct th_lexicons *l, const char *lang, const char *path,
         return rc;
 }
 
+/* The folders of the rules path ("a:b:c"), in order. */
+static size_t rule_dirs(const struct th_lexicons *l, char ***out)
+{
+        char *copy = th_xstrdup(l->dir), *save = NULL;
+        size_t nr = 0, alloc = 0;
+        *out = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+                TH_GROW(*out, nr + 1, alloc);
+                (*out)[nr++] = th_xstrdup(d);
+        }
+        free(copy);
+        return nr;
+}
+
+char *th_lexicons_locate(const struct th_lexicons *l, const char *lang, const char *file)
+{
+        char **dirs;
+        size_t n = rule_dirs(l, &dirs);
+        char *found = NULL;
+        for (size_t i = 0; i < n; i++) {
+                char *path = th_xasprintf("%s/%s/%s", dirs[i], lang, file);
+                if (!found && access(path, R_OK) == 0)
+                        found = th_xasprintf("%s/%s", dirs[i], lang);
+                free(path);
+        }
+        if (!found)
+                found = th_xasprintf("%s/%s", n ? dirs[0] : ".", lang);
+        for (size_t i = 0; i < n; i++)
+                free(dirs[i]);
+        free(dirs);
+        return found;
+}
+
+/* Every NAME.yml of `lang` in the rules path; for a name found twice, the first wins. */
+static size_t language_files(const struct th_lexicons *l, const char *lang, char ***out)
+{
+        char **dirs, **names = NULL;
+        size_t ndirs = rule_dirs(l, &dirs), nr = 0, alloc = 0;
+        for (size_t k = 0; k < ndirs; k++) {
+                char *dir = th_xasprintf("%s/%s", dirs[k], lang);
+                DIR *d = opendir(dir);
+                for (struct dirent *e; d && (e = readdir(d));) {
+                        if (e->d_name[0] == '.' || !th_ends_with(e->d_name, ".yml"))
+                                continue;
+                        int seen = 0;
+                        for (size_t i = 0; i < nr && !seen; i++)
+                                seen = !strcmp(strrchr(names[i], '/') + 1, e->d_name);
+                        if (seen)
+                                continue;
+                        TH_GROW(names, nr + 1, alloc);
+                        names[nr++] = th_xasprintf("%s/%s", dir, e->d_name);
+                }
+                if (d)
+                        closedir(d);
+                free(dir);
+                free(dirs[k]);
+        }
+        free(dirs);
+        *out = names;
+        return nr;
+}
+
 static int read_language(struct th_lexicons *l, const char *lang, struct th_error *err)
 {
         for (size_t i = 0; i < l->nlangs; i++)
                 if (strcmp(l->langs[i], lang) == 0)
                         return 0;
-        char *dir = th_xasprintf("%s/%s", l->dir, lang);
-        DIR *d = opendir(dir);
-        if (d) {
-                TH_GROW(l->langs, l->nlangs + 1, l->alangs);
-                l->langs[l->nlangs++] = th_xstrdup(lang);
-        } else {
+        char **names;
+        size_t nr = language_files(l, lang, &names);
+        if (nr == 0) {
+                char *dir = th_lexicons_locate(l, lang, ".");
                 th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0,
                              "cannot open the rule data folder (set --rules-dir)");
                 free(dir);
+                free(names);
                 return -1;
         }
-        char **names = NULL;
-        size_t nr = 0, alloc = 0;
-        for (struct dirent *e; (e = readdir(d));) {
-                if (e->d_name[0] == '.' || !th_ends_with(e->d_name, ".yml"))
-                        continue;
-                TH_GROW(names, nr + 1, alloc);
-                names[nr++] = th_xasprintf("%s/%s", dir, e->d_name);
-        }
-        closedir(d);
-        free(dir);
+        TH_GROW(l->langs, l->nlangs + 1, l->alangs);
+        l->langs[l->nlangs++] = th_xstrdup(lang);
         if (nr > 1)
                 qsort(names, nr, sizeof(char *), th_compare_strings);
         int rc = 0;

@@ -34,6 +34,7 @@ struct th_lexicon {
 
 struct th_lexicons;
 
+/* Lexicons from the rules path `rules_dir`: folders separated by ':', searched in order. */
 struct th_lexicons *th_lexicons_new(const char *rules_dir);
 void th_lexicons_free(struct th_lexicons *l);
 
@@ -64,6 +65,10 @@ void th_lexicon_destroy(struct th_lexicon *x);
 /* The compiled lexicons, in the order they were compiled (their `id`). */
 size_t th_lexicons_compiled(const struct th_lexicons *l);
 const struct th_lexicon *th_lexicons_compiled_at(const struct th_lexicons *l, size_t id);
+
+/* The folder "<dir>/<lang>" of the first folder of the rules path that holds
+ * <lang>/<file> (or of the first folder when none does). */
+char *th_lexicons_locate(const struct th_lexicons *l, const char *lang, const char *file);
 
 /* The regular expression for one form (exposed for the tests and the word index). */
 char *th_lexicon_form_regex(const char *form, int exact);

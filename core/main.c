@@ -43,8 +43,8 @@ static const char usage_text[] =
     "      --print-config PATH  show the configuration that applies to PATH\n"
     "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
     "                           before TWOHATS_PLUGIN_PATH and " PLUGINDIR ")\n"
-    "      --rules-dir DIR      rule data folder (default $TWOHATS_RULES_DIR or\n"
-    "                           " RULESDIR ")\n"
+    "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
+    "                           $TWOHATS_RULES_DIR (':'-separated) and " RULESDIR "\n"
     "Information:\n"
     "      --list-rules         list every rule: id, default severity, plugin, summary\n"
     "      --explain RULE       explain a rule, with its sources\n"
@@ -144,7 +144,7 @@ int main(int argc, char **argv)
         cli.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
         char **plugin_dirs = th_xcalloc((size_t)argc + 1, sizeof(char *));
         size_t nplugin_dirs = 0;
-        const char *rules_dir = getenv("TWOHATS_RULES_DIR");
+        const char *rules_env = getenv("TWOHATS_RULES_DIR"), *rules_dir = NULL;
         const char *print_config = NULL, *explain = NULL;
         int list_rules = 0, status = TH_EXIT_OK, c;
         int is_test = argc > 1 && strcmp(argv[1], "test") == 0;
@@ -240,9 +240,13 @@ int main(int argc, char **argv)
         char **search = NULL, *env_copy = NULL;
         if (status == TH_EXIT_OK) {
                 size_t nsearch = plugin_path(plugin_dirs, nplugin_dirs, &search, &env_copy);
-                struct th_engine_options eo = {(const char *const *)search, nsearch,
-                                               rules_dir && *rules_dir ? rules_dir : RULESDIR};
+                /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install. */
+                char *rules_path = rules_dir ? th_xstrdup(rules_dir)
+                                   : rules_env && *rules_env ? th_xasprintf("%s:%s", rules_env, RULESDIR)
+                                                             : th_xstrdup(RULESDIR);
+                struct th_engine_options eo = {(const char *const *)search, nsearch, rules_path};
                 cli.engine = th_engine_new(&eo, &err);
+                free(rules_path);
                 if (!cli.engine)
                         status = th_cli_error(&err);
         }
