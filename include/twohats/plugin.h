@@ -141,9 +141,11 @@ struct th_host {
         size_t (*doc_block_count)(const struct th_doc *doc);
         struct th_span (*doc_block)(const struct th_doc *doc, size_t index);
 
-        /* The plugin's option `name` as configured, or its declared default.
-         * Values are validated against the plugin's option table before
-         * init() runs.  Valid in init() and check(). */
+        /* The plugin's option `name`: in check(), as the configuration that
+         * applies to the document sets it (validated against the plugin's
+         * option table), else its declared default; in init(), the declared
+         * default, since documents of several configurations share one init().
+         * NULL for a name the plugin did not declare. */
         const char *(*option)(struct th_ctx *ctx, const char *name);
 
         /* Named lexicons, `<lang>/<name>` (e.g. "nl/premises"), compiled
