@@ -572,7 +572,7 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev,
         const char *text = doc->prose;
         size_t a, b;
         const char *term;
-        int rc;
+        int rc = 0;
         if (r->kind == COOCCURRENCE) {
                 for (size_t i = 0; i < doc->sentences.nr; i++) {
                         struct th_span in = {doc->sentences.v[i].start, doc->sentences.v[i].end};

@@ -615,7 +615,7 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
 {
         const char *text = doc->prose;
         size_t first = out->nr, ov[2];
-        int rc;
+        int rc = 0;
         for (size_t i = 0; i < doc->sentences.nr; i++) {
                 struct th_span sentence = {doc->sentences.v[i].start, doc->sentences.v[i].end};
                 if ((has(x, m->party_names, sentence.start, sentence.end) ||

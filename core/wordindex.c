@@ -355,7 +355,7 @@ static int hit(const struct th_word_table *t, struct th_word_index *x, struct th
         size_t from = ws > 4 * tg->before + 8 ? ws - 4 * tg->before - 8 : 0;
         size_t to = len - we > 4 * tg->after + 8 ? we + 4 * tg->after + 8 : len;
         size_t ov[2];
-        int rc;
+        int rc = 0;
         struct th_regex *re = confirm_pattern(t, tg->confirm, s);
         if (!re)
                 return -1;

@@ -158,7 +158,7 @@ static int collect(const struct th_host *host, struct th_ctx *ctx, const struct 
 {
         struct th_lexicon_match m;
         size_t at = start;
-        int rc;
+        int rc = 0;
         while ((rc = host->lexicon_find(ctx, l, text, end, at, &m)) == 1) {
                 at = m.span.end > at ? m.span.end : at + 1;
                 if (*n >= MAX_TERMS || overlaps(hits, *n, m.span))
