@@ -325,9 +325,10 @@ static int test_rule_file(struct test_run *r, const char *file, struct th_error 
                         const struct th_meta *meta;
                         unsigned line;
                         int flag = th_decl_rule_example(f->rules[i], k, &text, &meta, &line);
-                        char *case_id = th_xasprintf("%s %s %zu", id, flag ? "flag" : "pass", k + 1);
-                        json_t *c = json_pack("{s:s, s:s, s:o, s:o, s:i}", "id", case_id, "text", text,
-                                              "meta", meta_json(meta), "expect",
+                        char *case_id =
+                            th_xasprintf("%s %s %zu", id, flag ? "flag" : "pass", k + 1);
+                        json_t *c = json_pack("{s:s, s:s, s:o, s:o, s:i}", "id", case_id, "text",
+                                              text, "meta", meta_json(meta), "expect",
                                               flag ? json_pack("[s]", id) : json_array(), "_line",
                                               (int)line);
                         run_case(r, file, &own, c);

@@ -336,8 +336,8 @@ static int read_rule_files(struct th_config *c, struct th_yamldoc *y, yaml_node_
                                               "'rule-files': expected a file name");
                         break;
                 }
-                char *joined = name[0] == '/' ? th_xstrdup(name)
-                                              : th_xasprintf("%s/%s", c->dir, name);
+                char *joined =
+                    name[0] == '/' ? th_xstrdup(name) : th_xasprintf("%s/%s", c->dir, name);
                 char *real = realpath(joined, NULL);
                 size_t n_root = root ? strlen(root) : 0;
                 if (!real)

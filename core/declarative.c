@@ -156,8 +156,9 @@ static int read_patterns(struct parse *p, yaml_node_t *n)
                 size_t at = 0;
                 p->r->patterns[i] = th_regex_compile(src[i], 1, why, sizeof(why), &at);
                 if (!p->r->patterns[i]) {
-                        snprintf(msg, sizeof(msg), "pattern '%s' does not compile at offset %zu: %s",
-                                 src[i], at, why);
+                        snprintf(msg, sizeof(msg),
+                                 "pattern '%s' does not compile at offset %zu: %s", src[i], at,
+                                 why);
                         free(src);
                         return fail_at(p, n, msg);
                 }
@@ -175,7 +176,8 @@ static int read_swap(struct parse *p, yaml_node_t *n)
         const char **forms = th_xcalloc(count ? count : 1, sizeof(char *));
         const char **repl = th_xcalloc(count ? count : 1, sizeof(char *));
         size_t *idx = th_xcalloc(count ? count : 1, sizeof(size_t));
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top; q++) {
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
                 forms[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->key));
                 repl[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->value));
                 if (!forms[k] || !repl[k]) {
@@ -201,8 +203,10 @@ static int read_meta(struct parse *p, yaml_node_t *n, struct th_meta *m)
 {
         if (n->type != YAML_MAPPING_NODE)
                 return fail_at(p, n, "'meta': expected a mapping of metadata");
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top; q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key), *v = th_yamldoc_node(p->y, q->value);
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
                 const char **vals;
                 size_t nr;
                 if (!th_yamldoc_scalar(k) || texts(p, v, &vals, &nr) < 0)
@@ -221,8 +225,10 @@ static int read_when(struct parse *p, yaml_node_t *n)
         if (n->type != YAML_MAPPING_NODE)
                 return fail_at(p, n, "'when': expected a mapping of metadata conditions");
         struct th_decl_rule *r = p->r;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top; q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key), *v = th_yamldoc_node(p->y, q->value);
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
                 const char *key = th_yamldoc_scalar(k);
                 if (key && strcmp(key, "date") == 0 && v->type == YAML_MAPPING_NODE) {
                         for (yaml_node_pair_t *d = v->data.mapping.pairs.start;
@@ -277,8 +283,10 @@ static int read_examples(struct parse *p, yaml_node_t *n)
         if (n->type != YAML_MAPPING_NODE)
                 return fail_at(p, n, "'examples': expected flag and pass lists");
         struct th_decl_rule *r = p->r;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top; q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key), *v = th_yamldoc_node(p->y, q->value);
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
                 const char *key = th_yamldoc_scalar(k);
                 int flag = key && !strcmp(key, "flag");
                 if (!key || (!flag && strcmp(key, "pass")) || v->type != YAML_SEQUENCE_NODE)
@@ -286,8 +294,8 @@ static int read_examples(struct parse *p, yaml_node_t *n)
                 for (yaml_node_item_t *it = v->data.sequence.items.start;
                      it < v->data.sequence.items.top; it++) {
                         yaml_node_t *e = th_yamldoc_node(p->y, *it);
-                        r->examples = th_xrealloc(r->examples,
-                                                  (r->nexamples + 1) * sizeof(*r->examples));
+                        r->examples =
+                            th_xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
                         struct example *x = &r->examples[r->nexamples++];
                         memset(x, 0, sizeof(*x));
                         th_meta_init(&x->meta);
@@ -302,10 +310,12 @@ static int read_examples(struct parse *p, yaml_node_t *n)
                                 yaml_node_t *fv = th_yamldoc_node(p->y, f->value);
                                 if (fk && !strcmp(fk, "text") && th_yamldoc_scalar(fv))
                                         text = th_yamldoc_scalar(fv);
-                                else if (!fk || strcmp(fk, "meta") || read_meta(p, fv, &x->meta) < 0)
+                                else if (!fk || strcmp(fk, "meta") ||
+                                         read_meta(p, fv, &x->meta) < 0)
                                         return p->err->message ? -1
-                                                               : fail_at(p, fv, "an example is a text "
-                                                                                "or {text, meta}");
+                                                               : fail_at(p, fv,
+                                                                         "an example is a text "
+                                                                         "or {text, meta}");
                         }
                         if (!text)
                                 return fail_at(p, e, "an example is a text or {text, meta}");
@@ -323,8 +333,10 @@ static int read_rule(struct parse *p, yaml_node_t *n, struct th_decl_rule *r)
         r->severity = TH_SEV_WARNING;
         yaml_node_t *first = NULL, *second = NULL, *unless = NULL, *terms = NULL, *patterns = NULL,
                     *swap = NULL, *when = NULL, *examples = NULL, *kind = NULL;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top; q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key), *v = th_yamldoc_node(p->y, q->value);
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
                 const char *key = th_yamldoc_scalar(k), *s = th_yamldoc_scalar(v);
                 char **text_slot = NULL;
                 if (!key)
@@ -361,9 +373,10 @@ static int read_rule(struct parse *p, yaml_node_t *n, struct th_decl_rule *r)
                 else if (!strcmp(key, "examples"))
                         examples = v;
                 else
-                        return fail_at(p, k, "unknown key; expected id, kind, severity, message, "
-                                             "source, summary, when, terms, patterns, swap, "
-                                             "first, second, unless or examples");
+                        return fail_at(p, k,
+                                       "unknown key; expected id, kind, severity, message, "
+                                       "source, summary, when, terms, patterns, swap, "
+                                       "first, second, unless or examples");
                 if (text_slot) {
                         if (!s || !*s)
                                 return fail_at(p, v, "expected a text");
@@ -376,11 +389,13 @@ static int read_rule(struct parse *p, yaml_node_t *n, struct th_decl_rule *r)
         if (!r->message)
                 return fail_at(p, n, "a rule needs a 'message'");
         const char *k = th_yamldoc_scalar(kind);
-        if (!k || (strcmp(k, "existence") && strcmp(k, "substitution") && strcmp(k, "co-occurrence")))
+        if (!k ||
+            (strcmp(k, "existence") && strcmp(k, "substitution") && strcmp(k, "co-occurrence")))
                 return fail_at(p, kind ? kind : n,
                                "'kind': expected existence, substitution or co-occurrence");
-        r->kind = !strcmp(k, "existence") ? EXISTENCE : !strcmp(k, "substitution") ? SUBSTITUTION
-                                                                                   : COOCCURRENCE;
+        r->kind = !strcmp(k, "existence")      ? EXISTENCE
+                  : !strcmp(k, "substitution") ? SUBSTITUTION
+                                               : COOCCURRENCE;
         if (r->kind == EXISTENCE && !terms && !patterns)
                 return fail_at(p, n, "an existence rule needs terms or patterns");
         if (r->kind == SUBSTITUTION && !swap)
@@ -409,19 +424,20 @@ static void explain(struct th_decl_rule *r)
         if (r->source)
                 th_buf_addf(&b, "Source: %s\n\n", r->source);
         th_buf_addf(&b, "A declarative rule (%s) from %s:%u.\n",
-                    r->kind == EXISTENCE       ? "existence"
-                    : r->kind == SUBSTITUTION  ? "substitution, with a fix"
-                                               : "co-occurrence",
+                    r->kind == EXISTENCE      ? "existence"
+                    : r->kind == SUBSTITUTION ? "substitution, with a fix"
+                                              : "co-occurrence",
                     r->file, r->line);
         for (int flag = 1; flag >= 0; flag--)
                 for (size_t i = 0; i < r->nexamples; i++)
                         if (r->examples[i].flag == flag) {
-                                th_buf_addf(&b, "\n%s  %s", flag ? "Flags:" : "Clean:",
-                                            r->examples[i].text);
+                                th_buf_addf(&b, "\n%s  %s",
+                                            flag ? "Flags:" : "Clean:", r->examples[i].text);
                                 break;
                         }
-        th_buf_addf(&b, "\n\nSuppress with a reason:\n  <!-- twohats-disable-next-line %s -- "
-                        "reason -->",
+        th_buf_addf(&b,
+                    "\n\nSuppress with a reason:\n  <!-- twohats-disable-next-line %s -- "
+                    "reason -->",
                     r->id);
         r->explanation = th_buf_detach(&b);
         if (!r->summary)
@@ -443,9 +459,8 @@ struct th_rule_file *th_rule_file_load(const char *path, struct th_error *err)
         f->path = th_xstrdup(path);
         struct parse p = {&y, err, NULL};
         yaml_node_t *root = th_yamldoc_root(&y), *list = NULL;
-        for (yaml_node_pair_t *q = root && root->type == YAML_MAPPING_NODE
-                                       ? root->data.mapping.pairs.start
-                                       : NULL;
+        for (yaml_node_pair_t *q =
+                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
              rc == 0 && q && q < root->data.mapping.pairs.top; q++) {
                 const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, q->key));
                 if (k && !strcmp(k, "rules"))
@@ -559,13 +574,13 @@ static int limit(const struct th_decl_rule *r, const struct th_doc *doc, struct 
                  struct th_error *err)
 {
         return th_error_set(err, TH_ERR_PLUGIN, r->file, r->line, 0,
-                            "rule '%s' stopped on %s: %s; its other findings there are lost",
-                            r->id, doc->path, th_scratch_error(s));
+                            "rule '%s' stopped on %s: %s; its other findings there are lost", r->id,
+                            doc->path, th_scratch_error(s));
 }
 
-int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev,
-                       const struct th_doc *doc, const struct th_elections *calendar,
-                       struct th_scratch *s, struct th_findings *out, struct th_error *err)
+int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const struct th_doc *doc,
+                       const struct th_elections *calendar, struct th_scratch *s,
+                       struct th_findings *out, struct th_error *err)
 {
         if (sev == TH_SEV_OFF || !applies(r, doc, calendar))
                 return 0;
@@ -578,13 +593,13 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev,
                         struct th_span in = {doc->sentences.v[i].start, doc->sentences.v[i].end};
                         if (has_term(r->terms, s, text, in) && has_term(r->second, s, text, in) &&
                             !has_term(r->unless, s, text, in))
-                                th_findings_add(out, doc, r->id, sev, in.start, in.end,
-                                                r->message, NULL);
+                                th_findings_add(out, doc, r->id, sev, in.start, in.end, r->message,
+                                                NULL);
                 }
                 return 0;
         }
         for (size_t at = 0; r->terms && (rc = th_lexicon_find(r->terms, s, text, doc->len, at, &a,
-                                                               &b, &term)) == 1;
+                                                              &b, &term)) == 1;
              at = b) {
                 if (r->unless && has_term(r->unless, s, text, sentence_at(doc, a)))
                         continue;
@@ -601,7 +616,8 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev,
                 return limit(r, doc, s, err);
         for (size_t i = 0; i < r->npatterns; i++) {
                 size_t ov[2];
-                for (size_t at = 0; (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
+                for (size_t at = 0;
+                     (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1)
                         if (!r->unless || !has_term(r->unless, s, text, sentence_at(doc, ov[0])))
                                 th_findings_add(out, doc, r->id, sev, ov[0], ov[1], r->message,
@@ -637,9 +653,10 @@ int th_rule_file_verify(const struct th_rule_file *f, const struct th_elections 
                         struct th_doc doc;
                         struct th_doc_options opt = {TH_MARKUP_MARKDOWN, 0, NULL, &x->meta};
                         struct th_findings found = {0};
-                        if (th_doc_build(&doc, "example", th_xstrdup(x->text), strlen(x->text), &opt,
-                                         err) < 0 ||
-                            th_decl_rule_check(r, r->severity, &doc, calendar, s, &found, err) < 0) {
+                        if (th_doc_build(&doc, "example", th_xstrdup(x->text), strlen(x->text),
+                                         &opt, err) < 0 ||
+                            th_decl_rule_check(r, r->severity, &doc, calendar, s, &found, err) <
+                                0) {
                                 th_doc_release(&doc);
                                 th_findings_release(&found);
                                 return -1;
@@ -649,8 +666,8 @@ int th_rule_file_verify(const struct th_rule_file *f, const struct th_elections 
                         th_doc_release(&doc);
                         if (!ok)
                                 return th_error_set(err, TH_ERR_USAGE, f->path, x->line, 0,
-                                                    "rule '%s' refused: its example \"%s\" %s", r->id,
-                                                    x->text,
+                                                    "rule '%s' refused: its example \"%s\" %s",
+                                                    r->id, x->text,
                                                     x->flag ? "must flag but gives no finding"
                                                             : "must pass but gives a finding");
                         flags += x->flag;

@@ -52,9 +52,9 @@ const char *th_decl_rule_explanation(const struct th_decl_rule *r);
 
 /* Apply rule `r` at severity `sev` to `doc`, appending findings; -1 with `err` when
  * one of its patterns hits the match limit. */
-int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev,
-                       const struct th_doc *doc, const struct th_elections *calendar,
-                       struct th_scratch *s, struct th_findings *out, struct th_error *err);
+int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const struct th_doc *doc,
+                       const struct th_elections *calendar, struct th_scratch *s,
+                       struct th_findings *out, struct th_error *err);
 
 /* Run the examples of every rule of `f`; -1 with `err` at the first that fails. */
 int th_rule_file_verify(const struct th_rule_file *f, const struct th_elections *calendar,

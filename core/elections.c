@@ -7,8 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const types[] = {"tweede-kamer",  "eerste-kamer",       "gemeenteraad",
-                                    "provinciale-staten", "waterschappen", "europees-parlement",
+static const char *const types[] = {"tweede-kamer",
+                                    "eerste-kamer",
+                                    "gemeenteraad",
+                                    "provinciale-staten",
+                                    "waterschappen",
+                                    "europees-parlement",
                                     NULL};
 
 void th_elections_release(struct th_elections *e)
@@ -84,9 +88,8 @@ int th_elections_load(struct th_elections *out, const char *path, struct th_erro
         if (rc < 0)
                 return -1;
         yaml_node_t *root = th_yamldoc_root(&y), *list = NULL;
-        for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
-                                       ? root->data.mapping.pairs.start
-                                       : NULL;
+        for (yaml_node_pair_t *p =
+                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
              p && p < root->data.mapping.pairs.top; p++) {
                 const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
                 if (k && strcmp(k, "elections") == 0)

@@ -11,7 +11,7 @@ struct th_elections {
                 char *type;
                 char *date;
                 int official;
-        } *v;
+        } * v;
         size_t nr, alloc;
 };
 

@@ -56,9 +56,15 @@ static const struct th_rule core_rules[] = {
 /* Declarative rules have no module: their rules come from rule files (declarative.c). */
 static const struct th_rule no_rules[] = {{NULL, TH_SEV_OFF, NULL, NULL}};
 static const struct th_plugin declarative_plugin = {
-    TH_PLUGIN_HEADER, "declarative", PACKAGE_VERSION,
-    "rules written in YAML, from the rule files a configuration names", no_rules, NULL, NULL,
-    NULL, NULL};
+    TH_PLUGIN_HEADER,
+    "declarative",
+    PACKAGE_VERSION,
+    "rules written in YAML, from the rule files a configuration names",
+    no_rules,
+    NULL,
+    NULL,
+    NULL,
+    NULL};
 
 static const struct th_plugin core_plugin = {TH_PLUGIN_HEADER,
                                              "core",
@@ -251,12 +257,13 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
         if (!f)
                 return -1;
         for (size_t i = 0; i < f->nrules; i++) {
-                const struct th_rule_info *other = th_engine_find_rule(e, th_decl_rule_id(f->rules[i]));
+                const struct th_rule_info *other =
+                    th_engine_find_rule(e, th_decl_rule_id(f->rules[i]));
                 if (other) {
                         th_error_set(err, TH_ERR_USAGE, path, 0, 0,
                                      "rule id '%s' is already defined by %s", other->id,
                                      strcmp(other->plugin, "declarative") ? other->plugin
-                                                                           : "another rule file");
+                                                                          : "another rule file");
                         th_rule_file_free(f);
                         return -1;
                 }
@@ -284,8 +291,7 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
         return 0;
 }
 
-int th_engine_check_config(struct th_engine *e, const struct th_config *c,
-                           struct th_error *err)
+int th_engine_check_config(struct th_engine *e, const struct th_config *c, struct th_error *err)
 {
         for (size_t i = 0; i < c->nrule_files; i++)
                 if (th_engine_load_rule_file(e, c->rule_files[i], 1, err) < 0)
@@ -468,8 +474,7 @@ int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
         return 0;
 }
 
-int th_engine_elections(struct th_engine *e, const struct th_elections **out,
-                        struct th_error *err)
+int th_engine_elections(struct th_engine *e, const struct th_elections **out, struct th_error *err)
 {
         if (!e->elections_loaded) {
                 char *dir = th_lexicons_locate(e->lexicons, "nl", "elections.yml");

@@ -54,8 +54,7 @@ const struct th_plugin_info *th_engine_plugin(const struct th_engine *e, size_t 
 
 /* Check rule ids, plugin names and option values of `c`, and load the declarative rule
  * files it names (refused when their examples fail); -1 with `err` at the place. */
-int th_engine_check_config(struct th_engine *e, const struct th_config *c,
-                           struct th_error *err);
+int th_engine_check_config(struct th_engine *e, const struct th_config *c, struct th_error *err);
 
 /* Load a declarative rule file (once) and register its rules; with `verify`, refuse it
  * when one of its examples fails. */

@@ -54,8 +54,7 @@ const struct th_word_index *th_engine_word_index(struct th_engine *e, const stru
 int th_engine_judgement(struct th_engine *e, const struct th_doc *doc,
                         const struct th_partisan_list **out, struct th_error *err);
 /* The election calendar, read on first request; -1 with `err`. */
-int th_engine_elections(struct th_engine *e, const struct th_elections **out,
-                        struct th_error *err);
+int th_engine_elections(struct th_engine *e, const struct th_elections **out, struct th_error *err);
 /* The party model, read on first request; NULL with `err`. */
 const struct th_partisan_model *th_engine_parties(struct th_engine *e, struct th_error *err);
 

@@ -69,8 +69,10 @@ int th_fix_write(const char *path, const char *data, size_t n, const char *expec
         char *tmp = th_xasprintf("%.*s/.%s.twohats-XXXXXX", (int)(slash - real), real, slash + 1);
         int fd = mkstemp(tmp);
         if (fd < 0) {
-                th_error_set(err, TH_ERR_USAGE, path, 0, 0, "cannot fix: cannot create a file "
-                             "beside it: %s", strerror(errno));
+                th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                             "cannot fix: cannot create a file "
+                             "beside it: %s",
+                             strerror(errno));
                 free(tmp);
                 goto out;
         }
@@ -146,11 +148,12 @@ char *th_fix_diff(const char *path, const char *old, size_t old_len, const char 
                same_line(old, lo, no - 1 - tail, new_text, ln, nn - 1 - tail))
                 tail++;
         size_t from = head > 3 ? head - 3 : 0;
-        size_t old_to = no - tail + (tail > 3 ? 3 : tail), new_to = nn - tail + (tail > 3 ? 3 : tail);
+        size_t old_to = no - tail + (tail > 3 ? 3 : tail),
+               new_to = nn - tail + (tail > 3 ? 3 : tail);
         struct th_buf b = {0};
         th_buf_addf(&b, "--- %s\n+++ %s\n@@ -%zu,%zu +%zu,%zu @@\n", path, path,
-                    old_to > from ? from + 1 : from, old_to - from,
-                    new_to > from ? from + 1 : from, new_to - from);
+                    old_to > from ? from + 1 : from, old_to - from, new_to > from ? from + 1 : from,
+                    new_to - from);
         for (size_t i = from; i < head; i++)
                 add_line(&b, ' ', old, lo[i], lo[i + 1]);
         for (size_t i = head; i < no - tail; i++)

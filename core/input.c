@@ -140,7 +140,8 @@ static int one_record(const char *name, const char *source, const char *line, si
                                     th_xstrndup(json_string_value(text), json_string_length(text)),
                                     json_string_length(text),
                                     TH_MARKUP_MARKDOWN,
-                                    &fields, 0};
+                                    &fields,
+                                    0};
                 rc = fn(&u, data);
                 free(unit_name);
         }
@@ -183,8 +184,8 @@ int th_input_read(const char *path, const char *display, th_unit_fn fn, void *da
                 free(buf);
                 return rc;
         }
-        struct th_unit u = {display, is_stdin ? display : path, buf, len, th_input_markup(display),
-                            NULL,    is_stdin};
+        struct th_unit u = {
+            display, is_stdin ? display : path, buf, len, th_input_markup(display), NULL, is_stdin};
         return fn(&u, data);
 }
 

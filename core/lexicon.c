@@ -132,8 +132,8 @@ char *th_lexicon_form_regex(const char *form, int exact)
         th_buf_adds(&b, "(?-i:");
         for (const char *p = form; *p; p++) {
                 unsigned char c = (unsigned char)*p;
-                if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                  (c >= 'A' && c <= 'Z')))
+                if (c < 0x80 &&
+                    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
                         th_buf_addf(&b, "\\%c", c);
                 else
                         th_buf_add(&b, p, 1);
@@ -457,10 +457,10 @@ const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name
         return NULL;
 }
 
-struct th_lexicon *th_lexicon_create(const char *name, const char *file,
-                                     const char *const *terms, size_t nterms,
-                                     const char *const *forms, const size_t *form_term,
-                                     const unsigned char *exact, size_t nforms)
+struct th_lexicon *th_lexicon_create(const char *name, const char *file, const char *const *terms,
+                                     size_t nterms, const char *const *forms,
+                                     const size_t *form_term, const unsigned char *exact,
+                                     size_t nforms)
 {
         struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
         x->name = th_xstrdup(name);

@@ -56,10 +56,10 @@ const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *n
 
 /* A lexicon of its own, outside any collection (the word index does not cover it);
  * `exact` may be NULL.  Free with th_lexicon_destroy(). */
-struct th_lexicon *th_lexicon_create(const char *name, const char *file,
-                                     const char *const *terms, size_t nterms,
-                                     const char *const *forms, const size_t *form_term,
-                                     const unsigned char *exact, size_t nforms);
+struct th_lexicon *th_lexicon_create(const char *name, const char *file, const char *const *terms,
+                                     size_t nterms, const char *const *forms,
+                                     const size_t *form_term, const unsigned char *exact,
+                                     size_t nforms);
 void th_lexicon_destroy(struct th_lexicon *x);
 
 /* The compiled lexicons, in the order they were compiled (their `id`). */

@@ -59,8 +59,8 @@ static void reply(struct lsp *s, json_t *id, json_t *result)
 
 static void reply_error(struct lsp *s, json_t *id, int code, const char *message)
 {
-        send(s, json_pack("{s:O, s:{s:i, s:s}}", "id", id ? id : json_null(), "error", "code",
-                          code, "message", message));
+        send(s, json_pack("{s:O, s:{s:i, s:s}}", "id", id ? id : json_null(), "error", "code", code,
+                          "message", message));
 }
 
 /* Read one message body; 1 on success, 0 at the end of input, -1 for a bad header. */
@@ -104,8 +104,7 @@ static struct lsp_buffer *find_doc(struct lsp *s, const char *uri, size_t *index
         return NULL;
 }
 
-static json_t *range_json(const struct lsp *s, const struct lsp_buffer *b, size_t start,
-                          size_t end)
+static json_t *range_json(const struct lsp *s, const struct lsp_buffer *b, size_t start, size_t end)
 {
         long l0, c0, l1, c1;
         lsp_position(b->text, b->len, start, s->utf8, &l0, &c0);
@@ -149,9 +148,8 @@ static void lint(struct lsp *s, struct lsp_buffer *b)
         if (err.message) {
                 /* Broken configuration or front matter: say so where the author looks. */
                 char *msg = th_error_format(&err);
-                unsigned line = err.line && b->path && err.file && !strcmp(err.file, name)
-                                    ? err.line - 1
-                                    : 0;
+                unsigned line =
+                    err.line && b->path && err.file && !strcmp(err.file, name) ? err.line - 1 : 0;
                 json_array_append_new(list,
                                       json_pack("{s:{s:{s:i, s:i}, s:{s:i, s:i}}, s:i, s:s, s:s}",
                                                 "range", "start", "line", line, "character", 0,
@@ -171,8 +169,8 @@ static void initialize(struct lsp *s, json_t *id, json_t *params)
         json_t *encodings = json_object_get(json_object_get(caps, "general"), "positionEncodings");
         size_t i;
         json_t *e;
-        json_array_foreach(encodings, i, e) if (json_is_string(e) &&
-                                                strcmp(json_string_value(e), "utf-8") == 0)
+        json_array_foreach(encodings, i,
+                           e) if (json_is_string(e) && strcmp(json_string_value(e), "utf-8") == 0)
             s->utf8 = 1;
         s->watch = json_is_true(json_object_get(
             json_object_get(json_object_get(caps, "workspace"), "didChangeWatchedFiles"),
@@ -190,11 +188,10 @@ static void initialized(struct lsp *s)
 {
         if (!s->watch)
                 return; /* the client watches nothing for us: saving still re-lints */
-        send(s, json_pack("{s:s, s:s, s:{s:[{s:s, s:s, s:{s:[{s:s}]}}]}}", "id",
-                          "twohats-watch", "method", "client/registerCapability", "params",
-                          "registrations", "id", "twohats-config", "method",
-                          "workspace/didChangeWatchedFiles", "registerOptions", "watchers",
-                          "globPattern", "**/.twohats.yml"));
+        send(s, json_pack("{s:s, s:s, s:{s:[{s:s, s:s, s:{s:[{s:s}]}}]}}", "id", "twohats-watch",
+                          "method", "client/registerCapability", "params", "registrations", "id",
+                          "twohats-config", "method", "workspace/didChangeWatchedFiles",
+                          "registerOptions", "watchers", "globPattern", "**/.twohats.yml"));
 }
 
 static void did_open(struct lsp *s, json_t *params)
@@ -239,15 +236,14 @@ static void did_change(struct lsp *s, json_t *params)
                         continue;
                 size_t start = 0, end = b->len;
                 if (range) {
-                        json_t *a = json_object_get(range, "start"), *z = json_object_get(range, "end");
-                        start = lsp_offset(b->text, b->len,
-                                           (long)json_integer_value(json_object_get(a, "line")),
-                                           (long)json_integer_value(json_object_get(a, "character")),
-                                           s->utf8);
-                        end = lsp_offset(b->text, b->len,
-                                         (long)json_integer_value(json_object_get(z, "line")),
-                                         (long)json_integer_value(json_object_get(z, "character")),
-                                         s->utf8);
+                        json_t *a = json_object_get(range, "start"),
+                               *z = json_object_get(range, "end");
+                        start = lsp_offset(
+                            b->text, b->len, (long)json_integer_value(json_object_get(a, "line")),
+                            (long)json_integer_value(json_object_get(a, "character")), s->utf8);
+                        end = lsp_offset(
+                            b->text, b->len, (long)json_integer_value(json_object_get(z, "line")),
+                            (long)json_integer_value(json_object_get(z, "character")), s->utf8);
                 }
                 lsp_buffer_edit(b, start, end, json_string_value(text), json_string_length(text));
         }
@@ -295,10 +291,12 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
                 return;
         }
         json_t *a = json_object_get(range, "start"), *z = json_object_get(range, "end");
-        size_t from = lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(a, "line")),
-                                 (long)json_integer_value(json_object_get(a, "character")), s->utf8);
-        size_t to = lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(z, "line")),
-                               (long)json_integer_value(json_object_get(z, "character")), s->utf8);
+        size_t from =
+            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(a, "line")),
+                       (long)json_integer_value(json_object_get(a, "character")), s->utf8);
+        size_t to =
+            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(z, "line")),
+                       (long)json_integer_value(json_object_get(z, "character")), s->utf8);
         json_t *actions = json_array();
         for (size_t i = 0; i < b->findings.nr; i++) {
                 const struct th_finding *f = &b->findings.v[i];
@@ -309,18 +307,20 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
                 if (f->has_fix) {
                         snprintf(title, sizeof(title), "Fix: %s", f->message);
                         json_array_append_new(
-                            actions, edit_action(title, uri, range_json(s, b, f->fix_start, f->fix_end),
-                                                 f->fix_text, diag));
+                            actions,
+                            edit_action(title, uri, range_json(s, b, f->fix_start, f->fix_end),
+                                        f->fix_text, diag));
                 }
                 long line, col;
                 lsp_position(b->text, b->len, f->start, s->utf8, &line, &col);
                 size_t bol = lsp_offset(b->text, b->len, line, 0, s->utf8);
-                char *comment = th_xasprintf("<!-- twohats-disable-next-line %s -- REASON: why this "
-                                             "may go out, and who agreed -->\n",
-                                             f->rule);
+                char *comment =
+                    th_xasprintf("<!-- twohats-disable-next-line %s -- REASON: why this "
+                                 "may go out, and who agreed -->\n",
+                                 f->rule);
                 snprintf(title, sizeof(title), "Suppress %s here, with a reason", f->rule);
-                json_array_append_new(actions,
-                                      edit_action(title, uri, range_json(s, b, bol, bol), comment, diag));
+                json_array_append_new(
+                    actions, edit_action(title, uri, range_json(s, b, bol, bol), comment, diag));
                 free(comment);
                 json_decref(diag);
         }
@@ -337,17 +337,20 @@ static void hover(struct lsp *s, json_t *id, json_t *params)
                 reply_error(s, id, INVALID_PARAMS, "expected an open textDocument and a position");
                 return;
         }
-        size_t at = lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(pos, "line")),
-                               (long)json_integer_value(json_object_get(pos, "character")), s->utf8);
+        size_t at =
+            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(pos, "line")),
+                       (long)json_integer_value(json_object_get(pos, "character")), s->utf8);
         for (size_t i = 0; i < b->findings.nr; i++) {
                 const struct th_finding *f = &b->findings.v[i];
                 const struct th_rule_info *r = th_engine_find_rule(s->cli->engine, f->rule);
                 if (at < f->start || at > f->end || !r)
                         continue;
-                char *text = th_xasprintf("**%s** (%s)\n\n%s\n\n```\n%s\n```", r->id,
-                                          th_severity_name(f->severity), f->message, r->explanation);
-                reply(s, id, json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value",
-                                       text, "range", range_json(s, b, f->start, f->end)));
+                char *text =
+                    th_xasprintf("**%s** (%s)\n\n%s\n\n```\n%s\n```", r->id,
+                                 th_severity_name(f->severity), f->message, r->explanation);
+                reply(s, id,
+                      json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value",
+                                text, "range", range_json(s, b, f->start, f->end)));
                 free(text);
                 return;
         }
@@ -393,9 +396,11 @@ static int handle(struct lsp *s, json_t *msg, int *code)
         } else if (strcmp(method, "textDocument/didChange") == 0) {
                 did_change(s, params);
         } else if (strcmp(method, "textDocument/didSave") == 0) {
-                struct lsp_buffer *b = find_doc(
-                    s, json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri")),
-                    NULL);
+                struct lsp_buffer *b =
+                    find_doc(s,
+                             json_string_value(
+                                 json_object_get(json_object_get(params, "textDocument"), "uri")),
+                             NULL);
                 if (b)
                         lint(s, b);
         } else if (strcmp(method, "textDocument/didClose") == 0) {

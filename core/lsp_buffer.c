@@ -51,12 +51,11 @@ void lsp_position(const char *text, size_t len, size_t offset, int utf8, long *l
                 start = (size_t)(++p - text);
         }
         *line = l;
-        *character = utf8 ? (long)(offset - start)
-                          : (long)th_utf8_count_utf16(text + start, offset - start);
+        *character =
+            utf8 ? (long)(offset - start) : (long)th_utf8_count_utf16(text + start, offset - start);
 }
 
-void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char *insert,
-                     size_t n)
+void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char *insert, size_t n)
 {
         if (end < start)
                 end = start;
@@ -73,9 +72,10 @@ void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char 
 
 static int hex(char c)
 {
-        return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                            : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                                   : -1;
+        return c >= '0' && c <= '9'   ? c - '0'
+               : c >= 'a' && c <= 'f' ? c - 'a' + 10
+               : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                      : -1;
 }
 
 char *lsp_uri_path(const char *uri)

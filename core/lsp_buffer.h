@@ -28,8 +28,7 @@ void lsp_position(const char *text, size_t len, size_t offset, int utf8, long *l
                   long *character);
 
 /* Replace text[start, end) by `insert`. */
-void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char *insert,
-                     size_t n);
+void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char *insert, size_t n);
 
 /* The path of a file: URI (percent-decoded), or NULL for other schemes. */
 char *lsp_uri_path(const char *uri);

@@ -16,10 +16,12 @@
 static const char usage_text[] =
     "Usage: twohats [OPTIONS] PATH...\n"
     "       twohats test CASES.jsonl|RULES.yml...\n"
-    "       twohats lsp     (a language server on standard input and output)\n"
+    "       twohats lsp\n"
     "Check speeches, press releases, social posts and agenda items against the rules\n"
     "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
-    "recursively) or - for standard input.\n"
+    "recursively) or - for standard input. `twohats test` runs labelled cases (or a\n"
+    "rule file's examples) and prints precision and recall per rule; `twohats lsp` is\n"
+    "a language server for editors on standard input and output.\n"
     "\n"
     "Output:\n"
     "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
@@ -54,7 +56,7 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
     "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
-    "See twohats(1) and twohats.yml(5).\n";
+    "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n";
 
 enum {
         OPT_META = 256,
@@ -240,10 +242,12 @@ int main(int argc, char **argv)
         char **search = NULL, *env_copy = NULL;
         if (status == TH_EXIT_OK) {
                 size_t nsearch = plugin_path(plugin_dirs, nplugin_dirs, &search, &env_copy);
-                /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install. */
+                /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install.
+                 */
                 char *rules_path = rules_dir ? th_xstrdup(rules_dir)
-                                   : rules_env && *rules_env ? th_xasprintf("%s:%s", rules_env, RULESDIR)
-                                                             : th_xstrdup(RULESDIR);
+                                   : rules_env && *rules_env
+                                       ? th_xasprintf("%s:%s", rules_env, RULESDIR)
+                                       : th_xstrdup(RULESDIR);
                 struct th_engine_options eo = {(const char *const *)search, nsearch, rules_path};
                 cli.engine = th_engine_new(&eo, &err);
                 free(rules_path);

@@ -20,8 +20,8 @@ struct th_scratch;
 
 /* Compile `pattern`, JIT-compiled at once when `jit` (patterns that scan whole texts),
  * else after its first 64 matches: JIT compilation is most of start-up time for a
- * short post, and pays off only for a pattern used often.  On error returns NULL and writes the reason and the pattern
- * offset it concerns into `why`/`at`. */
+ * short post, and pays off only for a pattern used often.  On error returns NULL and writes the
+ * reason and the pattern offset it concerns into `why`/`at`. */
 struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
                                   size_t *at);
 void th_regex_free(struct th_regex *re);

@@ -47,9 +47,9 @@ struct th_partisan_model {
         size_t nparties, aparties;
         struct form *forms;
         size_t nforms, aforms;
-        struct th_buf names;                   /* alternation of every party form, for {party} */
-        const struct th_lexicon *party_names;  /* the same as a lexicon: term = party id */
-        const struct th_lexicon *triggers;     /* words without which no pattern matches */
+        struct th_buf names;                  /* alternation of every party form, for {party} */
+        const struct th_lexicon *party_names; /* the same as a lexicon: term = party id */
+        const struct th_lexicon *triggers;    /* words without which no pattern matches */
         struct th_regex *hashtag_re;
         struct th_buf hashtags; /* alternation of hashtags with (*MARK:party) */
         struct slogan *slogans;
@@ -102,8 +102,8 @@ static void add_literal(struct th_buf *b, const char *s)
 {
         for (; *s; s++) {
                 unsigned char c = (unsigned char)*s;
-                if (c < 0x80 && !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                                  (c >= 'A' && c <= 'Z')))
+                if (c < 0x80 &&
+                    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
                         th_buf_addf(b, "\\%c", c);
                 else
                         th_buf_add(b, s, 1);
@@ -152,8 +152,10 @@ static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
         size_t off = 0;
         struct th_regex *re = th_regex_compile(pattern, 0, why, sizeof(why), &off);
         if (!re)
-                th_yamldoc_error(y, at, TH_ERR_PLUGIN, err, "pattern does not compile at offset "
-                                 "%zu: %s", off, why);
+                th_yamldoc_error(y, at, TH_ERR_PLUGIN, err,
+                                 "pattern does not compile at offset "
+                                 "%zu: %s",
+                                 off, why);
         return re;
 }
 
@@ -167,8 +169,8 @@ static int each_text(struct th_yamldoc *y, yaml_node_t *v, const char *what, str
              it++) {
                 yaml_node_t *n = th_yamldoc_node(y, *it);
                 if (!th_yamldoc_scalar(n))
-                        return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
-                                                "'%s': expected a text", what);
+                        return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "'%s': expected a text",
+                                                what);
                 if (fn(data, th_yamldoc_scalar(n), n) < 0)
                         return -1; /* fn has said why */
         }
@@ -262,7 +264,8 @@ static int read_party(struct th_partisan_model *m, struct th_yamldoc *y, yaml_no
                       struct th_error *err)
 {
         if (n->type != YAML_MAPPING_NODE)
-                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "expected a party: a mapping "
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
+                                        "expected a party: a mapping "
                                         "with id, names, exact, hashtags and slogans");
         yaml_node_t *id = NULL;
         for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
@@ -373,8 +376,9 @@ static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml
 
 /* Read `key` of file dir/name with `fn`. */
 static int read_data(struct th_partisan_model *m, const char *dir, const char *name,
-                     const char *key, int (*fn)(struct th_partisan_model *, struct th_yamldoc *,
-                                                yaml_node_t *, struct th_error *),
+                     const char *key,
+                     int (*fn)(struct th_partisan_model *, struct th_yamldoc *, yaml_node_t *,
+                               struct th_error *),
                      struct th_error *err)
 {
         char *path = th_xasprintf("%s/%s", dir, name);
@@ -391,9 +395,8 @@ static int read_data(struct th_partisan_model *m, const char *dir, const char *n
         free(buf);
         yaml_node_t *root = rc == 0 ? th_yamldoc_root(&y) : NULL;
         yaml_node_t *body = NULL;
-        for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
-                                       ? root->data.mapping.pairs.start
-                                       : NULL;
+        for (yaml_node_pair_t *p =
+                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
              p && p < root->data.mapping.pairs.top; p++)
                 if (strcmp(key_text(th_yamldoc_node(&y, p->key)), key) == 0)
                         body = th_yamldoc_node(&y, p->value);
@@ -432,7 +435,7 @@ static int define_party_names(struct th_partisan_model *m, struct th_lexicons *l
         }
         char *name = th_xasprintf("%s/party-names", lang);
         m->party_names = th_lexicons_define(lexicons, name, (const char *const *)m->parties,
-                                           m->nparties, forms, party, exact, m->nforms, err);
+                                            m->nparties, forms, party, exact, m->nforms, err);
         free(name);
         free(forms);
         free(party);
@@ -465,7 +468,8 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
         m->hashtag_re = rc == 0 ? th_regex_compile(re, 1, why, sizeof(why), &off) : NULL;
         free(re);
         if (rc == 0 && !m->hashtag_re)
-                rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "hashtags do not compile: %s", why);
+                rc =
+                    th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "hashtags do not compile: %s", why);
         if (rc < 0) {
                 th_partisan_model_free(m);
                 return NULL;
@@ -498,7 +502,7 @@ static const char *party_in(const struct th_partisan_model *m, const struct th_w
         size_t a, b;
         const char *party;
         return th_word_index_find(x, m->party_names, end, start, &a, &b, &party) == 1 ? party
-                                                                                        : NULL;
+                                                                                      : NULL;
 }
 
 static size_t sentence_of(const struct th_doc *doc, size_t offset, struct th_span *out)
@@ -528,8 +532,8 @@ static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch
                 if (m->patterns[i].kind != 0)
                         continue;
                 size_t ov[2];
-                int rc = th_regex_find(m->patterns[i].re, s, text, sentence.end, sentence.start,
-                                       ov, 1);
+                int rc =
+                    th_regex_find(m->patterns[i].re, s, text, sentence.end, sentence.start, ov, 1);
                 if (rc < 0)
                         *failed = 1;
                 if (rc == 1)
@@ -550,7 +554,7 @@ static void add_item(const struct th_partisan_model *m, const struct th_word_ind
         p->span.end = end;
         sentence_of(doc, start, &p->sentence);
         p->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party]
-                                                              : party_in(m, x, start, end);
+                                                             : party_in(m, x, start, end);
         p->quoted = th_doc_in_quote(doc, start);
 }
 

@@ -24,8 +24,8 @@ enum th_format {
 struct th_report {
         enum th_format format;
         FILE *out;
-        int color;  /* text format only */
-        void *json; /* the findings array of the JSON and SARIF formats */
+        int color;                      /* text format only */
+        void *json;                     /* the findings array of the JSON and SARIF formats */
         const struct th_engine *engine; /* the rules, for SARIF */
         size_t nfindings, ndocs_with_findings;
         size_t counts[4]; /* per severity */

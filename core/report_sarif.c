@@ -47,30 +47,28 @@ static json_t *region(const struct th_doc *doc, size_t start, size_t end)
         return json_pack("{s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:I}", "startLine", line,
                          "startColumn", col, "endLine", end_line, "endColumn", end_col,
                          "charOffset", (json_int_t)chars, "charLength",
-                         (json_int_t)th_utf8_count(doc->text + start, end - start),
-                         "byteOffset", (json_int_t)start, "byteLength",
-                         (json_int_t)(end - start));
+                         (json_int_t)th_utf8_count(doc->text + start, end - start), "byteOffset",
+                         (json_int_t)start, "byteLength", (json_int_t)(end - start));
 }
 
-void th_report_sarif_doc(struct th_report *r, const struct th_doc *doc,
-                         const struct th_findings *f)
+void th_report_sarif_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
 {
         char *uri = path_uri(doc->path);
         for (size_t i = 0; i < f->nr; i++) {
                 const struct th_finding *x = &f->v[i];
-                json_t *location = json_pack(
-                    "{s:{s:{s:s}, s:o}}", "physicalLocation", "artifactLocation", "uri", uri,
-                    "region", region(doc, x->start, x->end));
+                json_t *location =
+                    json_pack("{s:{s:{s:s}, s:o}}", "physicalLocation", "artifactLocation", "uri",
+                              uri, "region", region(doc, x->start, x->end));
                 json_t *res = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", x->rule, "level",
                                         level(x->severity), "message", "text", x->message,
                                         "locations", location);
                 if (x->has_fix) {
                         json_t *deleted = region(doc, x->fix_start, x->fix_end);
-                        json_t *fix = json_pack(
-                            "{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}", "description", "text",
-                            "apply the fix of the rule", "artifactChanges", "artifactLocation",
-                            "uri", uri, "replacements", "deletedRegion", deleted,
-                            "insertedContent", "text", x->fix_text);
+                        json_t *fix = json_pack("{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}",
+                                                "description", "text", "apply the fix of the rule",
+                                                "artifactChanges", "artifactLocation", "uri", uri,
+                                                "replacements", "deletedRegion", deleted,
+                                                "insertedContent", "text", x->fix_text);
                         json_object_set_new(res, "fixes", json_pack("[o]", fix));
                 }
                 json_array_append_new(r->json, res);
@@ -84,18 +82,18 @@ void th_report_sarif_end(struct th_report *r)
         for (size_t i = 0; r->engine && i < th_engine_rule_count(r->engine); i++) {
                 const struct th_rule_info *ri = th_engine_rule(r->engine, i);
                 json_array_append_new(
-                    rules, json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:[s]}}", "id",
-                                     ri->id, "shortDescription", "text", ri->summary,
-                                     "fullDescription", "text", ri->summary, "help", "text",
-                                     ri->explanation, "defaultConfiguration", "level",
-                                     level(ri->severity), "properties", "tags", ri->plugin));
+                    rules,
+                    json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:[s]}}", "id", ri->id,
+                              "shortDescription", "text", ri->summary, "fullDescription", "text",
+                              ri->summary, "help", "text", ri->explanation, "defaultConfiguration",
+                              "level", level(ri->severity), "properties", "tags", ri->plugin));
         }
-        json_t *root = json_pack(
-            "{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}]}", "$schema",
-            "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs", "tool",
-            "driver", "name", "twohats", "version", PACKAGE_VERSION, "informationUri",
-            "https://github.com/twohats/twohats", "rules", rules, "columnKind",
-            "unicodeCodePoints", "results", r->json);
+        json_t *root =
+            json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}]}", "$schema",
+                      "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
+                      "tool", "driver", "name", "twohats", "version", PACKAGE_VERSION,
+                      "informationUri", "https://github.com/twohats/twohats", "rules", rules,
+                      "columnKind", "unicodeCodePoints", "results", r->json);
         json_dumpf(root, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', r->out);
         json_decref(root);

@@ -92,9 +92,9 @@ size_t th_utf8_count_utf16(const char *s, size_t n)
 uint32_t th_utf8_fold(uint32_t cp)
 {
         /* Base letters of U+00C0..U+00FF, lower case; 0 where there is none. */
-        static const char latin1[] = "aaaaaaaceeeeiiii" /* C0-CF */
+        static const char latin1[] = "aaaaaaaceeeeiiii"    /* C0-CF */
                                      "dnooooo\0ouuuuy\0s"  /* D0-DF */
-                                     "aaaaaaaceeeeiiii" /* E0-EF */
+                                     "aaaaaaaceeeeiiii"    /* E0-EF */
                                      "dnooooo\0ouuuuy\0y"; /* F0-FF */
         if (cp < 0x80)
                 return cp >= 'A' && cp <= 'Z' ? cp + 0x20 : cp;

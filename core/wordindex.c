@@ -11,12 +11,12 @@ enum key_kind { KEY_WORD, KEY_PREFIX, KEY_SUFFIX, KEY_INFIX };
 
 /* What a key of the table leads to: a form of a lexicon. */
 struct target {
-        size_t lexicon;     /* id */
+        size_t lexicon; /* id */
         size_t form;
-        int exact;          /* compare the word with its capitalisation */
-        long confirm;       /* index of the confirming pattern, or -1 */
-        size_t before;      /* bytes of the form before the anchoring word */
-        size_t after;       /* bytes of the form after it */
+        int exact;     /* compare the word with its capitalisation */
+        long confirm;  /* index of the confirming pattern, or -1 */
+        size_t before; /* bytes of the form before the anchoring word */
+        size_t after;  /* bytes of the form after it */
 };
 
 struct entry {
@@ -88,7 +88,8 @@ size_t th_word_fold(const char *word, size_t n, char *out, size_t cap)
         size_t k = 0;
         for (size_t i = 0; i < n;) {
                 size_t len;
-                uint32_t cp = th_utf8_fold(th_utf8_decode((const unsigned char *)word + i, n - i, &len));
+                uint32_t cp =
+                    th_utf8_fold(th_utf8_decode((const unsigned char *)word + i, n - i, &len));
                 if (cp < 0x80) {
                         if (k + 1 > cap)
                                 return 0;
@@ -139,7 +140,8 @@ static void add_key(struct th_word_table *t, enum key_kind kind, const char *key
         if (len == 0 || len >= FOLD_MAX)
                 return;
         unsigned pair = len > 1 ? (unsigned char)key[0] << 8 | (unsigned char)key[1] : 0;
-        unsigned tail = len > 1 ? (unsigned char)key[len - 2] << 8 | (unsigned char)key[len - 1] : 0;
+        unsigned tail =
+            len > 1 ? (unsigned char)key[len - 2] << 8 | (unsigned char)key[len - 1] : 0;
         if (kind == KEY_PREFIX)
                 t->prefix2[pair >> 3] |= (unsigned char)(1u << (pair & 7));
         if (kind == KEY_SUFFIX)
@@ -177,12 +179,14 @@ static size_t word_runs(const char *s, size_t n, struct run *runs, size_t max)
         size_t nr = 0, i = 0;
         while (i < n && nr < max) {
                 size_t len;
-                while (i < n && !th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
+                while (i < n &&
+                       !th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
                         i += len;
                 if (i >= n)
                         break;
                 runs[nr].start = i;
-                while (i < n && th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
+                while (i < n &&
+                       th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
                         i += len;
                 runs[nr++].end = i;
         }
@@ -202,8 +206,7 @@ static long add_confirm(struct th_word_table *t, const char *form, int exact)
 }
 
 /* The confirming pattern `i`, compiled on its first use. */
-static struct th_regex *confirm_pattern(const struct th_word_table *t, long i,
-                                        struct th_scratch *s)
+static struct th_regex *confirm_pattern(const struct th_word_table *t, long i, struct th_scratch *s)
 {
         struct th_word_table *mt = (struct th_word_table *)t; /* a cache: see th_lexicon_find */
         char why[256];
@@ -271,10 +274,11 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
                 k = th_word_fold(joined, j, key, sizeof(key));
                 tg.before = (size_t)star_start;
                 tg.after = (size_t)star_end;
-                add_key(t, star_start && star_end ? KEY_INFIX
-                           : star_end             ? KEY_PREFIX
-                           : star_start           ? KEY_SUFFIX
-                                                  : KEY_WORD,
+                add_key(t,
+                        star_start && star_end ? KEY_INFIX
+                        : star_end             ? KEY_PREFIX
+                        : star_start           ? KEY_SUFFIX
+                                               : KEY_WORD,
                         key, k, tg);
         }
 }
@@ -359,8 +363,7 @@ static int hit(const struct th_word_table *t, struct th_word_index *x, struct th
         struct th_regex *re = confirm_pattern(t, tg->confirm, s);
         if (!re)
                 return -1;
-        while ((rc = th_regex_find(re, s, text, to, from, ov, 1)) == 1 &&
-               ov[0] <= ws) {
+        while ((rc = th_regex_find(re, s, text, to, from, ov, 1)) == 1 && ov[0] <= ws) {
                 if (ov[1] >= we) {
                         add_match(x, tg->lexicon, ov[0], ov[1], tg->form);
                         break;
@@ -398,15 +401,16 @@ static int look_up(const struct th_word_table *t, struct th_word_index *x, struc
         for (size_t k = 0; pre_ok && pre->buckets && k < n; k++) {
                 h = (h ^ (unsigned char)key[k]) * 1099511628211ull;
                 if (pre->lens[k + 1])
-                        rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text,
-                                   len, ws, we);
+                        rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text, len,
+                                   ws, we);
         }
         h = 1469598103934665603ull;
         for (size_t k = 0; suf_ok && suf->buckets && k < n; k++) {
                 h = (h ^ (unsigned char)key[n - 1 - k]) * 1099511628211ull;
                 if (suf->lens[k + 1])
-                        rc |= hits(t, x, s, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0),
-                                   text, len, ws, we);
+                        rc |=
+                            hits(t, x, s, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0),
+                                 text, len, ws, we);
         }
         for (size_t i = 0; i < t->ninfixes; i++) {
                 const struct entry *e = t->infixes[i];

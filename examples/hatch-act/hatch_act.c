@@ -56,10 +56,13 @@ static const struct th_rule rules[] = {
      "reason -->"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {
-    "en/hatch-parties", "en/hatch-slogans",          "en/hatch-advocacy",
-    "en/hatch-solicit", "en/hatch-political-targets", "en/hatch-federal-buildings",
-    NULL};
+static const char *const lexicon_names[] = {"en/hatch-parties",
+                                            "en/hatch-slogans",
+                                            "en/hatch-advocacy",
+                                            "en/hatch-solicit",
+                                            "en/hatch-political-targets",
+                                            "en/hatch-federal-buildings",
+                                            NULL};
 
 static struct {
         const struct th_lexicon *parties, *slogans, *advocacy, *solicit, *targets, *buildings;
@@ -144,8 +147,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
         return rc;
 }
 
-static const struct th_plugin plugin = {
-    TH_PLUGIN_HEADER, "hatch-act", "1.0.0",
-    "US Hatch Act social-media guidance for federal employees", rules, NULL, init, check, NULL};
+static const struct th_plugin plugin = {TH_PLUGIN_HEADER,
+                                        "hatch-act",
+                                        "1.0.0",
+                                        "US Hatch Act social-media guidance for federal employees",
+                                        rules,
+                                        NULL,
+                                        init,
+                                        check,
+                                        NULL};
 
 TWOHATS_PLUGIN(hatch_act, plugin)

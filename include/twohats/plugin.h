@@ -189,8 +189,8 @@ struct th_host {
         const char *(*party_id)(struct th_ctx *ctx, const char *name);
         /* The first party named in subject[start, len): its id, with its
          * place in `out`; NULL when none is named. */
-        const char *(*party_find)(struct th_ctx *ctx, const char *subject, size_t len,
-                                  size_t start, struct th_span *out);
+        const char *(*party_find)(struct th_ctx *ctx, const char *subject, size_t len, size_t start,
+                                  struct th_span *out);
 
         /* The election calendar (rules/nl/elections.yml), in date order.
          * election() returns 0 and fills `out`, or -1 past the end or when

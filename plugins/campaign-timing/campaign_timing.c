@@ -20,10 +20,10 @@
 #define RULE_CAMPAIGN "campaign-timing/new-campaign"
 
 #define ADVISORY                                                                                   \
-        "This is an advisory profile: the Netherlands has no formal pre-election period\n"        \
-        "(\"purdah\"); the government's principles hold unchanged in election time and\n"         \
-        "outside it (ANSWER-2021). The window is the 42 days up to and including election\n"      \
-        "day (option window-<type>), from the calendar in rules/nl/elections.yml; without a\n"    \
+        "This is an advisory profile: the Netherlands has no formal pre-election period\n"         \
+        "(\"purdah\"); the government's principles hold unchanged in election time and\n"          \
+        "outside it (ANSWER-2021). The window is the 42 days up to and including election\n"       \
+        "day (option window-<type>), from the calendar in rules/nl/elections.yml; without a\n"     \
         "`date` the plugin stays silent.\n"
 
 static const struct th_rule rules[] = {
@@ -52,8 +52,7 @@ static const struct th_rule rules[] = {
      "\n"
      "Why: the timing of such a moment is itself the issue (the source document's question\n"
      "about a documentary whose broadcast moment the minister chose; ANSWER-2021, answers\n"
-     "11-13: government communication is about policy, never the minister's image).\n" ADVISORY
-     "\n"
+     "11-13: government communication is about policy, never the minister's image).\n" ADVISORY "\n"
      "Flags:  Zondagavond is minister Kaag te zien in een documentaire over haar werk.\n"
      "        (press-release, date: 2021-02-20)\n"
      "Clean:  the same text dated 2020-09-20.\n"
@@ -88,8 +87,8 @@ static const struct th_option options[] = {
     {"window-europees-parlement", TH_OPT_INT, "42", "days before European elections"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {"nl/minister-titles", "nl/candidacy",
-                                            "nl/media-moments", "nl/campaign-launch",
+static const char *const lexicon_names[] = {"nl/minister-titles",     "nl/candidacy",
+                                            "nl/media-moments",       "nl/campaign-launch",
                                             "nl/publicity-campaigns", NULL};
 
 static struct {
@@ -164,15 +163,17 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
                         rc = host->report(ctx, RULE_CANDIDATE, s, msg, NULL);
                 }
                 if (rc == TH_OK && minister && lex_in(host, ctx, lex.media, text, s, &m)) {
-                        snprintf(msg, sizeof(msg), "a minister-centred media moment (\"%.*s\") "
-                                                   "promoted before the %s",
+                        snprintf(msg, sizeof(msg),
+                                 "a minister-centred media moment (\"%.*s\") "
+                                 "promoted before the %s",
                                  (int)(m.span.end - m.span.start), text + m.span.start, when);
                         rc = host->report(ctx, RULE_MEDIA, s, msg, NULL);
                 }
                 if (rc == TH_OK && minister && lex_in(host, ctx, lex.launch, text, s, &m) &&
                     lex_in(host, ctx, lex.campaigns, text, s, &m)) {
-                        snprintf(msg, sizeof(msg), "a new publicity campaign featuring a "
-                                                   "minister, launched before the %s",
+                        snprintf(msg, sizeof(msg),
+                                 "a new publicity campaign featuring a "
+                                 "minister, launched before the %s",
                                  when);
                         rc = host->report(ctx, RULE_CAMPAIGN, s, msg, NULL);
                 }
@@ -183,8 +184,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 }
 
 static const struct th_plugin plugin = {
-    TH_PLUGIN_HEADER, "campaign-timing", "1.0.0",
+    TH_PLUGIN_HEADER,
+    "campaign-timing",
+    "1.0.0",
     "advisory checks of government communication in campaign windows",
-    rules, options, init, check, NULL};
+    rules,
+    options,
+    init,
+    check,
+    NULL};
 
 TWOHATS_PLUGIN(campaign_timing, plugin)

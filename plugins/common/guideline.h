@@ -47,8 +47,7 @@ static inline int lex_in(const struct th_host *host, struct th_ctx *ctx,
 }
 
 /* Does `name` occur in text[span] as a whole word (ASCII case-insensitive)? */
-static inline int has_name(const char *text, struct th_span span, const char *name,
-                           size_t *where)
+static inline int has_name(const char *text, struct th_span span, const char *name, size_t *where)
 {
         size_t n = strlen(name);
         if (n == 0)

@@ -21,10 +21,10 @@
 #define RULE_PERSONA "image-building/persona-focus"
 
 #define WHY                                                                                        \
-        "Why: government communication is primarily about policy and organisation and is\n"      \
-        "never aimed at the personal image building of ministers (UO-2017; ANSWER-2021,\n"        \
-        "answers 11 and 12); the minister's profile may play a secondary role, in the choice\n"   \
-        "of medium or tone. Only government-voiced text is checked (press release, web,\n"        \
+        "Why: government communication is primarily about policy and organisation and is\n"        \
+        "never aimed at the personal image building of ministers (UO-2017; ANSWER-2021,\n"         \
+        "answers 11 and 12); the minister's profile may play a secondary role, in the choice\n"    \
+        "of medium or tone. Only government-voiced text is checked (press release, web,\n"         \
         "newsletter, letter, corporate account, civil-service drafts).\n"
 
 static const struct th_rule rules[] = {
@@ -90,9 +90,9 @@ static const struct th_option options[] = {
     {0, 0, 0, 0}};
 
 static const char *const lexicon_names[] = {
-    "nl/minister-titles", "nl/praise-adjectives", "nl/praise-compounds", "nl/ratings",
-    "nl/rankings",        "nl/rating-evidence",   "nl/private-life",     "nl/policy-terms",
-    NULL};
+    "nl/minister-titles", "nl/praise-adjectives", "nl/praise-compounds",
+    "nl/ratings",         "nl/rankings",          "nl/rating-evidence",
+    "nl/private-life",    "nl/policy-terms",      NULL};
 
 static struct {
         const struct th_lexicon *titles, *praise, *compounds, *ratings, *rankings, *evidence,
@@ -122,9 +122,8 @@ static int adjacent(const char *text, size_t a, size_t b)
 }
 
 /* A match of `l` in `s` directly before a minister title. */
-static int before_title(const struct th_host *host, struct th_ctx *ctx,
-                        const struct th_lexicon *l, const char *text, struct th_span s,
-                        struct th_span *out)
+static int before_title(const struct th_host *host, struct th_ctx *ctx, const struct th_lexicon *l,
+                        const char *text, struct th_span s, struct th_span *out)
 {
         struct th_lexicon_match m, t;
         for (size_t at = s.start; host->lexicon_find(ctx, l, text, s.end, at, &m) == 1;
@@ -203,9 +202,10 @@ static int persona(const struct th_host *host, struct th_ctx *ctx, const struct 
                 return TH_OK;
         struct th_span all = {host->doc_sentence(doc, 0).start, host->doc_sentence(doc, n - 1).end};
         char msg[256];
-        snprintf(msg, sizeof(msg), "the minister is the subject of %zu of %zu sentences and %zu "
-                                   "hold a policy word: the person, not the policy, is the "
-                                   "message (UO-2017)",
+        snprintf(msg, sizeof(msg),
+                 "the minister is the subject of %zu of %zu sentences and %zu "
+                 "hold a policy word: the person, not the policy, is the "
+                 "message (UO-2017)",
                  subject, n, policy);
         return host->report(ctx, RULE_PERSONA, all, msg, NULL);
 }
@@ -229,20 +229,23 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
                 if (quoted)
                         continue; /* reported speech: someone else's praise or figures */
                 if (praise(host, ctx, doc, text, s, minister, where, &hit)) {
-                        snprintf(msg, sizeof(msg), "praise of the minister's person (\"%.*s\"): "
-                                                   "communication is about policy (UO-2017)",
+                        snprintf(msg, sizeof(msg),
+                                 "praise of the minister's person (\"%.*s\"): "
+                                 "communication is about policy (UO-2017)",
                                  (int)(hit.end - hit.start), text + hit.start);
                         rc = host->report(ctx, RULE_PRAISE, hit, msg, NULL);
                 }
                 if (rc == TH_OK && ratings(host, ctx, text, s, minister, &hit)) {
-                        snprintf(msg, sizeof(msg), "the popularity or rating of the minister or "
-                                                   "the cabinet (\"%.*s\") as content (UO-2017)",
+                        snprintf(msg, sizeof(msg),
+                                 "the popularity or rating of the minister or "
+                                 "the cabinet (\"%.*s\") as content (UO-2017)",
                                  (int)(hit.end - hit.start), text + hit.start);
                         rc = host->report(ctx, RULE_RATINGS, hit, msg, NULL);
                 }
                 if (rc == TH_OK && minister && lex_in(host, ctx, lex.private_life, text, s, &m)) {
-                        snprintf(msg, sizeof(msg), "the minister's private life (\"%.*s\") as "
-                                                   "content (UO-2017)",
+                        snprintf(msg, sizeof(msg),
+                                 "the minister's private life (\"%.*s\") as "
+                                 "content (UO-2017)",
                                  (int)(m.span.end - m.span.start), text + m.span.start);
                         rc = host->report(ctx, RULE_PRIVATE, m.span, msg, NULL);
                 }
@@ -253,8 +256,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 }
 
 static const struct th_plugin plugin = {
-    TH_PLUGIN_HEADER, "image-building", "1.0.0",
+    TH_PLUGIN_HEADER,
+    "image-building",
+    "1.0.0",
     "government communication is about policy, never the minister's image",
-    rules, options, init, check, NULL};
+    rules,
+    options,
+    init,
+    check,
+    NULL};
 
 TWOHATS_PLUGIN(image_building, plugin)

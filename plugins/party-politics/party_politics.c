@@ -33,7 +33,8 @@ static const struct th_rule rules[] = {
      "passages are the minister's own, written with the political assistant or the party\n"
      "(DONNER-2011). These principles hold unchanged in election time (ANSWER-2021).\n"
      "\n"
-     "Not a finding: a turnout call without a party (\"ga stemmen\", \"elke stem telt\", \"breng uw\n"
+     "Not a finding: a turnout call without a party (\"ga stemmen\", \"elke stem telt\", \"breng "
+     "uw\n"
      "stem uit\"), a party's own channel (channel: party), a speech the minister wrote himself.\n"
      "In reported speech (quotation marks, blockquotes) the finding is lowered to a warning: a\n"
      "government release that republishes a vote call still distributes it.\n"
@@ -48,7 +49,8 @@ static const struct th_rule rules[] = {
      "a party-political passage (party self-identification, slogan, hashtag or polemic) in "
      "government-voiced text",
      "Checks government-voiced text for passages in which the sender speaks as a party (\"wij\n"
-     "als CDA\", \"onze partij\", \"VVD-minister\", \"onze klimaatminister\"), uses a party slogan\n"
+     "als CDA\", \"onze partij\", \"VVD-minister\", \"onze klimaatminister\"), uses a party "
+     "slogan\n"
      "or hashtag (\"#TeamD66\", \"#minderikmeerwij\"), or attacks a named party (\"rampzalig\n"
      "beleid van D66\"). The finding spans the sentence: in a speech drafted by the civil\n"
      "service (channel: speech, prepared-by: civil-service) that is the passage the minister\n"
@@ -127,8 +129,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 }
 
 static const struct th_plugin plugin = {
-    TH_PLUGIN_HEADER, "party-politics", "1.0.0",
+    TH_PLUGIN_HEADER,
+    "party-politics",
+    "1.0.0",
     "no party politics in what the government says or the civil service writes",
-    rules, NULL, NULL, check, NULL};
+    rules,
+    NULL,
+    NULL,
+    check,
+    NULL};
 
 TWOHATS_PLUGIN(party_politics, plugin)

@@ -117,17 +117,19 @@ static int report_hybrid(const struct th_host *host, struct th_ctx *ctx, const s
                         tag[k++] = *p;
         tag[k] = '\0';
         if (!k) {
-                snprintf(msg, sizeof(msg), "party-political content on a hybrid account without "
-                                           "the party's hashtag; set metadata 'party' for a fix "
-                                           "(SOCIAL-2021)");
+                snprintf(msg, sizeof(msg),
+                         "party-political content on a hybrid account without "
+                         "the party's hashtag; set metadata 'party' for a fix "
+                         "(SOCIAL-2021)");
                 return host->report(ctx, RULE_HYBRID, first->sentence, msg, NULL);
         }
         char replacement[160];
         snprintf(replacement, sizeof(replacement), " #%s", tag);
         size_t at = end_of_post(host, doc);
         struct th_fix fix = {{at, at}, replacement};
-        snprintf(msg, sizeof(msg), "party-political content on a hybrid account without #%s: mark "
-                                   "party content with the party's hashtag (SOCIAL-2021)",
+        snprintf(msg, sizeof(msg),
+                 "party-political content on a hybrid account without #%s: mark "
+                 "party content with the party's hashtag (SOCIAL-2021)",
                  tag);
         return host->report(ctx, RULE_HYBRID, first->sentence, msg, &fix);
 }
@@ -166,14 +168,16 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
         const char *text = host->doc_text(doc, &len);
         int quoted_len = (int)(first->span.end - first->span.start);
         if (meta_is(host, doc, "account", "corporate")) {
-                snprintf(msg, sizeof(msg), "party-political content (\"%.*s\") on a corporate "
-                                           "account (SOCIAL-2021)",
+                snprintf(msg, sizeof(msg),
+                         "party-political content (\"%.*s\") on a corporate "
+                         "account (SOCIAL-2021)",
                          quoted_len, text + first->span.start);
                 return host->report(ctx, RULE_CORPORATE, first->sentence, msg, NULL);
         }
         if (civil) {
-                snprintf(msg, sizeof(msg), "party-political content (\"%.*s\") prepared by the "
-                                           "civil service (SOCIAL-2021, GIR-2019)",
+                snprintf(msg, sizeof(msg),
+                         "party-political content (\"%.*s\") prepared by the "
+                         "civil service (SOCIAL-2021, GIR-2019)",
                          quoted_len, text + first->span.start);
                 if (host->report(ctx, RULE_CIVIL, first->sentence, msg, NULL) != TH_OK)
                         return TH_ERROR;
@@ -184,8 +188,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 }
 
 static const struct th_plugin plugin = {
-    TH_PLUGIN_HEADER, "social-media", "1.0.0",
+    TH_PLUGIN_HEADER,
+    "social-media",
+    "1.0.0",
     "corporate, hybrid and personal accounts of ministers (SOCIAL-2021)",
-    rules, NULL, NULL, check, NULL};
+    rules,
+    NULL,
+    NULL,
+    check,
+    NULL};
 
 TWOHATS_PLUGIN(social_media, plugin)

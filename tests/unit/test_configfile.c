@@ -77,8 +77,8 @@ static void errors_name_line_and_column(void **state)
         struct {
                 const char *yaml, *want;
         } cases[] = {
-            {"rules: {}\nrulez: {}\n",
-             "c.yml:2:1: unknown key 'rulez'; expected extensions, rules, plugins, metadata or rule-files"},
+            {"rules: {}\nrulez: {}\n", "c.yml:2:1: unknown key 'rulez'; expected extensions, "
+                                       "rules, plugins, metadata or rule-files"},
             {"rules:\n  office-premises/campaign-use: loud\n",
              "c.yml:2:33: rule 'office-premises/campaign-use': expected off, info, warning or "
              "error, got 'loud'"},

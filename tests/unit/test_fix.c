@@ -61,7 +61,8 @@ static void diff(void **state)
         const char *old = "1\n2\n3\n4\n5\n6\n7\n8\n";
         const char *new_text = "1\n2\n3\n4\nVIJF\n6\n7\n8\n";
         char *d = th_fix_diff("a.md", old, strlen(old), new_text, strlen(new_text));
-        assert_string_equal(d, "--- a.md\n+++ a.md\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+VIJF\n 6\n 7\n 8\n");
+        assert_string_equal(
+            d, "--- a.md\n+++ a.md\n@@ -2,7 +2,7 @@\n 2\n 3\n 4\n-5\n+VIJF\n 6\n 7\n 8\n");
         free(d);
         d = th_fix_diff("a.md", "x", 1, "x #D66", 6);
         assert_string_equal(d, "--- a.md\n+++ a.md\n@@ -1,1 +1,1 @@\n-x\n\\ No newline at end of "

@@ -123,9 +123,9 @@ static void initialize(struct server *s, const char *caps)
         send_json(s, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
 }
 
-static const char post[] =
-    "---\\nchannel: social\\naccount: hybrid\\nparty: D66\\n---\\n"
-    "\xF0\x9F\x98\x80 Caf\xC3\xA9 \xE2\x80\x9C" "De Zwaan\xE2\x80\x9D. Op 29 oktober stem ik D66.\\n";
+static const char post[] = "---\\nchannel: social\\naccount: hybrid\\nparty: D66\\n---\\n"
+                           "\xF0\x9F\x98\x80 Caf\xC3\xA9 \xE2\x80\x9C"
+                           "De Zwaan\xE2\x80\x9D. Op 29 oktober stem ik D66.\\n";
 
 static void open_post(struct server *s, const char *uri)
 {
@@ -164,7 +164,8 @@ static void protocol_errors(void **state)
         (void)state;
         struct server s;
         start(&s);
-        send_json(&s, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\",\"params\":{}}");
+        send_json(&s,
+                  "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\",\"params\":{}}");
         json_t *m = wait_for(&s, NULL, 7);
         assert_int_equal(json_integer_value(json_object_get(json_object_get(m, "error"), "code")),
                          -32002);
@@ -259,18 +260,18 @@ static void incremental_edits_actions_hover(void **state)
         json_t *actions = json_object_get(m, "result");
         assert_int_equal(json_array_size(actions), 2);
         json_t *edit = json_array_get(
-            json_object_get(json_object_get(json_object_get(json_array_get(actions, 0), "edit"),
-                                            "changes"),
-                            "file:///nonexistent/post.md"),
+            json_object_get(
+                json_object_get(json_object_get(json_array_get(actions, 0), "edit"), "changes"),
+                "file:///nonexistent/post.md"),
             0);
         assert_string_equal(json_string_value(json_object_get(edit, "newText")), " #D66");
         json_t *at = json_object_get(json_object_get(edit, "range"), "start");
         assert_int_equal(json_integer_value(json_object_get(at, "line")), 6);
         assert_int_equal(json_integer_value(json_object_get(at, "character")), 48);
         json_t *sup = json_array_get(
-            json_object_get(json_object_get(json_object_get(json_array_get(actions, 1), "edit"),
-                                            "changes"),
-                            "file:///nonexistent/post.md"),
+            json_object_get(
+                json_object_get(json_object_get(json_array_get(actions, 1), "edit"), "changes"),
+                "file:///nonexistent/post.md"),
             0);
         assert_non_null(strstr(json_string_value(json_object_get(sup, "newText")),
                                "<!-- twohats-disable-next-line social-media/hybrid-untagged -- "));
@@ -300,13 +301,15 @@ static void configuration_reload(void **state)
         char *cfg = tmp_write(dir, ".twohats.yml", "rules: {}\n");
         struct server s;
         start(&s);
-        initialize(&s, "{\"workspace\":{\"didChangeWatchedFiles\":{\"dynamicRegistration\":true}}}");
+        initialize(&s,
+                   "{\"workspace\":{\"didChangeWatchedFiles\":{\"dynamicRegistration\":true}}}");
         json_t *reg = wait_for(&s, "client/registerCapability", 0);
-        json_t *r0 = json_array_get(json_object_get(json_object_get(reg, "params"), "registrations"), 0);
+        json_t *r0 =
+            json_array_get(json_object_get(json_object_get(reg, "params"), "registrations"), 0);
         assert_string_equal(json_string_value(json_object_get(r0, "method")),
                             "workspace/didChangeWatchedFiles");
-        json_t *w0 = json_array_get(
-            json_object_get(json_object_get(r0, "registerOptions"), "watchers"), 0);
+        json_t *w0 =
+            json_array_get(json_object_get(json_object_get(r0, "registerOptions"), "watchers"), 0);
         assert_string_equal(json_string_value(json_object_get(w0, "globPattern")),
                             "**/.twohats.yml");
         json_decref(reg);

@@ -136,7 +136,8 @@ static void calendar(void **state)
                 assert_true(strcmp(e.v[i - 1].date, e.v[i].date) <= 0);
         int tk2021 = 0;
         for (size_t i = 0; i < e.nr; i++)
-                tk2021 |= !strcmp(e.v[i].date, "2021-03-17") && !strcmp(e.v[i].type, "tweede-kamer");
+                tk2021 |=
+                    !strcmp(e.v[i].date, "2021-03-17") && !strcmp(e.v[i].type, "tweede-kamer");
         assert_true(tk2021);
         th_elections_release(&e);
         free(path);
