@@ -551,17 +551,6 @@ static int applies(const struct th_decl_rule *r, const struct th_doc *doc,
         return 0;
 }
 
-static struct th_span sentence_at(const struct th_doc *doc, size_t offset)
-{
-        struct th_span s = {offset, offset};
-        for (size_t i = 0; i < doc->sentences.nr; i++)
-                if (doc->sentences.v[i].start <= offset && offset < doc->sentences.v[i].end) {
-                        s.start = doc->sentences.v[i].start;
-                        s.end = doc->sentences.v[i].end;
-                }
-        return s;
-}
-
 static int has_term(const struct th_lexicon *l, struct th_scratch *s, const char *text,
                     struct th_span in)
 {
@@ -601,7 +590,7 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
         for (size_t at = 0; r->terms && (rc = th_lexicon_find(r->terms, s, text, doc->len, at, &a,
                                                               &b, &term)) == 1;
              at = b) {
-                if (r->unless && has_term(r->unless, s, text, sentence_at(doc, a)))
+                if (r->unless && has_term(r->unless, s, text, th_doc_sentence_at(doc, a)))
                         continue;
                 struct th_fix fix = {{a, b}, term};
                 char *msg = r->kind == SUBSTITUTION
@@ -619,7 +608,7 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
                 for (size_t at = 0;
                      (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1)
-                        if (!r->unless || !has_term(r->unless, s, text, sentence_at(doc, ov[0])))
+                        if (!r->unless || !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
                                 th_findings_add(out, doc, r->id, sev, ov[0], ov[1], r->message,
                                                 NULL);
                 if (rc < 0)

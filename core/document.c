@@ -79,6 +79,24 @@ int th_doc_in_quote(const struct th_doc *doc, size_t offset)
         return lo < doc->quotes.nr && doc->quotes.v[lo].start <= offset;
 }
 
+struct th_span th_doc_sentence_at(const struct th_doc *doc, size_t offset)
+{
+        size_t lo = 0, hi = doc->sentences.nr;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->sentences.v[mid].end <= offset)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        struct th_span s = {offset, offset};
+        if (lo < doc->sentences.nr && doc->sentences.v[lo].start <= offset) {
+                s.start = doc->sentences.v[lo].start;
+                s.end = doc->sentences.v[lo].end;
+        }
+        return s;
+}
+
 /* Check the encoding; with `lenient`, remember each invalid byte instead. */
 static int check_utf8(struct th_doc *doc, int lenient, struct th_error *err)
 {

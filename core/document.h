@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "meta.h"
+#include "twohats/plugin.h"
 
 struct th_span_list {
         struct {
@@ -69,6 +70,9 @@ size_t th_doc_utf16_col(const struct th_doc *doc, size_t offset);
 size_t th_doc_line_of(const struct th_doc *doc, size_t offset);
 
 int th_doc_in_quote(const struct th_doc *doc, size_t offset);
+
+/* The sentence holding byte `offset` ([offset, offset) when none does). */
+struct th_span th_doc_sentence_at(const struct th_doc *doc, size_t offset);
 
 /* Builders, each in its own file. */
 int th_frontmatter_read(struct th_doc *doc, struct th_error *err);

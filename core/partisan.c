@@ -505,26 +505,6 @@ static const char *party_in(const struct th_partisan_model *m, const struct th_w
                                                                                       : NULL;
 }
 
-static size_t sentence_of(const struct th_doc *doc, size_t offset, struct th_span *out)
-{
-        size_t lo = 0, hi = doc->sentences.nr;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->sentences.v[mid].end <= offset)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        if (lo < doc->sentences.nr && doc->sentences.v[lo].start <= offset) {
-                out->start = doc->sentences.v[lo].start;
-                out->end = doc->sentences.v[lo].end;
-        } else {
-                out->start = offset;
-                out->end = offset;
-        }
-        return lo;
-}
-
 static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch *s,
                             const char *text, struct th_span sentence, int *failed)
 {
@@ -552,7 +532,7 @@ static void add_item(const struct th_partisan_model *m, const struct th_word_ind
         p->kind = kind;
         p->span.start = start;
         p->span.end = end;
-        sentence_of(doc, start, &p->sentence);
+        p->sentence = th_doc_sentence_at(doc, start);
         p->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party]
                                                              : party_in(m, x, start, end);
         p->quoted = th_doc_in_quote(doc, start);

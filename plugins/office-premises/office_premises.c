@@ -16,7 +16,8 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <twohats/plugin.h>
+
+#include "../common/guideline.h"
 
 #define RULE_CAMPAIGN "office-premises/campaign-use"
 #define RULE_PRIVATE "office-premises/private-use"
@@ -104,12 +105,8 @@ struct unit_hits {
 
 static int init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        const struct th_lexicon **slots = &lex.premises;
-        for (size_t i = 0; lexicon_names[i]; i++)
-                if (!(slots[i] = host->lexicon(ctx, lexicon_names[i])))
-                        return TH_ERROR;
-        *state = &lex;
-        return TH_OK;
+        (void)state;
+        return load_lexicons(host, ctx, lexicon_names, &lex.premises);
 }
 
 /* Is text[from, to) white space and at most one article? */
