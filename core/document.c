@@ -59,13 +59,6 @@ void th_doc_position(const struct th_doc *doc, size_t offset, unsigned *line, un
         *col = (unsigned)th_utf8_count(doc->text + start, offset - start) + 1;
 }
 
-size_t th_doc_utf16_col(const struct th_doc *doc, size_t offset)
-{
-        size_t l = th_doc_line_of(doc, offset);
-        size_t start = doc->lines[l];
-        return offset < start ? 0 : th_utf8_count_utf16(doc->text + start, offset - start);
-}
-
 int th_doc_in_quote(const struct th_doc *doc, size_t offset)
 {
         size_t lo = 0, hi = doc->quotes.nr;

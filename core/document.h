@@ -64,8 +64,6 @@ void th_doc_release(struct th_doc *doc);
 
 /* 1-based line and column (in code points) of byte `offset`. */
 void th_doc_position(const struct th_doc *doc, size_t offset, unsigned *line, unsigned *col);
-/* Column in UTF-16 code units (0-based), for the language server. */
-size_t th_doc_utf16_col(const struct th_doc *doc, size_t offset);
 /* Index of the line (0-based) holding `offset`. */
 size_t th_doc_line_of(const struct th_doc *doc, size_t offset);
 

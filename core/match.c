@@ -60,11 +60,6 @@ void th_regex_free(struct th_regex *re)
         free(re);
 }
 
-unsigned th_regex_groups(const struct th_regex *re)
-{
-        return re->groups;
-}
-
 struct th_scratch *th_scratch_new(void)
 {
         struct th_scratch *s = th_xcalloc(1, sizeof(*s));

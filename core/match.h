@@ -25,8 +25,6 @@ struct th_scratch;
 struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
                                   size_t *at);
 void th_regex_free(struct th_regex *re);
-/* Number of capture groups. */
-unsigned th_regex_groups(const struct th_regex *re);
 
 struct th_scratch *th_scratch_new(void);
 void th_scratch_free(struct th_scratch *s);

@@ -64,11 +64,6 @@ static const struct known_key *find_known(const char *key)
         return NULL;
 }
 
-int th_meta_is_known(const char *key)
-{
-        return find_known(key) != NULL;
-}
-
 static int digits(const char *s, int n)
 {
         for (int i = 0; i < n; i++)

@@ -47,7 +47,4 @@ const char *th_meta_value(const struct th_meta *m, const char *key, size_t i);
 /* Parse "KEY=VALUE" (a comma-separated VALUE gives a list for `minister`). */
 int th_meta_set_arg(struct th_meta *m, const char *arg, struct th_error *err);
 
-/* True when `key` is one of the keys GUIDELINES defines. */
-int th_meta_is_known(const char *key);
-
 #endif
