@@ -497,14 +497,17 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         e->judged = NULL; /* a new document, maybe at the address of the last one */
         e->indexed = NULL;
         int rc = 0;
+        /* Every plugin first looks up its lexicons, then the checks run: the word index
+         * is made once, with all of them in it. */
         for (size_t i = 0; i < e->nplugins; i++) {
                 struct th_loaded_plugin *p = e->plugins[i];
-                if (!p->desc->check || !plugin_enabled(e, c, p))
-                        continue; /* built in: the core's rules and the declarative ones */
-                if (ensure_init(e, p, err) < 0) {
+                if (p->desc->check && plugin_enabled(e, c, p) && ensure_init(e, p, err) < 0)
                         rc = -1;
-                        continue;
-                }
+        }
+        for (size_t i = 0; i < e->nplugins; i++) {
+                struct th_loaded_plugin *p = e->plugins[i];
+                if (!p->desc->check || !p->initialized || !plugin_enabled(e, c, p))
+                        continue; /* built in (the core's and the declarative rules), or failed */
                 struct th_ctx ctx = {e, p, c, doc, out, NULL};
                 if (p->desc->check(th_host_services(), &ctx, doc, p->state) != TH_OK) {
                         char *what = th_xasprintf("failed on %s", doc->path);

@@ -44,9 +44,11 @@ struct th_word_table {
         const struct th_lexicon **lexicons;
         size_t nlexicons;
         unsigned char ascii_fold[128]; /* ASCII words dominate: fold them by table; 0: no word */
-        /* Quick rejects, most words being in no lexicon: the first two bytes of every
-         * prefix key, the last two of every suffix key, and a Bloom filter of words. */
-        unsigned char prefix2[8192], suffix2[8192], words_bloom[1 << 17];
+        /* Quick rejects, most words being in no lexicon: the first three bytes of every
+         * prefix key, the last three of every suffix key (hashed to 16 bits), a Bloom
+         * filter of words, and the longest prefix and suffix keys. */
+        unsigned char prefix3[8192], suffix3[8192], words_bloom[1 << 17];
+        size_t max_prefix, max_suffix;
 };
 
 /* 32 bits each: the commonest words (articles, prepositions) match by the hundred
@@ -128,6 +130,13 @@ static struct entry *map_get(struct map *m, const char *key, size_t len, uint64_
         return e;
 }
 
+/* Three bytes hashed to 16 bits, for the prefix and suffix filters. */
+static unsigned three(const char *k)
+{
+        return ((unsigned char)k[0] * 961u + (unsigned char)k[1] * 31u + (unsigned char)k[2]) &
+               0xFFFFu;
+}
+
 static void add_target(struct entry *e, struct target t)
 {
         TH_GROW(e->targets, e->ntargets + 1, e->atargets);
@@ -139,13 +148,18 @@ static void add_key(struct th_word_table *t, enum key_kind kind, const char *key
 {
         if (len == 0 || len >= FOLD_MAX)
                 return;
-        unsigned pair = len > 1 ? (unsigned char)key[0] << 8 | (unsigned char)key[1] : 0;
-        unsigned tail =
-            len > 1 ? (unsigned char)key[len - 2] << 8 | (unsigned char)key[len - 1] : 0;
-        if (kind == KEY_PREFIX)
-                t->prefix2[pair >> 3] |= (unsigned char)(1u << (pair & 7));
-        if (kind == KEY_SUFFIX)
-                t->suffix2[tail >> 3] |= (unsigned char)(1u << (tail & 7));
+        if (kind == KEY_PREFIX && len >= 3) {
+                unsigned b = three(key);
+                t->prefix3[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+        if (kind == KEY_SUFFIX && len >= 3) {
+                unsigned b = three(key + len - 3);
+                t->suffix3[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+        if (kind == KEY_PREFIX && len > t->max_prefix)
+                t->max_prefix = len;
+        if (kind == KEY_SUFFIX && len > t->max_suffix)
+                t->max_suffix = len;
         if (kind == KEY_WORD) {
                 uint64_t h = hash_bytes(key, len) & ((sizeof(t->words_bloom) << 3) - 1);
                 t->words_bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
@@ -392,20 +406,21 @@ static int look_up(const struct th_word_table *t, struct th_word_index *x, struc
         uint64_t wh = hash_bytes(key, n), bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
         if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1))
                 rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
-        /* Keys of one byte are not flagged in prefix2 and suffix2; look them up always. */
-        unsigned pair = n > 1 ? (unsigned char)key[0] << 8 | (unsigned char)key[1] : 0;
-        unsigned tail = n > 1 ? (unsigned char)key[n - 2] << 8 | (unsigned char)key[n - 1] : 0;
-        int pre_ok = pre->lens[1] || (n > 1 && (t->prefix2[pair >> 3] >> (pair & 7) & 1));
-        int suf_ok = suf->lens[1] || (n > 1 && (t->suffix2[tail >> 3] >> (tail & 7) & 1));
+        /* Keys shorter than three bytes are not in the filters; look them up always. */
+        unsigned head = n >= 3 ? three(key) : 0, tail = n >= 3 ? three(key + n - 3) : 0;
+        int pre_ok = pre->lens[1] || pre->lens[2] ||
+                     (n >= 3 && (t->prefix3[head >> 3] >> (head & 7) & 1));
+        int suf_ok = suf->lens[1] || suf->lens[2] ||
+                     (n >= 3 && (t->suffix3[tail >> 3] >> (tail & 7) & 1));
         uint64_t h = 1469598103934665603ull;
-        for (size_t k = 0; pre_ok && pre->buckets && k < n; k++) {
+        for (size_t k = 0; pre_ok && pre->buckets && k < n && k < t->max_prefix; k++) {
                 h = (h ^ (unsigned char)key[k]) * 1099511628211ull;
                 if (pre->lens[k + 1])
                         rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text, len,
                                    ws, we);
         }
         h = 1469598103934665603ull;
-        for (size_t k = 0; suf_ok && suf->buckets && k < n; k++) {
+        for (size_t k = 0; suf_ok && suf->buckets && k < n && k < t->max_suffix; k++) {
                 h = (h ^ (unsigned char)key[n - 1 - k]) * 1099511628211ull;
                 if (suf->lens[k + 1])
                         rc |=
