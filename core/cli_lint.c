@@ -39,11 +39,11 @@ const struct th_config *th_cli_config_for(struct th_cli *cli, const char *file,
         const char *key = path ? path : "";
         for (size_t i = 0; i < cli->nfound; i++)
                 if (strcmp(cli->found_paths[i], key) == 0) {
+                        if (!cli->found[i])
+                                th_error_set(err, TH_ERR_USAGE, cli->found_paths[i], 0, 0,
+                                             "configuration was rejected above");
                         free(dir);
                         free(path);
-                        if (!cli->found[i])
-                                th_error_set(err, TH_ERR_USAGE, key, 0, 0,
-                                             "configuration was rejected above");
                         return cli->found[i];
                 }
         struct th_config *c = th_xcalloc(1, sizeof(*c));

@@ -1,6 +1,6 @@
 # errors.sh: bad input ends with status 2 or 3 and a message naming the place.
 . "$srcdir/tests/cli/lib.sh"
-plan 20
+plan 21
 
 printf 'Regel een.\nIn het caf\351 vandaag.\n' >"$work/latin1.md"
 run "$work/latin1.md"
@@ -65,3 +65,12 @@ run "$work/does-not-exist.md" "$work/ok.md"
 is "$status" 2 "an error in one file does not stop the others, and decides the status"
 run --meta channel "$work/ok.md"
 is "$err" "twohats: --meta: expected KEY=VALUE, got 'channel'" "a malformed --meta"
+
+# A broken configuration met again for a second file is reported again, by name.
+mkdir -p "$work/two"
+printf 'rulez: {}\n' >"$work/two/.twohats.yml"
+echo a >"$work/two/a.md"
+echo b >"$work/two/b.md"
+run "$work/two"
+is "$err" "twohats: $(cd "$work/two" && pwd -P)/.twohats.yml:1:1: unknown key 'rulez'; expected extensions, rules, plugins, metadata or rule-files
+twohats: $(cd "$work/two" && pwd -P)/.twohats.yml: configuration was rejected above" "a rejected configuration is named for every file it would apply to"
