@@ -27,11 +27,11 @@ static void index_lines(struct th_doc *doc)
         doc->nlines = 0;
         TH_GROW(doc->lines, 1, alloc);
         doc->lines[doc->nlines++] = doc->bom;
-        for (size_t i = doc->bom; i < doc->len; i++)
-                if (doc->text[i] == '\n') {
-                        TH_GROW(doc->lines, doc->nlines + 1, alloc);
-                        doc->lines[doc->nlines++] = i + 1;
-                }
+        for (const char *p = doc->text + doc->bom, *end = doc->text + doc->len;
+             (p = memchr(p, '\n', (size_t)(end - p)));) {
+                TH_GROW(doc->lines, doc->nlines + 1, alloc);
+                doc->lines[doc->nlines++] = (size_t)(++p - doc->text);
+        }
 }
 
 size_t th_doc_line_of(const struct th_doc *doc, size_t offset)
@@ -131,8 +131,9 @@ int th_doc_build(struct th_doc *doc, const char *path, char *text, size_t len,
         if (opt->base)
                 th_meta_copy(&doc->meta, opt->base);
         doc->prose = th_xmalloc(len + 1);
-        for (size_t i = 0; i < len; i++)
-                doc->prose[i] = text[i] == '\n' ? '\n' : ' ';
+        memset(doc->prose, ' ', len);
+        for (size_t l = 1; l < doc->nlines; l++)
+                doc->prose[doc->lines[l] - 1] = '\n'; /* keep the line ends */
         doc->prose[len] = '\0';
         if (opt->markup == TH_MARKUP_MARKDOWN) {
                 if (th_frontmatter_read(doc, err) < 0)

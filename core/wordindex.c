@@ -398,12 +398,13 @@ static int hits(const struct th_word_table *t, struct th_word_index *x, struct t
 
 /* Look the folded word key[0, n) up in every map. */
 static int look_up(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
-                   const char *key, size_t n, const char *text, size_t len, size_t ws, size_t we)
+                   const char *key, size_t n, uint64_t wh, const char *text, size_t len, size_t ws,
+                   size_t we)
 {
         const struct map *words = &t->maps[KEY_WORD], *pre = &t->maps[KEY_PREFIX],
                          *suf = &t->maps[KEY_SUFFIX];
         int rc = 0;
-        uint64_t wh = hash_bytes(key, n), bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
+        uint64_t bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
         if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1))
                 rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
         /* Keys shorter than three bytes are not in the filters; look them up always. */
@@ -454,7 +455,12 @@ static int by_start_longest(const void *a, const void *b)
 /* Keep what a scan would: leftmost, then longest, never overlapping. */
 static void settle(struct match *v, size_t *nr)
 {
-        if (*nr > 1)
+        /* Matches come in the order of their words; only a form anchored on a later word
+         * of itself (or two forms at one place) can be out of order. */
+        int sorted = 1;
+        for (size_t i = 1; i < *nr && sorted; i++)
+                sorted = by_start_longest(&v[i - 1], &v[i]) <= 0;
+        if (!sorted)
                 qsort(v, *nr, sizeof(v[0]), by_start_longest);
         size_t out = 0;
         for (size_t i = 0; i < *nr; i++)
@@ -485,15 +491,18 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
                 }
                 size_t ws = i, k = 0;
                 int fits = 1;
+                uint64_t h = 1469598103934665603ull; /* the key's hash, as it grows */
                 while (i < len) {
                         uint32_t cp;
                         if (u[i] < 0x80) {
                                 if (!ascii_fold[u[i]])
                                         break;
-                                if (k + 1 < FOLD_MAX)
+                                if (k + 1 < FOLD_MAX) {
                                         key[k++] = (char)ascii_fold[u[i]];
-                                else
+                                        h = (h ^ ascii_fold[u[i]]) * 1099511628211ull;
+                                } else {
                                         fits = 0;
+                                }
                                 i++;
                                 continue;
                         }
@@ -501,16 +510,20 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
                         if (!th_utf8_is_word(cp))
                                 break;
                         cp = th_utf8_fold(cp);
-                        if (cp < 0x80 && fits && k + 1 < FOLD_MAX)
+                        if (cp < 0x80 && fits && k + 1 < FOLD_MAX) {
                                 key[k++] = (char)cp;
-                        else if (cp >= 0x80 && fits && k + clen < FOLD_MAX) {
+                                h = (h ^ cp) * 1099511628211ull;
+                        } else if (cp >= 0x80 && fits && k + clen < FOLD_MAX) {
+                                for (size_t b = 0; b < clen; b++)
+                                        h = (h ^ u[i + b]) * 1099511628211ull;
                                 memcpy(key + k, text + i, clen);
                                 k += clen;
-                        } else
+                        } else {
                                 fits = 0;
+                        }
                         i += clen;
                 }
-                if (fits && look_up(t, x, s, key, k, text, len, ws, i) < 0) {
+                if (fits && look_up(t, x, s, key, k, h, text, len, ws, i) < 0) {
                         th_word_index_free(x);
                         return NULL;
                 }
