@@ -60,6 +60,7 @@ struct match {
 struct th_word_index {
         struct match **v; /* per lexicon id */
         size_t *nr, *alloc;
+        size_t *hint; /* where the last find ended: plugins walk a text forwards */
         const struct th_lexicon *const *lexicons;
         size_t nlexicons;
 };
@@ -477,6 +478,7 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
         x->v = th_xcalloc(n, sizeof(*x->v));
         x->nr = th_xcalloc(n, sizeof(size_t));
         x->alloc = th_xcalloc(n, sizeof(size_t));
+        x->hint = th_xcalloc(n, sizeof(size_t));
         x->lexicons = t->lexicons;
         x->nlexicons = t->nlexicons;
         const unsigned char *u = (const unsigned char *)text;
@@ -542,6 +544,7 @@ void th_word_index_free(struct th_word_index *x)
         free(x->v);
         free(x->nr);
         free(x->alloc);
+        free(x->hint);
         free(x);
 }
 
@@ -551,7 +554,17 @@ int th_word_index_find(const struct th_word_index *x, const struct th_lexicon *l
         if (lex->id >= x->nlexicons || x->lexicons[lex->id] != lex)
                 return -1;
         const struct match *v = x->v[lex->id];
-        size_t lo = 0, hi = x->nr[lex->id];
+        size_t nr = x->nr[lex->id], lo = 0, hi = nr, h = x->hint[lex->id];
+        /* Most calls ask just after the previous answer: look there before bisecting. */
+        if (h <= nr && (h == 0 || v[h - 1].start < start)) {
+                size_t k = h;
+                while (k < nr && k < h + 4 && v[k].start < start)
+                        k++;
+                if (k == nr || v[k].start >= start)
+                        lo = hi = k;
+                else
+                        lo = k;
+        }
         while (lo < hi) {
                 size_t mid = lo + (hi - lo) / 2;
                 if (v[mid].start < start)
@@ -559,7 +572,8 @@ int th_word_index_find(const struct th_word_index *x, const struct th_lexicon *l
                 else
                         hi = mid;
         }
-        if (lo >= x->nr[lex->id] || v[lo].end > len)
+        ((struct th_word_index *)x)->hint[lex->id] = lo; /* a cache, see th_lexicon_find */
+        if (lo >= nr || v[lo].end > len)
                 return 0;
         *mstart = v[lo].start;
         *mend = v[lo].end;
