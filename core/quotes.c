@@ -72,13 +72,21 @@ static size_t find_close(const char *p, size_t from, size_t end, const struct pa
 static void scan_block(struct th_doc *doc, size_t start, size_t end)
 {
         const char *p = doc->prose;
-        size_t i = start;
+        size_t i = start, next[4] = {0, 0, 0, 0};
         while (i < end) {
-                unsigned char c = (unsigned char)p[i];
-                if (c != '"' && c != '\'' && c != 0xC2 && c != 0xE2) {
-                        i++; /* no quotation mark starts with this byte */
-                        continue;
+                /* Only '"', '\'', 0xC2 («, ») and 0xE2 (“ ” „ ‘ ’) start quotation marks. */
+                size_t best = end;
+                static const char leads[4] = {'"', '\'', (char)0xC2, (char)0xE2};
+                for (int k = 0; k < 4; k++) {
+                        if (next[k] < i) {
+                                const char *q = memchr(p + i, leads[k], end - i);
+                                next[k] = q ? (size_t)(q - p) : end;
+                        }
+                        if (next[k] < best)
+                                best = next[k];
                 }
+                if ((i = best) >= end)
+                        break;
                 const struct pair *q = pairs;
                 while (q->open && !starts_with(p + i, end - i, q->open))
                         q++;

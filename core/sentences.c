@@ -104,27 +104,38 @@ static void push_trimmed(struct th_doc *doc, size_t st, size_t en)
                 th_span_list_push(&doc->sentences, st, en);
 }
 
+/* The first byte of a possible terminator at or after `from`: '.', '!', '?' or the
+ * first byte of '…'.  `next` caches where each was last found, so that a block is
+ * searched with memchr once per byte value, not byte by byte. */
+static size_t next_mark(const char *p, size_t from, size_t end, size_t next[4])
+{
+        static const char marks[4] = {'.', '!', '?', (char)0xE2};
+        size_t best = end;
+        for (int k = 0; k < 4; k++) {
+                if (next[k] < from) {
+                        const char *q = memchr(p + from, marks[k], end - from);
+                        next[k] = q ? (size_t)(q - p) : end;
+                }
+                if (next[k] < best)
+                        best = next[k];
+        }
+        return best;
+}
+
 static void split_block(struct th_doc *doc, size_t start, size_t end)
 {
         const char *p = doc->prose;
-        size_t i = start;
+        size_t i = start, next[4] = {0, 0, 0, 0};
         while (i < end) {
                 while (i < end && isspace((unsigned char)p[i]))
                         i++;
                 if (i >= end)
                         break;
                 size_t st = i, j = i, stop = end;
-                while (j < end) {
-                        unsigned char c = (unsigned char)p[j];
-                        if (c < 0x80 && c != '.' && c != '!' && c != '?') {
-                                j++; /* the common case: an ASCII letter or space */
-                                continue;
-                        }
+                while ((j = next_mark(p, j, end, next)) < end) {
                         size_t t = terminator_len(p + j, end - j);
                         if (!t) {
-                                size_t n;
-                                th_utf8_decode((const unsigned char *)p + j, end - j, &n);
-                                j += n;
+                                j++; /* 0xE2 that does not start '…' */
                                 continue;
                         }
                         size_t k = j + t;
