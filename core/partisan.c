@@ -31,6 +31,12 @@ struct slogan {
 struct pattern {
         enum th_partisan_kind kind; /* 0 for parliamentary context */
         struct th_regex *re;
+        /* Run only on a sentence with one of these trigger words, or a party name when
+         * `needs_party`; a pattern that needs nothing runs on every candidate. */
+        char **needs;
+        size_t nneeds;
+        int needs_party;
+        unsigned line; /* in partisan.yml, for messages */
 };
 
 /* One way a party is written. */
@@ -84,8 +90,12 @@ void th_partisan_model_free(struct th_partisan_model *m)
                 th_regex_free(m->slogans[i].re);
         }
         free(m->slogans);
-        for (size_t i = 0; i < m->npatterns; i++)
+        for (size_t i = 0; i < m->npatterns; i++) {
                 th_regex_free(m->patterns[i].re);
+                for (size_t k = 0; k < m->patterns[i].nneeds; k++)
+                        free(m->patterns[i].needs[k]);
+                free(m->patterns[i].needs);
+        }
         free(m->patterns);
         free(m);
 }
@@ -328,17 +338,52 @@ struct pattern_ctx {
         struct th_error *err;
 };
 
-static int add_pattern(void *data, const char *s, yaml_node_t *n)
+/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...]}. */
+static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
 {
-        struct pattern_ctx *pc = data;
-        char *full = expand(pc->m, s);
-        struct th_regex *re = compile(full, pc->y, n, pc->err);
+        struct th_yamldoc *y = pc->y;
+        const char *src = th_yamldoc_scalar(n);
+        yaml_node_t *needs = NULL;
+        for (yaml_node_pair_t *q = !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
+                                                                        : NULL;
+             q && q < n->data.mapping.pairs.top; q++) {
+                const char *k = key_text(th_yamldoc_node(y, q->key));
+                yaml_node_t *v = th_yamldoc_node(y, q->value);
+                if (!strcmp(k, "pattern") && th_yamldoc_scalar(v))
+                        src = th_yamldoc_scalar(v);
+                else if (!strcmp(k, "needs") && v->type == YAML_SEQUENCE_NODE)
+                        needs = v;
+                else
+                        return th_yamldoc_error(y, th_yamldoc_node(y, q->key), TH_ERR_PLUGIN,
+                                                pc->err, "expected pattern (text) and needs (list)");
+        }
+        if (!src)
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, pc->err,
+                                        "expected a pattern: a text or {pattern, needs}");
+        char *full = expand(pc->m, src);
+        struct th_regex *re = compile(full, y, n, pc->err);
         free(full);
         if (!re)
                 return -1;
         TH_GROW(pc->m->patterns, pc->m->npatterns + 1, pc->m->apatterns);
-        pc->m->patterns[pc->m->npatterns].kind = pc->kind;
-        pc->m->patterns[pc->m->npatterns++].re = re;
+        struct pattern *p = &pc->m->patterns[pc->m->npatterns++];
+        memset(p, 0, sizeof(*p));
+        p->kind = pc->kind;
+        p->re = re;
+        p->line = th_yamldoc_line(y, n);
+        for (yaml_node_item_t *it = needs ? needs->data.sequence.items.start : NULL;
+             it && it < needs->data.sequence.items.top; it++) {
+                const char *w = th_yamldoc_scalar(th_yamldoc_node(y, *it));
+                if (!w)
+                        return th_yamldoc_error(y, th_yamldoc_node(y, *it), TH_ERR_PLUGIN, pc->err,
+                                                "'needs': expected words");
+                if (!strcmp(w, "party")) {
+                        p->needs_party = 1;
+                        continue;
+                }
+                p->needs = th_xrealloc(p->needs, (p->nneeds + 1) * sizeof(char *));
+                p->needs[p->nneeds++] = th_xstrdup(w);
+        }
         return 0;
 }
 
@@ -368,8 +413,14 @@ static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml
                                                 "parliamentary-context",
                                                 k);
                 struct pattern_ctx pc = {m, kinds[i].kind, y, err};
-                if (each_text(y, th_yamldoc_node(y, p->value), k, err, add_pattern, &pc) < 0)
-                        return -1;
+                yaml_node_t *list = th_yamldoc_node(y, p->value);
+                if (list->type != YAML_SEQUENCE_NODE)
+                        return th_yamldoc_error(y, list, TH_ERR_PLUGIN, err, "'%s': expected a list",
+                                                k);
+                for (yaml_node_item_t *it = list->data.sequence.items.start;
+                     it < list->data.sequence.items.top; it++)
+                        if (add_pattern(&pc, th_yamldoc_node(y, *it)) < 0)
+                                return -1;
         }
         return 0;
 }
@@ -462,6 +513,18 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
                 free(name);
                 rc = m->triggers ? 0 : -1;
         }
+        /* A pattern's needs must be trigger words, or it would never run. */
+        for (size_t i = 0; rc == 0 && i < m->npatterns; i++)
+                for (size_t k = 0; rc == 0 && k < m->patterns[i].nneeds; k++) {
+                        int known = 0;
+                        for (size_t t = 0; t < m->triggers->nterms && !known; t++)
+                                known = !strcmp(m->triggers->terms[t], m->patterns[i].needs[k]);
+                        if (!known)
+                                rc = th_error_set(err, TH_ERR_PLUGIN, dir, m->patterns[i].line, 0,
+                                                  "partisan.yml: the pattern needs '%s', which is "
+                                                  "not in partisan-triggers",
+                                                  m->patterns[i].needs[k]);
+                }
         char why[256];
         size_t off;
         char *re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
@@ -568,9 +631,21 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
 {
         const char *text = doc->prose;
         int neutral = -1; /* not looked at yet */
-        size_t ov[2];
+        size_t ov[2], a, b, npresent = 0;
+        const char *present[32], *term;
+        for (size_t at = sentence.start;
+             npresent < 32 && th_word_index_find(x, m->triggers, sentence.end, at, &a, &b, &term) == 1;
+             at = b)
+                present[npresent++] = term;
+        int party = has(x, m->party_names, sentence.start, sentence.end);
         for (size_t i = 0; i < m->npatterns; i++) {
-                if (m->patterns[i].kind == 0)
+                const struct pattern *p = &m->patterns[i];
+                int go = !p->nneeds && !p->needs_party;
+                go |= p->needs_party && party;
+                for (size_t k = 0; !go && k < p->nneeds; k++)
+                        for (size_t j = 0; !go && j < npresent; j++)
+                                go = !strcmp(p->needs[k], present[j]);
+                if (p->kind == 0 || !go)
                         continue;
                 int rc;
                 for (size_t at = sentence.start;
