@@ -123,12 +123,13 @@ static int in_window(const struct th_host *host, struct th_ctx *ctx, const char 
         for (size_t i = 0; i < n; i++) {
                 if (host->election(ctx, i, out) < 0)
                         return -1;
+                long before = days(out->date) - today;
+                if (before < 0)
+                        continue; /* past: no option to look up */
                 char option[64];
                 snprintf(option, sizeof(option), "window-%s", out->type);
                 const char *w = host->option(ctx, option);
-                long window = w ? strtol(w, NULL, 10) : 42;
-                long before = days(out->date) - today;
-                if (before >= 0 && before < window)
+                if (before < (w ? strtol(w, NULL, 10) : 42))
                         return 1;
         }
         return 0;
