@@ -36,6 +36,7 @@ struct pattern {
         char **needs;
         size_t nneeds;
         int needs_party;
+        int always;    /* counts even in a parliamentary context ("onze fractie") */
         unsigned line; /* in partisan.yml, for messages */
 };
 
@@ -344,6 +345,7 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
         struct th_yamldoc *y = pc->y;
         const char *src = th_yamldoc_scalar(n);
         yaml_node_t *needs = NULL;
+        int always = 0;
         for (yaml_node_pair_t *q = !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
                                                                         : NULL;
              q && q < n->data.mapping.pairs.top; q++) {
@@ -353,9 +355,13 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
                         src = th_yamldoc_scalar(v);
                 else if (!strcmp(k, "needs") && v->type == YAML_SEQUENCE_NODE)
                         needs = v;
+                else if (!strcmp(k, "always") && th_yamldoc_scalar(v) &&
+                         th_yamldoc_bool(th_yamldoc_scalar(v), &always) == 0)
+                        continue;
                 else
                         return th_yamldoc_error(y, th_yamldoc_node(y, q->key), TH_ERR_PLUGIN,
-                                                pc->err, "expected pattern (text) and needs (list)");
+                                                pc->err, "expected pattern (text), needs (list) "
+                                                         "and always (true or false)");
         }
         if (!src)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, pc->err,
@@ -370,6 +376,7 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
         memset(p, 0, sizeof(*p));
         p->kind = pc->kind;
         p->re = re;
+        p->always = always;
         p->line = th_yamldoc_line(y, n);
         for (yaml_node_item_t *it = needs ? needs->data.sequence.items.start : NULL;
              it && it < needs->data.sequence.items.top; it++) {
@@ -651,7 +658,7 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
                 for (size_t at = sentence.start;
                      (rc = th_regex_find(m->patterns[i].re, s, text, sentence.end, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1) {
-                        if (m->patterns[i].kind != TH_PARTISAN_VOTE_CALL) {
+                        if (p->kind != TH_PARTISAN_VOTE_CALL && !p->always) {
                                 int failed = 0;
                                 if (neutral < 0)
                                         neutral = neutral_sentence(m, s, text, sentence, &failed);
