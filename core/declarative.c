@@ -608,7 +608,8 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
                 for (size_t at = 0;
                      (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1)
-                        if (!r->unless || !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
+                        if (!r->unless ||
+                            !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
                                 th_findings_add(out, doc, r->id, sev, ov[0], ov[1], r->message,
                                                 NULL);
                 if (rc < 0)

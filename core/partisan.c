@@ -346,8 +346,8 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
         const char *src = th_yamldoc_scalar(n);
         yaml_node_t *needs = NULL;
         int always = 0;
-        for (yaml_node_pair_t *q = !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
-                                                                        : NULL;
+        for (yaml_node_pair_t *q =
+                 !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start : NULL;
              q && q < n->data.mapping.pairs.top; q++) {
                 const char *k = key_text(th_yamldoc_node(y, q->key));
                 yaml_node_t *v = th_yamldoc_node(y, q->value);
@@ -360,8 +360,9 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
                         continue;
                 else
                         return th_yamldoc_error(y, th_yamldoc_node(y, q->key), TH_ERR_PLUGIN,
-                                                pc->err, "expected pattern (text), needs (list) "
-                                                         "and always (true or false)");
+                                                pc->err,
+                                                "expected pattern (text), needs (list) "
+                                                "and always (true or false)");
         }
         if (!src)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, pc->err,
@@ -422,8 +423,8 @@ static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml
                 struct pattern_ctx pc = {m, kinds[i].kind, y, err};
                 yaml_node_t *list = th_yamldoc_node(y, p->value);
                 if (list->type != YAML_SEQUENCE_NODE)
-                        return th_yamldoc_error(y, list, TH_ERR_PLUGIN, err, "'%s': expected a list",
-                                                k);
+                        return th_yamldoc_error(y, list, TH_ERR_PLUGIN, err,
+                                                "'%s': expected a list", k);
                 for (yaml_node_item_t *it = list->data.sequence.items.start;
                      it < list->data.sequence.items.top; it++)
                         if (add_pattern(&pc, th_yamldoc_node(y, *it)) < 0)
@@ -641,7 +642,8 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
         size_t ov[2], a, b, npresent = 0;
         const char *present[32], *term;
         for (size_t at = sentence.start;
-             npresent < 32 && th_word_index_find(x, m->triggers, sentence.end, at, &a, &b, &term) == 1;
+             npresent < 32 &&
+             th_word_index_find(x, m->triggers, sentence.end, at, &a, &b, &term) == 1;
              at = b)
                 present[npresent++] = term;
         int party = has(x, m->party_names, sentence.start, sentence.end);

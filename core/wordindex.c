@@ -410,10 +410,10 @@ static int look_up(const struct th_word_table *t, struct th_word_index *x, struc
                 rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
         /* Keys shorter than three bytes are not in the filters; look them up always. */
         unsigned head = n >= 3 ? three(key) : 0, tail = n >= 3 ? three(key + n - 3) : 0;
-        int pre_ok = pre->lens[1] || pre->lens[2] ||
-                     (n >= 3 && (t->prefix3[head >> 3] >> (head & 7) & 1));
-        int suf_ok = suf->lens[1] || suf->lens[2] ||
-                     (n >= 3 && (t->suffix3[tail >> 3] >> (tail & 7) & 1));
+        int pre_ok =
+            pre->lens[1] || pre->lens[2] || (n >= 3 && (t->prefix3[head >> 3] >> (head & 7) & 1));
+        int suf_ok =
+            suf->lens[1] || suf->lens[2] || (n >= 3 && (t->suffix3[tail >> 3] >> (tail & 7) & 1));
         uint64_t h = 1469598103934665603ull;
         for (size_t k = 0; pre_ok && pre->buckets && k < n && k < t->max_prefix; k++) {
                 h = (h ^ (unsigned char)key[k]) * 1099511628211ull;

@@ -30,8 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 char *dir = th_lexicons_locate(lexicons, "nl", "parties.yml");
                 model = th_partisan_model_load(lexicons, dir, "nl", &err);
                 free(dir);
-                const char *names[] = {"nl/premises", "nl/campaign-activities", "nl/negations",
-                                       "nl/place-prepositions", "nl/minister-titles", NULL};
+                const char *names[] = {"nl/premises",        "nl/campaign-activities",
+                                       "nl/negations",       "nl/place-prepositions",
+                                       "nl/minister-titles", NULL};
                 for (size_t i = 0; names[i]; i++)
                         th_lexicons_get(lexicons, names[i], &err);
                 th_error_release(&err);
