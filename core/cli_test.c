@@ -104,21 +104,14 @@ static json_t *load_cases(const char *file, struct th_error *err)
                 json_decref(cases);
                 return NULL;
         }
-        yaml_node_t *root = th_yamldoc_root(&y);
-        for (yaml_node_pair_t *p =
-                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
-             p && p < root->data.mapping.pairs.top; p++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
-                yaml_node_t *v = th_yamldoc_node(&y, p->value);
-                if (!k || strcmp(k, "cases") != 0 || v->type != YAML_SEQUENCE_NODE)
-                        continue;
-                for (yaml_node_item_t *it = v->data.sequence.items.start;
-                     it < v->data.sequence.items.top; it++) {
-                        yaml_node_t *n = th_yamldoc_node(&y, *it);
-                        json_t *c = to_json(&y, n, 0);
-                        json_object_set_new(c, "_line", json_integer(th_yamldoc_line(&y, n)));
-                        json_array_append_new(cases, c);
-                }
+        yaml_node_t *v = th_yamldoc_get(&y, th_yamldoc_root(&y), "cases");
+        for (yaml_node_item_t *it =
+                 v && v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start : NULL;
+             it && it < v->data.sequence.items.top; it++) {
+                yaml_node_t *n = th_yamldoc_node(&y, *it);
+                json_t *c = to_json(&y, n, 0);
+                json_object_set_new(c, "_line", json_integer(th_yamldoc_line(&y, n)));
+                json_array_append_new(cases, c);
         }
         th_yamldoc_release(&y);
         return cases;
@@ -257,28 +250,16 @@ static void print_table(struct test_run *r)
 /* Is `file` a declarative rule file (a YAML mapping with `rules`)? */
 static int is_rule_file(const char *file)
 {
-        char *buf;
-        size_t len;
         if (!th_ends_with(file, ".yml") && !th_ends_with(file, ".yaml"))
-                return 0;
-        if (th_read_file(file, &buf, &len) < 0)
                 return 0;
         struct th_yamldoc y;
         struct th_error err = {0};
         int found = 0;
-        if (th_yamldoc_load(&y, file, buf, len, 0, TH_ERR_USAGE, &err) == 0) {
-                yaml_node_t *root = th_yamldoc_root(&y);
-                for (yaml_node_pair_t *p = root && root->type == YAML_MAPPING_NODE
-                                               ? root->data.mapping.pairs.start
-                                               : NULL;
-                     p && p < root->data.mapping.pairs.top; p++) {
-                        const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
-                        found |= k && !strcmp(k, "rules");
-                }
+        if (th_yamldoc_load_file(&y, file, "case file", TH_ERR_USAGE, &err) == 0) {
+                found = th_yamldoc_get(&y, th_yamldoc_root(&y), "rules") != NULL;
                 th_yamldoc_release(&y);
         }
         th_error_release(&err);
-        free(buf);
         return found;
 }
 

@@ -368,14 +368,8 @@ int th_config_load(struct th_config *c, const char *path, struct th_error *err)
         th_config_defaults(c, slash ? dir : ".");
         free(dir);
         c->path = th_xstrdup(path);
-        char *buf;
-        size_t len;
-        if (th_read_file(path, &buf, &len) < 0)
-                return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
-                                    "cannot read configuration file");
         struct th_yamldoc y;
-        int rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_USAGE, err);
-        free(buf);
+        int rc = th_yamldoc_load_file(&y, path, "configuration file", TH_ERR_USAGE, err);
         if (rc < 0)
                 return -1;
         yaml_node_t *root = th_yamldoc_root(&y);

@@ -446,13 +446,8 @@ static void explain(struct th_decl_rule *r)
 
 struct th_rule_file *th_rule_file_load(const char *path, struct th_error *err)
 {
-        char *buf;
-        size_t len;
-        if (th_read_file(path, &buf, &len) < 0)
-                return th_error_set(err, TH_ERR_USAGE, path, 0, 0, "cannot read rule file"), NULL;
         struct th_yamldoc y;
-        int rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_USAGE, err);
-        free(buf);
+        int rc = th_yamldoc_load_file(&y, path, "rule file", TH_ERR_USAGE, err);
         if (rc < 0)
                 return NULL;
         struct th_rule_file *f = th_xcalloc(1, sizeof(*f));

@@ -78,23 +78,11 @@ static int by_date(const void *a, const void *b)
 int th_elections_load(struct th_elections *out, const char *path, struct th_error *err)
 {
         memset(out, 0, sizeof(*out));
-        char *buf;
-        size_t len;
-        if (th_read_file(path, &buf, &len) < 0)
-                return th_error_set(err, TH_ERR_PLUGIN, path, 0, 0, "cannot read the calendar");
         struct th_yamldoc y;
-        int rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_PLUGIN, err);
-        free(buf);
+        int rc = th_yamldoc_load_file(&y, path, "the calendar", TH_ERR_PLUGIN, err);
         if (rc < 0)
                 return -1;
-        yaml_node_t *root = th_yamldoc_root(&y), *list = NULL;
-        for (yaml_node_pair_t *p =
-                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
-             p && p < root->data.mapping.pairs.top; p++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, p->key));
-                if (k && strcmp(k, "elections") == 0)
-                        list = th_yamldoc_node(&y, p->value);
-        }
+        yaml_node_t *list = th_yamldoc_get(&y, th_yamldoc_root(&y), "elections");
         if (!list || list->type != YAML_SEQUENCE_NODE)
                 rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1,
                                   "expected 'elections': a list of elections");

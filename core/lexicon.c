@@ -308,13 +308,8 @@ static int owned_elsewhere(const char *key)
 static int read_file(struct th_lexicons *l, const char *lang, const char *path,
                      struct th_error *err)
 {
-        char *buf;
-        size_t len;
-        if (th_read_file(path, &buf, &len) < 0)
-                return th_error_set(err, TH_ERR_PLUGIN, path, 0, 0, "cannot read rule data");
         struct th_yamldoc y;
-        int rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_PLUGIN, err);
-        free(buf);
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
         if (rc < 0)
                 return -1;
         yaml_node_t *root = th_yamldoc_root(&y);

@@ -441,24 +441,9 @@ static int read_data(struct th_partisan_model *m, const char *dir, const char *n
                      struct th_error *err)
 {
         char *path = th_xasprintf("%s/%s", dir, name);
-        char *buf;
-        size_t len;
-        int rc = th_read_file(path, &buf, &len);
-        if (rc < 0) {
-                th_error_set(err, TH_ERR_PLUGIN, path, 0, 0, "cannot read rule data");
-                free(path);
-                return -1;
-        }
         struct th_yamldoc y;
-        rc = th_yamldoc_load(&y, path, buf, len, 0, TH_ERR_PLUGIN, err);
-        free(buf);
-        yaml_node_t *root = rc == 0 ? th_yamldoc_root(&y) : NULL;
-        yaml_node_t *body = NULL;
-        for (yaml_node_pair_t *p =
-                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
-             p && p < root->data.mapping.pairs.top; p++)
-                if (strcmp(key_text(th_yamldoc_node(&y, p->key)), key) == 0)
-                        body = th_yamldoc_node(&y, p->value);
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
+        yaml_node_t *body = rc == 0 ? th_yamldoc_get(&y, th_yamldoc_root(&y), key) : NULL;
         if (rc == 0 && !body)
                 rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
         if (rc == 0)

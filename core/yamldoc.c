@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -37,6 +38,20 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         return 0;
 }
 
+int th_yamldoc_load_file(struct th_yamldoc *y, const char *path, const char *what,
+                         enum th_error_kind kind, struct th_error *err)
+{
+        char *buf;
+        size_t len;
+        if (th_read_file(path, &buf, &len) < 0) {
+                memset(y, 0, sizeof(*y));
+                return th_error_set(err, kind, path, 0, 0, "cannot read %s", what);
+        }
+        int rc = th_yamldoc_load(y, path, buf, len, 0, kind, err);
+        free(buf);
+        return rc;
+}
+
 void th_yamldoc_release(struct th_yamldoc *y)
 {
         if (y->loaded)
@@ -52,6 +67,20 @@ yaml_node_t *th_yamldoc_root(struct th_yamldoc *y)
 yaml_node_t *th_yamldoc_node(struct th_yamldoc *y, int index)
 {
         return yaml_document_get_node(&y->doc, index);
+}
+
+yaml_node_t *th_yamldoc_get(struct th_yamldoc *y, yaml_node_t *map, const char *key)
+{
+        yaml_node_t *found = NULL;
+        if (!map || map->type != YAML_MAPPING_NODE)
+                return NULL;
+        for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
+             p++) {
+                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
+                if (k && strcmp(k, key) == 0)
+                        found = th_yamldoc_node(y, p->value);
+        }
+        return found;
 }
 
 unsigned th_yamldoc_line(const struct th_yamldoc *y, const yaml_node_t *node)

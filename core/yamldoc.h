@@ -25,10 +25,18 @@ struct th_yamldoc {
  * Returns 0, or -1 with `err` set to `kind` at the parser's position. */
 int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, size_t len,
                     unsigned line_offset, enum th_error_kind kind, struct th_error *err);
+/* Read `path` and load it as above; `what` names the file in the error when it
+ * cannot be read ("cannot read WHAT").  `path` must outlive `y`. */
+int th_yamldoc_load_file(struct th_yamldoc *y, const char *path, const char *what,
+                         enum th_error_kind kind, struct th_error *err);
 void th_yamldoc_release(struct th_yamldoc *y);
 
 yaml_node_t *th_yamldoc_root(struct th_yamldoc *y);
 yaml_node_t *th_yamldoc_node(struct th_yamldoc *y, int index);
+
+/* The value of `key` in the mapping `map` (the last one when repeated), or NULL
+ * when `map` is NULL, not a mapping or without that key. */
+yaml_node_t *th_yamldoc_get(struct th_yamldoc *y, yaml_node_t *map, const char *key);
 
 /* 1-based line and column of `node` in its file. */
 unsigned th_yamldoc_line(const struct th_yamldoc *y, const yaml_node_t *node);
