@@ -220,6 +220,35 @@ static int read_meta(struct parse *p, yaml_node_t *n, struct th_meta *m)
         return 0;
 }
 
+/* `when: date: {before-election: DAYS, type: TYPE}`; a repeated key: the last wins. */
+static int read_when_date(struct parse *p, yaml_node_t *n)
+{
+        struct th_decl_rule *r = p->r;
+        for (yaml_node_pair_t *d = n->data.mapping.pairs.start; d < n->data.mapping.pairs.top;
+             d++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, d->key);
+                const char *dk = th_yamldoc_scalar(k);
+                const char *dv = th_yamldoc_scalar(th_yamldoc_node(p->y, d->value));
+                char *end;
+                long days = dv ? strtol(dv, &end, 10) : 0;
+                if (dk && dv && !strcmp(dk, "before-election") && !*end && days >= 1) {
+                        r->before_election = days;
+                } else if (dk && dv && !strcmp(dk, "type") && th_election_type_known(dv)) {
+                        free(r->election_type);
+                        r->election_type = th_xstrdup(dv);
+                } else {
+                        return fail_at(p, k,
+                                       "'when: date': expected before-election (days, at least "
+                                       "1) and optionally type (tweede-kamer, eerste-kamer, "
+                                       "gemeenteraad, provinciale-staten, waterschappen, "
+                                       "europees-parlement)");
+                }
+        }
+        if (r->before_election < 0)
+                return fail_at(p, n, "'when: date': expected before-election");
+        return 0;
+}
+
 static int read_when(struct parse *p, yaml_node_t *n)
 {
         if (n->type != YAML_MAPPING_NODE)
@@ -231,24 +260,8 @@ static int read_when(struct parse *p, yaml_node_t *n)
                             *v = th_yamldoc_node(p->y, q->value);
                 const char *key = th_yamldoc_scalar(k);
                 if (key && strcmp(key, "date") == 0 && v->type == YAML_MAPPING_NODE) {
-                        for (yaml_node_pair_t *d = v->data.mapping.pairs.start;
-                             d < v->data.mapping.pairs.top; d++) {
-                                const char *dk = th_yamldoc_scalar(th_yamldoc_node(p->y, d->key));
-                                const char *dv = th_yamldoc_scalar(th_yamldoc_node(p->y, d->value));
-                                char *end = NULL;
-                                if (dk && dv && strcmp(dk, "before-election") == 0)
-                                        r->before_election = strtol(dv, &end, 10);
-                                else if (dk && dv && strcmp(dk, "type") == 0)
-                                        r->election_type = th_xstrdup(dv);
-                                if (!dk || !dv || (end && (*end || r->before_election < 1)) ||
-                                    (strcmp(dk, "before-election") && strcmp(dk, "type")))
-                                        return fail_at(p, th_yamldoc_node(p->y, d->key),
-                                                       "'when: date': expected before-election "
-                                                       "(days, at least 1) and optionally type "
-                                                       "(tweede-kamer, gemeenteraad, ...)");
-                        }
-                        if (r->before_election < 0)
-                                return fail_at(p, v, "'when: date': expected before-election");
+                        if (read_when_date(p, v) < 0)
+                                return -1;
                         continue;
                 }
                 const char **vals;

@@ -25,7 +25,7 @@ void th_elections_release(struct th_elections *e)
         memset(e, 0, sizeof(*e));
 }
 
-static int known_type(const char *t)
+int th_election_type_known(const char *t)
 {
         for (size_t i = 0; types[i]; i++)
                 if (strcmp(types[i], t) == 0)
@@ -43,7 +43,7 @@ static int read_one(struct th_elections *out, struct th_yamldoc *y, yaml_node_t 
              p && p < n->data.mapping.pairs.top; p++) {
                 yaml_node_t *kn = th_yamldoc_node(y, p->key), *vn = th_yamldoc_node(y, p->value);
                 const char *k = th_yamldoc_scalar(kn), *v = th_yamldoc_scalar(vn);
-                if (k && v && strcmp(k, "type") == 0 && known_type(v))
+                if (k && v && strcmp(k, "type") == 0 && th_election_type_known(v))
                         type = v;
                 else if (k && v && strcmp(k, "date") == 0 && strlen(v) == 10)
                         date = v;

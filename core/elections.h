@@ -19,4 +19,7 @@ struct th_elections {
 int th_elections_load(struct th_elections *out, const char *path, struct th_error *err);
 void th_elections_release(struct th_elections *e);
 
+/* Whether `t` is one of the election types the calendar knows. */
+int th_election_type_known(const char *t);
+
 #endif

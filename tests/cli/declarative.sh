@@ -1,11 +1,33 @@
 # declarative.sh: rule files in YAML, and the safety of linting a folder one does not trust.
 . "$srcdir/tests/cli/lib.sh"
-plan 14
+plan 16
 ex="$srcdir/examples/declarative"
 
 run test "$ex/uk-election-guidance.yml"
 is "$status" 0 "twohats test runs a rule file's examples"
 has "$out" "8 passed, 0 failed" "... every example of every kind"
+
+# when: date applies a rule only in the days up to an election of the calendar.
+cat >"$work/dated.yml" <<'YML'
+rules:
+  - id: x/dated
+    kind: existence
+    message: a new scheme this close to an election
+    when:
+      date: {before-election: 42, type: europees-parlement, type: tweede-kamer}
+    terms: [new scheme]
+    examples:
+      flag:
+        - {text: A new scheme starts., meta: {date: 2021-03-01}}
+      pass:
+        - {text: A new scheme starts., meta: {date: 2021-01-01}}
+        - {text: A new scheme starts., meta: {date: 2021-03-18}}
+YML
+run test "$work/dated.yml"
+is "$status" 0 "when: date flags inside the window before a tweede-kamer election, not before or after it"
+sed 's/type: tweede-kamer}/type: tweedekamer}/' "$work/dated.yml" >"$work/typo.yml"
+run test "$work/typo.yml"
+is "$err" "twohats: $work/typo.yml:6:61: rule 'x/dated': 'when: date': expected before-election (days, at least 1) and optionally type (tweede-kamer, eerste-kamer, gemeenteraad, provinciale-staten, waterschappen, europees-parlement)" "an unknown election type is refused with its place"
 
 mkdir -p "$work/d"
 cp "$ex/uk-election-guidance.yml" "$work/d/"
