@@ -2,25 +2,15 @@
 ASan+UBSan build of twohats (TWOHATS_BUILD, default the current folder); stops at the first
 sanitizer report or status outside 0-3.  A tool, not a test."""
 import os, random, subprocess, sys, tempfile
+from fuzzenv import top, tw, env, failed, mutate as mutate_bytes
 random.seed(int(sys.argv[1]))
-top = os.environ.get("TWOHATS_BUILD", os.getcwd())
-tw = os.path.join(top, "twohats")
-env = dict(os.environ, TWOHATS_PLUGIN_PATH=os.path.join(top, "plugins"), TWOHATS_RULES_DIR=os.path.join(top, "rules"),
-           ASAN_OPTIONS="exitcode=86:detect_leaks=1", UBSAN_OPTIONS="halt_on_error=1")
 configs = [b"rules:\n  office-premises/private-use: off\nplugins:\n  image-building:\n    options:\n      share: 40\nmetadata:\n  - files: '*.md'\n    channel: web\n",
            b"rule-files: [r.yml]\n", b"extensions: [md, txt]\n"]
 rulefile = open(os.path.join(top, "examples/declarative/uk-election-guidance.yml"), "rb").read()
 docs = [b"---\nchannel: press-release\ndate: 2021-03-01\nminister: [Jansen]\n---\nStem op de VVD. Minister Jansen, lijsttrekker van het CDA. <!-- twohats-disable-next-line x -->\n",
         open(os.path.join(top, "tests/corpus/op-02.md"), "rb").read(), b'{"id":"a","text":"Stem SP!","channel":"web"}\n{"text":1}\n']
-def mutate(b):
-    b = bytearray(b)
-    for _ in range(random.randint(1, 6)):
-        if not b: break
-        i = random.randrange(len(b)); op = random.random()
-        if op < 0.4: b[i] = random.randrange(256)
-        elif op < 0.7: del b[i]
-        else: b[i:i] = random.choice([b":", b"\n", b"- ", b"[", b"{", b"*", b"&a", b"*a", b"\xff", b"---\n", b"\t"])
-    return bytes(b)
+YAMLISH = [b":", b"\n", b"- ", b"[", b"{", b"*", b"&a", b"*a", b"\xff", b"---\n", b"\t"]
+def mutate(b): return mutate_bytes(b, 1, 6, lambda: random.choice(YAMLISH))
 bad = 0
 for run in range(int(sys.argv[2])):
     with tempfile.TemporaryDirectory() as d:
@@ -34,6 +24,6 @@ for run in range(int(sys.argv[2])):
         if random.random() < 0.2: args.insert(1, "--lenient")
         if random.random() < 0.2: args.insert(1, "--fix")
         p = subprocess.run(args, capture_output=True, env=env, timeout=60)
-        if p.returncode not in (0, 1, 2, 3) or b"Sanitizer" in p.stderr or b"runtime error" in p.stderr:
+        if failed(p.returncode, (0, 1, 2, 3), p.stderr):
             bad += 1; print("run", run, "status", p.returncode, args); print(p.stderr.decode(errors="replace")[:3000]); break
 print("problems:", bad)

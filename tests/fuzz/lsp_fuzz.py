@@ -1,24 +1,13 @@
 """lsp_fuzz.py SEED RUNS: random and mutated LSP sessions through `twohats lsp` of an
 ASan+UBSan build (TWOHATS_BUILD, default the current folder); stops at the first sanitizer
 report, crash or hang.  A tool, not a test."""
-import json, os, random, subprocess, sys, time
+import json, random, subprocess, sys
+from fuzzenv import tw, env, failed, mutate as mutate_bytes
 random.seed(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
-top = os.environ.get("TWOHATS_BUILD", os.getcwd())
-tw = os.path.join(top, "twohats")
-env = dict(os.environ, TWOHATS_PLUGIN_PATH=os.path.join(top, "plugins"), TWOHATS_RULES_DIR=os.path.join(top, "rules"),
-           ASAN_OPTIONS="exitcode=86:detect_leaks=1", UBSAN_OPTIONS="halt_on_error=1")
 texts = ["Stem op de VVD! 😀 Café “x”.\n", "---\nchannel: social\naccount: hybrid\nparty: D66\n---\nOp 29 oktober stem ik D66.\n",
          "a\r\nb\r\n\xe9", "", "<!-- twohats-disable -->\n# Kop\n\n> quote «x»\n", "x" * 3000]
 def frame(b): return b"Content-Length: %d\r\n\r\n" % len(b) + b
-def mutate(b):
-    b = bytearray(b)
-    for _ in range(random.randint(0, 4)):
-        if not b: break
-        i = random.randrange(len(b)); op = random.random()
-        if op < 0.4: b[i] = random.randrange(256)
-        elif op < 0.7: del b[i]
-        else: b[i:i] = bytes([random.randrange(256)])
-    return bytes(b)
+def mutate(b): return mutate_bytes(b, 0, 4, lambda: bytes([random.randrange(256)]))
 def rpos(): return {"line": random.choice([0, 1, 2, 5, -1, 10**9]), "character": random.choice([0, 1, 3, 7, -5, 2**31])}
 crashes = 0
 for run in range(int(sys.argv[2]) if len(sys.argv) > 2 else 60):
@@ -51,6 +40,6 @@ for run in range(int(sys.argv[2]) if len(sys.argv) > 2 else 60):
         out, err = p.communicate(b"".join(msgs), timeout=60)
     except subprocess.TimeoutExpired:
         p.kill(); print("HANG in run", run); crashes += 1; continue
-    if p.returncode not in (0, 1) or b"Sanitizer" in err or b"runtime error" in err:
+    if failed(p.returncode, (0, 1), err):
         crashes += 1; print("run", run, "status", p.returncode); print(err.decode(errors="replace")[-2000:]); break
 print("runs done, problems:", crashes)
