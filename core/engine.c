@@ -76,6 +76,13 @@ static const struct th_plugin core_plugin = {TH_PLUGIN_HEADER,
                                              NULL,
                                              NULL};
 
+static void add_rule_info(struct th_engine *e, const char *id, const char *plugin,
+                          enum th_severity severity, const char *summary, const char *explanation)
+{
+        TH_GROW(e->rules, e->nrules + 1, e->arules);
+        e->rules[e->nrules++] = (struct th_rule_info){id, plugin, severity, summary, explanation};
+}
+
 static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const char *path,
                       struct th_error *err)
 {
@@ -105,15 +112,8 @@ static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const c
         p->info.options = desc->options;
         TH_GROW(e->plugins, e->nplugins + 1, e->aplugins);
         e->plugins[e->nplugins++] = p;
-        for (const struct th_rule *r = desc->rules; r->id; r++) {
-                TH_GROW(e->rules, e->nrules + 1, e->arules);
-                struct th_rule_info *ri = &e->rules[e->nrules++];
-                ri->id = r->id;
-                ri->plugin = desc->name;
-                ri->severity = r->severity;
-                ri->summary = r->summary;
-                ri->explanation = r->explanation;
-        }
+        for (const struct th_rule *r = desc->rules; r->id; r++)
+                add_rule_info(e, r->id, desc->name, r->severity, r->summary, r->explanation);
         return 0;
 }
 
@@ -248,6 +248,17 @@ const struct th_rule_file *th_engine_rule_file(const struct th_engine *e, const 
         return rule_file(e, path);
 }
 
+/* The calendar for declarative rules; without one, their date conditions never hold. */
+static const struct th_elections *calendar_or_null(struct th_engine *e)
+{
+        const struct th_elections *calendar = NULL;
+        struct th_error ignored = {0};
+        if (th_engine_elections(e, &calendar, &ignored) < 0)
+                calendar = NULL;
+        th_error_release(&ignored);
+        return calendar;
+}
+
 int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
                              struct th_error *err)
 {
@@ -268,26 +279,16 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
                         return -1;
                 }
         }
-        const struct th_elections *calendar = NULL;
-        struct th_error ignored = {0};
-        if (th_engine_elections(e, &calendar, &ignored) < 0)
-                calendar = NULL; /* date conditions then never hold */
-        th_error_release(&ignored);
-        if (verify && th_rule_file_verify(f, calendar, e->scratch, err) < 0) {
+        if (verify && th_rule_file_verify(f, calendar_or_null(e), e->scratch, err) < 0) {
                 th_rule_file_free(f);
                 return -1;
         }
         TH_GROW(e->rule_files, e->nrule_files + 1, e->arule_files);
         e->rule_files[e->nrule_files++] = f;
-        for (size_t i = 0; i < f->nrules; i++) {
-                TH_GROW(e->rules, e->nrules + 1, e->arules);
-                struct th_rule_info *ri = &e->rules[e->nrules++];
-                ri->id = th_decl_rule_id(f->rules[i]);
-                ri->plugin = "declarative";
-                ri->severity = th_decl_rule_severity(f->rules[i]);
-                ri->summary = th_decl_rule_summary(f->rules[i]);
-                ri->explanation = th_decl_rule_explanation(f->rules[i]);
-        }
+        for (size_t i = 0; i < f->nrules; i++)
+                add_rule_info(e, th_decl_rule_id(f->rules[i]), "declarative",
+                              th_decl_rule_severity(f->rules[i]), th_decl_rule_summary(f->rules[i]),
+                              th_decl_rule_explanation(f->rules[i]));
         return 0;
 }
 
@@ -517,13 +518,9 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
                 }
                 free(ctx.failure);
         }
-        const struct th_elections *calendar = NULL;
+        const struct th_elections *calendar = c->nrule_files ? calendar_or_null(e) : NULL;
         for (size_t i = 0; i < c->nrule_files; i++) {
                 const struct th_rule_file *f = rule_file(e, c->rule_files[i]);
-                struct th_error ignored = {0};
-                if (f && !calendar && th_engine_elections(e, &calendar, &ignored) < 0)
-                        calendar = NULL;
-                th_error_release(&ignored);
                 for (size_t k = 0; f && k < f->nrules; k++) {
                         const char *id = th_decl_rule_id(f->rules[k]);
                         if (th_decl_rule_check(f->rules[k], th_engine_severity(e, c, id), doc,
