@@ -250,27 +250,20 @@ static int read_meta_entry(struct th_meta_default *md, struct th_yamldoc *y, yam
                         md->glob = th_xstrdup(s);
                         continue;
                 }
-                const char *vals[64];
-                size_t nr = 0;
-                if (s) {
-                        vals[nr++] = s;
-                } else if (val->type == YAML_SEQUENCE_NODE) {
-                        for (yaml_node_item_t *it = val->data.sequence.items.start;
-                             it < val->data.sequence.items.top && nr < 64; it++) {
-                                vals[nr] = th_yamldoc_scalar(th_yamldoc_node(y, *it));
-                                if (!vals[nr])
-                                        return th_yamldoc_error(y, val, TH_ERR_USAGE, err,
-                                                                "metadata '%s': expected text "
-                                                                "values",
-                                                                key);
-                                nr++;
-                        }
-                } else {
-                        return th_yamldoc_error(y, val, TH_ERR_USAGE, err,
-                                                "metadata '%s': expected a value or a list", key);
-                }
-                if (th_meta_set(&md->meta, key, vals, nr, NULL, file, th_yamldoc_line(y, val),
-                                th_yamldoc_col(y, val), err) < 0)
+                const char **vals;
+                size_t nr;
+                yaml_node_t *bad;
+                if (th_yamldoc_texts(y, val, &vals, &nr, &bad) < 0)
+                        return th_yamldoc_error(y, bad, TH_ERR_USAGE, err,
+                                                bad == val ? "metadata '%s': expected a value or a "
+                                                             "list, got %s"
+                                                           : "metadata '%s': expected text "
+                                                             "values, got %s",
+                                                key, th_yamldoc_kind(bad));
+                int rc = th_meta_set(&md->meta, key, vals, nr, NULL, file, th_yamldoc_line(y, val),
+                                     th_yamldoc_col(y, val), err);
+                free(vals);
+                if (rc < 0)
                         return -1;
         }
         if (!md->glob)

@@ -98,27 +98,10 @@ static int fail_at(struct parse *p, const yaml_node_t *n, const char *what)
 /* The texts of a list node (or of one scalar); -1 when it holds something else. */
 static int texts(struct parse *p, yaml_node_t *n, const char ***out, size_t *nr)
 {
-        *nr = 0;
-        *out = NULL;
-        if (th_yamldoc_scalar(n)) {
-                *out = th_xcalloc(1, sizeof(char *));
-                (*out)[(*nr)++] = th_yamldoc_scalar(n);
-                return 0;
-        }
-        if (n->type != YAML_SEQUENCE_NODE)
-                return fail_at(p, n, "expected a text or a list of texts");
-        size_t count = (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
-        *out = th_xcalloc(count ? count : 1, sizeof(char *));
-        for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top;
-             it++) {
-                const char *s = th_yamldoc_scalar(th_yamldoc_node(p->y, *it));
-                if (!s) {
-                        free(*out);
-                        *out = NULL;
-                        return fail_at(p, th_yamldoc_node(p->y, *it), "expected a text");
-                }
-                (*out)[(*nr)++] = s;
-        }
+        yaml_node_t *bad;
+        if (th_yamldoc_texts(p->y, n, out, nr, &bad) < 0)
+                return fail_at(p, bad,
+                               bad == n ? "expected a text or a list of texts" : "expected a text");
         return 0;
 }
 

@@ -48,38 +48,22 @@ static int store(struct th_doc *doc, struct th_yamldoc *y, yaml_node_t *knode, y
                 return th_yamldoc_error(y, knode, TH_ERR_USAGE, err,
                                         "front matter: expected a key, got %s",
                                         th_yamldoc_kind(knode));
-        const char *single;
-        const char **values = &single;
-        size_t nr = 1;
-        if (vnode->type == YAML_SCALAR_NODE) {
-                single = th_yamldoc_scalar(vnode);
-        } else if (vnode->type == YAML_SEQUENCE_NODE) {
-                yaml_node_item_t *it = vnode->data.sequence.items.start;
-                nr = (size_t)(vnode->data.sequence.items.top - it);
-                values = th_xcalloc(nr ? nr : 1, sizeof(char *));
-                for (size_t i = 0; i < nr; i++) {
-                        yaml_node_t *item = th_yamldoc_node(y, it[i]);
-                        values[i] = th_yamldoc_scalar(item);
-                        if (!values[i]) {
-                                free(values);
-                                return th_yamldoc_error(
-                                    y, item, TH_ERR_USAGE, err,
-                                    "front matter: '%s' expected a list of text values, got %s",
-                                    key, th_yamldoc_kind(item));
-                        }
-                }
-        } else {
-                return th_yamldoc_error(y, vnode, TH_ERR_USAGE, err,
-                                        "front matter: '%s' expected a value or a list, got %s",
-                                        key, th_yamldoc_kind(vnode));
-        }
+        const char **values;
+        size_t nr;
+        yaml_node_t *bad;
+        if (th_yamldoc_texts(y, vnode, &values, &nr, &bad) < 0)
+                return th_yamldoc_error(
+                    y, bad, TH_ERR_USAGE, err,
+                    bad == vnode ? "front matter: '%s' expected a value or a list, got %s"
+                                 : "front matter: '%s' expected a list of text values, "
+                                   "got %s",
+                    key, th_yamldoc_kind(bad));
         size_t span[2] = {
             offset_at(doc, first_line + vnode->start_mark.line, vnode->start_mark.column),
             offset_at(doc, first_line + vnode->end_mark.line, vnode->end_mark.column)};
         int rc = th_meta_set(&doc->meta, key, values, nr, span, doc->path,
                              th_yamldoc_line(y, vnode), th_yamldoc_col(y, vnode), err);
-        if (values != &single)
-                free(values);
+        free(values);
         return rc;
 }
 

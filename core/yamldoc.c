@@ -83,6 +83,35 @@ yaml_node_t *th_yamldoc_get(struct th_yamldoc *y, yaml_node_t *map, const char *
         return found;
 }
 
+int th_yamldoc_texts(struct th_yamldoc *y, yaml_node_t *n, const char ***out, size_t *nr,
+                     yaml_node_t **bad)
+{
+        *out = NULL;
+        *nr = 0;
+        *bad = n;
+        if (th_yamldoc_scalar(n)) {
+                *out = th_xcalloc(1, sizeof(char *));
+                (*out)[(*nr)++] = th_yamldoc_scalar(n);
+                return 0;
+        }
+        if (!n || n->type != YAML_SEQUENCE_NODE)
+                return -1;
+        yaml_node_item_t *it = n->data.sequence.items.start;
+        size_t count = (size_t)(n->data.sequence.items.top - it);
+        *out = th_xcalloc(count ? count : 1, sizeof(char *));
+        for (size_t i = 0; i < count; i++) {
+                yaml_node_t *item = th_yamldoc_node(y, it[i]);
+                if (!((*out)[i] = th_yamldoc_scalar(item))) {
+                        free(*out);
+                        *out = NULL;
+                        *bad = item;
+                        return -1;
+                }
+        }
+        *nr = count;
+        return 0;
+}
+
 unsigned th_yamldoc_line(const struct th_yamldoc *y, const yaml_node_t *node)
 {
         return (unsigned)node->start_mark.line + 1 + y->line_offset;

@@ -38,6 +38,12 @@ yaml_node_t *th_yamldoc_node(struct th_yamldoc *y, int index);
  * when `map` is NULL, not a mapping or without that key. */
 yaml_node_t *th_yamldoc_get(struct th_yamldoc *y, yaml_node_t *map, const char *key);
 
+/* A text or a list of texts: the scalar `n`, or each scalar of the list `n`, into a
+ * new array *out (the caller frees it; the texts belong to the document).  Returns
+ * 0, or -1 with *bad at the node that is neither. */
+int th_yamldoc_texts(struct th_yamldoc *y, yaml_node_t *n, const char ***out, size_t *nr,
+                     yaml_node_t **bad);
+
 /* 1-based line and column of `node` in its file. */
 unsigned th_yamldoc_line(const struct th_yamldoc *y, const yaml_node_t *node);
 unsigned th_yamldoc_col(const struct th_yamldoc *y, const yaml_node_t *node);

@@ -1,6 +1,6 @@
 # declarative.sh: rule files in YAML, and the safety of linting a folder one does not trust.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 17
 ex="$srcdir/examples/declarative"
 
 run test "$ex/uk-election-guidance.yml"
@@ -28,6 +28,9 @@ is "$status" 0 "when: date flags inside the window before a tweede-kamer electio
 sed 's/type: tweede-kamer}/type: tweedekamer}/' "$work/dated.yml" >"$work/typo.yml"
 run test "$work/typo.yml"
 is "$err" "twohats: $work/typo.yml:6:61: rule 'x/dated': 'when: date': expected before-election (days, at least 1) and optionally type (tweede-kamer, eerste-kamer, gemeenteraad, provinciale-staten, waterschappen, europees-parlement)" "an unknown election type is refused with its place"
+sed 's/^      date: .*/&\n      channel: [web, {a: b}]/' "$work/dated.yml" >"$work/shape.yml"
+run test "$work/shape.yml"
+is "$err" "twohats: $work/shape.yml:7:22: rule 'x/dated': expected a text" "a condition's list holding something other than text is refused at that item"
 
 mkdir -p "$work/d"
 cp "$ex/uk-election-guidance.yml" "$work/d/"

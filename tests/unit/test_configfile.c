@@ -91,6 +91,10 @@ static void errors_name_line_and_column(void **state)
             {"metadata:\n  - files: a.md\n    channel: tweet\n",
              "c.yml:3:14: invalid value 'tweet' for metadata 'channel'; expected speech, "
              "press-release, web, newsletter, social, agenda, letter, interview, party"},
+            {"metadata:\n  - files: a.md\n    minister: {a: b}\n",
+             "c.yml:3:15: metadata 'minister': expected a value or a list, got a mapping"},
+            {"metadata:\n  - files: a.md\n    minister: [Jansen, [x]]\n",
+             "c.yml:3:24: metadata 'minister': expected text values, got a list"},
             {"rules: [a\n", "c.yml:2:1: invalid YAML: did not find expected ',' or ']' while "
                             "parsing a flow sequence"},
         };

@@ -70,6 +70,15 @@ static void unclosed_and_wrong_shape(void **state)
         assert_int_equal(unit_doc(&doc, "---\nchannel: {a: b}\n---\n", 0, &err), -1);
         assert_int_equal(err.line, 2);
         assert_int_equal(err.col, 10);
+        assert_string_equal(err.message,
+                            "front matter: 'channel' expected a value or a list, got a mapping");
+        th_error_release(&err);
+        th_doc_release(&doc);
+        assert_int_equal(unit_doc(&doc, "---\nminister: [Jansen, {a: b}]\n---\n", 0, &err), -1);
+        assert_int_equal(err.line, 2);
+        assert_int_equal(err.col, 20);
+        assert_string_equal(
+            err.message, "front matter: 'minister' expected a list of text values, got a mapping");
         th_error_release(&err);
         th_doc_release(&doc);
 }
