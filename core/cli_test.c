@@ -347,8 +347,10 @@ int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
                         run_case(&r, files[i], c, json_array_get(cases, k));
                 json_decref(cases);
         }
-        print_table(&r);
-        printf("\n%u passed, %u failed\n", r.passed, r.failed);
+        if (r.passed + r.failed || status == TH_EXIT_OK) { /* no empty table after an error */
+                print_table(&r);
+                printf("\n%u passed, %u failed\n", r.passed, r.failed);
+        }
         for (size_t i = 0; i < r.nt; i++)
                 free(r.t[i].rule);
         free(r.t);

@@ -1,6 +1,6 @@
 # declarative.sh: rule files in YAML, and the safety of linting a folder one does not trust.
 . "$srcdir/tests/cli/lib.sh"
-plan 17
+plan 18
 ex="$srcdir/examples/declarative"
 
 run test "$ex/uk-election-guidance.yml"
@@ -31,6 +31,7 @@ is "$err" "twohats: $work/typo.yml:6:61: rule 'x/dated': 'when: date': expected 
 sed 's/^      date: .*/&\n      channel: [web, {a: b}]/' "$work/dated.yml" >"$work/shape.yml"
 run test "$work/shape.yml"
 is "$err" "twohats: $work/shape.yml:7:22: rule 'x/dated': expected a text" "a condition's list holding something other than text is refused at that item"
+is "$out" "" "... and no empty table is printed"
 
 mkdir -p "$work/d"
 cp "$ex/uk-election-guidance.yml" "$work/d/"
