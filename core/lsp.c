@@ -104,6 +104,20 @@ static struct lsp_buffer *find_doc(struct lsp *s, const char *uri, size_t *index
         return NULL;
 }
 
+/* The open document that `params` names in textDocument.uri. */
+static struct lsp_buffer *params_doc(struct lsp *s, json_t *params, size_t *index)
+{
+        json_t *td = json_object_get(params, "textDocument");
+        return find_doc(s, json_string_value(json_object_get(td, "uri")), index);
+}
+
+/* The byte offset in `b` of an LSP Position object. */
+static size_t position_offset(const struct lsp *s, const struct lsp_buffer *b, json_t *pos)
+{
+        return lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(pos, "line")),
+                          (long)json_integer_value(json_object_get(pos, "character")), s->utf8);
+}
+
 static json_t *range_json(const struct lsp *s, const struct lsp_buffer *b, size_t start, size_t end)
 {
         long l0, c0, l1, c1;
@@ -220,8 +234,7 @@ static void did_open(struct lsp *s, json_t *params)
 
 static void did_change(struct lsp *s, json_t *params)
 {
-        json_t *td = json_object_get(params, "textDocument");
-        struct lsp_buffer *b = find_doc(s, json_string_value(json_object_get(td, "uri")), NULL);
+        struct lsp_buffer *b = params_doc(s, params, NULL);
         if (!b) {
                 fprintf(stderr, "twohats lsp: didChange for a document that is not open\n");
                 return;
@@ -236,30 +249,24 @@ static void did_change(struct lsp *s, json_t *params)
                         continue;
                 size_t start = 0, end = b->len;
                 if (range) {
-                        json_t *a = json_object_get(range, "start"),
-                               *z = json_object_get(range, "end");
-                        start = lsp_offset(
-                            b->text, b->len, (long)json_integer_value(json_object_get(a, "line")),
-                            (long)json_integer_value(json_object_get(a, "character")), s->utf8);
-                        end = lsp_offset(
-                            b->text, b->len, (long)json_integer_value(json_object_get(z, "line")),
-                            (long)json_integer_value(json_object_get(z, "character")), s->utf8);
+                        start = position_offset(s, b, json_object_get(range, "start"));
+                        end = position_offset(s, b, json_object_get(range, "end"));
                 }
                 lsp_buffer_edit(b, start, end, json_string_value(text), json_string_length(text));
         }
-        b->version = (long)json_integer_value(json_object_get(td, "version"));
+        b->version = (long)json_integer_value(
+            json_object_get(json_object_get(params, "textDocument"), "version"));
         lint(s, b);
 }
 
 static void did_close(struct lsp *s, json_t *params)
 {
         size_t i;
-        const char *uri =
-            json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-        if (!find_doc(s, uri, &i))
+        struct lsp_buffer *b = params_doc(s, params, &i);
+        if (!b)
                 return;
         send(s, json_pack("{s:s, s:{s:s, s:[]}}", "method", "textDocument/publishDiagnostics",
-                          "params", "uri", uri, "diagnostics"));
+                          "params", "uri", b->uri, "diagnostics"));
         lsp_buffer_free(s->docs[i]);
         s->docs[i] = s->docs[--s->ndocs];
 }
@@ -282,21 +289,14 @@ static json_t *edit_action(const char *title, const char *uri, json_t *range, co
 
 static void code_action(struct lsp *s, json_t *id, json_t *params)
 {
-        const char *uri =
-            json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-        struct lsp_buffer *b = find_doc(s, uri, NULL);
+        struct lsp_buffer *b = params_doc(s, params, NULL);
         json_t *range = json_object_get(params, "range");
         if (!b || !range) {
                 reply_error(s, id, INVALID_PARAMS, "expected an open textDocument and a range");
                 return;
         }
-        json_t *a = json_object_get(range, "start"), *z = json_object_get(range, "end");
-        size_t from =
-            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(a, "line")),
-                       (long)json_integer_value(json_object_get(a, "character")), s->utf8);
-        size_t to =
-            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(z, "line")),
-                       (long)json_integer_value(json_object_get(z, "character")), s->utf8);
+        size_t from = position_offset(s, b, json_object_get(range, "start"));
+        size_t to = position_offset(s, b, json_object_get(range, "end"));
         json_t *actions = json_array();
         for (size_t i = 0; i < b->findings.nr; i++) {
                 const struct th_finding *f = &b->findings.v[i];
@@ -308,7 +308,7 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
                         snprintf(title, sizeof(title), "Fix: %s", f->message);
                         json_array_append_new(
                             actions,
-                            edit_action(title, uri, range_json(s, b, f->fix_start, f->fix_end),
+                            edit_action(title, b->uri, range_json(s, b, f->fix_start, f->fix_end),
                                         f->fix_text, diag));
                 }
                 long line, col;
@@ -320,7 +320,7 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
                                  f->rule);
                 snprintf(title, sizeof(title), "Suppress %s here, with a reason", f->rule);
                 json_array_append_new(
-                    actions, edit_action(title, uri, range_json(s, b, bol, bol), comment, diag));
+                    actions, edit_action(title, b->uri, range_json(s, b, bol, bol), comment, diag));
                 free(comment);
                 json_decref(diag);
         }
@@ -329,17 +329,13 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
 
 static void hover(struct lsp *s, json_t *id, json_t *params)
 {
-        const char *uri =
-            json_string_value(json_object_get(json_object_get(params, "textDocument"), "uri"));
-        struct lsp_buffer *b = find_doc(s, uri, NULL);
+        struct lsp_buffer *b = params_doc(s, params, NULL);
         json_t *pos = json_object_get(params, "position");
         if (!b || !pos) {
                 reply_error(s, id, INVALID_PARAMS, "expected an open textDocument and a position");
                 return;
         }
-        size_t at =
-            lsp_offset(b->text, b->len, (long)json_integer_value(json_object_get(pos, "line")),
-                       (long)json_integer_value(json_object_get(pos, "character")), s->utf8);
+        size_t at = position_offset(s, b, pos);
         for (size_t i = 0; i < b->findings.nr; i++) {
                 const struct th_finding *f = &b->findings.v[i];
                 const struct th_rule_info *r = th_engine_find_rule(s->cli->engine, f->rule);
@@ -396,11 +392,7 @@ static int handle(struct lsp *s, json_t *msg, int *code)
         } else if (strcmp(method, "textDocument/didChange") == 0) {
                 did_change(s, params);
         } else if (strcmp(method, "textDocument/didSave") == 0) {
-                struct lsp_buffer *b =
-                    find_doc(s,
-                             json_string_value(
-                                 json_object_get(json_object_get(params, "textDocument"), "uri")),
-                             NULL);
+                struct lsp_buffer *b = params_doc(s, params, NULL);
                 if (b)
                         lint(s, b);
         } else if (strcmp(method, "textDocument/didClose") == 0) {
