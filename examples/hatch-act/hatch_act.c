@@ -7,7 +7,7 @@
  * or a campaign hashtag or slogan on its own.  Its rule data is
  * rules/en/hatch-act.yml, installed beside twohats' own.
  */
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <twohats/plugin.h>
 
@@ -64,38 +64,50 @@ static const char *const lexicon_names[] = {"en/hatch-parties",
                                             "en/hatch-federal-buildings",
                                             NULL};
 
-static struct {
+/* What init() prepares: read-only afterwards. */
+struct state {
         const struct th_lexicon *parties, *slogans, *advocacy, *solicit, *targets, *buildings;
         struct th_pattern *links;
-} lex; /* read-only after init() */
+};
 
-static int init(const struct th_host *host, struct th_ctx *ctx, void **state)
+static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        (void)state;
-        const struct th_lexicon **slots = &lex.parties;
+        struct state *st = calloc(1, sizeof(*st));
+        if (!st) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
+        }
+        *state = st; /* fini() frees it, also after a failure here */
+        const struct th_lexicon **slots = &st->parties;
         for (size_t i = 0; lexicon_names[i]; i++)
-                if (!(slots[i] = host->lexicon(ctx, lexicon_names[i])))
+                if (host->lexicon(ctx, lexicon_names[i], &slots[i]) != TH_OK)
                         return TH_ERROR;
-        lex.links = host->pattern_compile(ctx, "\\b(?:secure\\.)?(?:actblue|winred)\\.com\\b");
-        return lex.links ? TH_OK : TH_ERROR;
+        return host->pattern_compile(ctx, "\\b(?:secure\\.)?(?:actblue|winred)\\.com\\b",
+                                     &st->links);
+}
+
+static void fini(void *state)
+{
+        free(state);
 }
 
 static int has(const struct th_host *host, struct th_ctx *ctx, const struct th_lexicon *l,
                const char *text, struct th_span s, struct th_lexicon_match *m)
 {
-        return host->lexicon_find(ctx, l, text, s.end, s.start, m) == 1;
+        int found = 0;
+        return host->lexicon_find(ctx, l, text, s.end, s.start, m, &found) == TH_OK && found;
 }
 
 /* The first partisan sentence, with the words that make it so. */
-static int partisan(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                    const char *text, struct th_span *where)
+static int partisan(const struct th_host *host, struct th_ctx *ctx, const struct state *st,
+                    const struct th_doc *doc, const char *text, struct th_span *where)
 {
         for (size_t i = 0; i < host->doc_sentence_count(doc); i++) {
                 struct th_span s = host->doc_sentence(doc, i);
                 struct th_lexicon_match m;
-                if (has(host, ctx, lex.slogans, text, s, &m) ||
-                    (has(host, ctx, lex.parties, text, s, &m) &&
-                     has(host, ctx, lex.advocacy, text, s, &m))) {
+                if (has(host, ctx, st->slogans, text, s, &m) ||
+                    (has(host, ctx, st->parties, text, s, &m) &&
+                     has(host, ctx, st->advocacy, text, s, &m))) {
                         *where = s;
                         return 1;
                 }
@@ -103,10 +115,10 @@ static int partisan(const struct th_host *host, struct th_ctx *ctx, const struct
         return 0;
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
 {
-        (void)state;
+        const struct state *st = state;
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         const char *account = host->doc_meta(doc, "account", 0);
@@ -114,47 +126,43 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
         const char *location = host->doc_meta(doc, "location", 0);
         struct th_span where;
         struct th_lexicon_match m;
-        int rc = TH_OK;
-        if (partisan(host, ctx, doc, text, &where)) {
+        enum th_status rc = TH_OK;
+        if (partisan(host, ctx, st, doc, text, &where)) {
                 if (account && !strcmp(account, "corporate"))
-                        rc = host->report(ctx, RULE_OFFICIAL, where,
-                                          "partisan content on an official account (Hatch Act)",
-                                          NULL);
-                int building = location && host->lexicon_find(ctx, lex.buildings, location,
-                                                              strlen(location), 0, &m) == 1;
+                        rc = host->report(ctx, RULE_OFFICIAL, where, NULL,
+                                          "partisan content on an official account (Hatch Act)");
+                int building = location && has(host, ctx, st->buildings, location,
+                                               (struct th_span){0, strlen(location)}, &m);
                 if (rc == TH_OK && ((duty && !strcmp(duty, "true")) || building))
-                        rc = host->report(ctx, RULE_DUTY, where,
-                                          building ? "partisan content posted in a federal "
-                                                     "building (Hatch Act)"
-                                                   : "partisan content posted on duty (Hatch Act)",
-                                          NULL);
+                        rc = host->report(ctx, RULE_DUTY, where, NULL,
+                                          "partisan content posted %s (Hatch Act)",
+                                          building ? "in a federal building" : "on duty");
         }
         for (size_t i = 0; rc == TH_OK && i < host->doc_sentence_count(doc); i++) {
                 struct th_span s = host->doc_sentence(doc, i);
-                if (has(host, ctx, lex.solicit, text, s, &m) &&
-                    has(host, ctx, lex.targets, text, s, &m))
-                        rc = host->report(ctx, RULE_SOLICIT, s,
-                                          "a solicitation of political contributions (Hatch Act)",
-                                          NULL);
+                if (has(host, ctx, st->solicit, text, s, &m) &&
+                    has(host, ctx, st->targets, text, s, &m))
+                        rc = host->report(ctx, RULE_SOLICIT, s, NULL,
+                                          "a solicitation of political contributions (Hatch Act)");
         }
         /* Donation links are link destinations, not prose: look for them in the text. */
         size_t raw_len;
         const char *raw = host->doc_text(doc, &raw_len);
         struct th_span link;
-        if (rc == TH_OK && host->pattern_find(ctx, lex.links, raw, raw_len, 0, &link) == 1)
-                rc = host->report(ctx, RULE_SOLICIT, link,
-                                  "a link to a political fundraising platform (Hatch Act)", NULL);
+        int found = 0;
+        if (rc == TH_OK)
+                rc = host->pattern_find(ctx, st->links, raw, raw_len, 0, &link, &found);
+        if (rc == TH_OK && found)
+                rc = host->report(ctx, RULE_SOLICIT, link, NULL,
+                                  "a link to a political fundraising platform (Hatch Act)");
         return rc;
 }
 
-static const struct th_plugin plugin = {TH_PLUGIN_HEADER,
-                                        "hatch-act",
-                                        "1.0.0",
-                                        "US Hatch Act social-media guidance for federal employees",
-                                        rules,
-                                        NULL,
-                                        init,
-                                        check,
-                                        NULL};
+static const struct th_plugin plugin = {
+    TH_PLUGIN_HEADER,   .name = "hatch-act",
+    .version = "1.0.0", .summary = "US Hatch Act social-media guidance for federal employees",
+    .rules = rules,     .init = init,
+    .check = check,     .fini = fini,
+};
 
 TWOHATS_PLUGIN(hatch_act, plugin)

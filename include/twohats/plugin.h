@@ -4,9 +4,22 @@
  * A plugin is a shared object (a libtool module) that exports one function,
  * `<module>_LTX_twohats_plugin_v1`, returning a pointer to a static const
  * `struct th_plugin`.  Write it with the TWOHATS_PLUGIN() macro below.  The
- * plugin includes this header and nothing else of twohats: everything it may
- * ask of the host comes through the `struct th_host` function table handed to
+ * plugin includes this header (and the headers of the services it uses,
+ * such as <twohats/nl.h>) and nothing else of twohats: everything it may ask
+ * of the host comes through the `struct th_host` function table handed to
  * init() and check(), so a plugin has no undefined symbols into the host.
+ *
+ *     static const struct th_plugin plugin = {
+ *         TH_PLUGIN_HEADER,
+ *         .name = "example",
+ *         .version = "1.0.0",
+ *         .summary = "flags the word 'example'",
+ *         .rules = rules,
+ *         .init = init,
+ *         .check = check,
+ *         .fini = fini,
+ *     };
+ *     TWOHATS_PLUGIN(example, plugin)
  *
  * ABI policy.  TH_ABI_MAJOR changes when anything below is reordered,
  * removed or changes meaning; it is part of the entry symbol's name, so a
@@ -14,17 +27,21 @@
  * field is appended to `struct th_plugin` or a function to `struct th_host`.
  * The host loads a plugin whose major equals its own and whose minor is not
  * newer than its own; anything else is refused with a message naming the
- * file and both versions.
+ * file and both versions.  A descriptor built against an older minor is
+ * shorter: the host reads a field after `check` only when the descriptor's
+ * `size` covers it, so every field after `check` is optional.
  *
  * Ownership.  Everything the host passes (documents, strings, spans) is
  * borrowed for the duration of the call.  Everything a plugin reports is
- * copied by the host.  Lexicons and patterns obtained in init() belong to the
- * host and live until after fini().  A plugin frees in fini() what its
- * init() allocated.
+ * copied by the host.  Lexicons, patterns and service tables obtained in
+ * init() belong to the host and live until after fini().  A plugin keeps
+ * what init() prepares in `*state` (never in file statics: two engines in
+ * one process each init() the plugin) and frees it in fini().
  *
- * Threading.  check() may be called for several documents at once from
- * several threads: the state made by init() is read-only afterwards, and
- * per-call scratch belongs to the `struct th_ctx` of that call.
+ * Threading.  The host calls a plugin from one thread at a time and checks
+ * one document at a time per engine.  The state made by init() is
+ * read-only afterwards and per-call scratch belongs to the `struct th_ctx`
+ * of the call, so that a host may later run one engine per thread.
  *
  * The full description is in twohats-plugin(3).
  */
@@ -49,7 +66,7 @@ extern "C" {
 /* Severities, in rising order.  TH_SEV_OFF disables a rule. */
 enum th_severity { TH_SEV_OFF = 0, TH_SEV_INFO = 1, TH_SEV_WARNING = 2, TH_SEV_ERROR = 3 };
 
-/* Return values of init() and check(). */
+/* What init(), check() and every fallible host call return. */
 enum th_status { TH_OK = 0, TH_ERROR = 1 };
 
 /* A span of the document: byte offsets into the text, end exclusive. */
@@ -70,31 +87,6 @@ struct th_lexicon_match {
         const char *term; /* borrowed from the lexicon; lives as long as it */
 };
 
-/* Kinds of party-political content (GUIDELINES, "Shared notion"). */
-enum th_partisan_kind {
-        TH_PARTISAN_VOTE_CALL = 1, /* vote, membership or money call for a party or candidate */
-        TH_PARTISAN_SELF_ID = 2,   /* the sender speaks as a party: "wij als CDA" */
-        TH_PARTISAN_SLOGAN = 3,    /* a party slogan in its period */
-        TH_PARTISAN_HASHTAG = 4,   /* a party hashtag: "#TeamD66" */
-        TH_PARTISAN_POLEMIC = 5,   /* an attack on a named party */
-};
-
-/* One party-political passage of a document. */
-struct th_partisan {
-        enum th_partisan_kind kind;
-        struct th_span span;     /* the words that make it party-political */
-        struct th_span sentence; /* the sentence they stand in */
-        const char *party;       /* canonical party id ("D66"), or NULL */
-        int quoted;              /* inside quotation marks or a blockquote */
-};
-
-/* An election of the calendar in the rule data. */
-struct th_election {
-        const char *type; /* "tweede-kamer", "gemeenteraad", ... */
-        const char *date; /* YYYY-MM-DD */
-        int official;     /* 0 when the date is not from an official source */
-};
-
 /* A fix: replace the bytes of `span` with `replacement` (UTF-8, copied). */
 struct th_fix {
         struct th_span span;
@@ -102,8 +94,26 @@ struct th_fix {
 };
 
 /*
- * Host services.  The table is append-only within a major: a plugin that
- * needs a function added after ABI 1.0 checks `minor` first.
+ * The head of a service's function table.  A service is a named, separately
+ * versioned set of functions that a front-end registers with the host (the
+ * Dutch party model is the service "nl", <twohats/nl.h>), in the manner of
+ * SQLite's fts5_api or the shared APIs of Redis modules.  Its `major`
+ * changes when a function is removed or changes meaning; its `minor` grows
+ * when one is appended; `size` is the size of the whole table in the host.
+ */
+struct th_service {
+        const char *name;
+        unsigned major;
+        unsigned minor;
+        size_t size;
+};
+
+/*
+ * Host services.  Every call that can fail returns enum th_status: TH_OK, or
+ * TH_ERROR with the reason recorded for the host to report (the plugin then
+ * returns TH_ERROR from init() or check()).  Whether something was found is
+ * told through an out parameter.  The table is append-only within a major:
+ * a plugin that needs a function added after ABI 1.0 checks `minor` first.
  */
 struct th_host {
         unsigned major; /* the host's TH_ABI_MAJOR */
@@ -149,59 +159,55 @@ struct th_host {
         const char *(*option)(struct th_ctx *ctx, const char *name);
 
         /* Named lexicons, `<lang>/<name>` (e.g. "nl/premises"), compiled
-         * once; call in init().  Returns NULL and records the reason when the
-         * lexicon does not exist or its data is broken. */
-        const struct th_lexicon *(*lexicon)(struct th_ctx *ctx, const char *name);
+         * once; call in init().  Fails when the lexicon does not exist or
+         * its data is broken. */
+        enum th_status (*lexicon)(struct th_ctx *ctx, const char *name,
+                                  const struct th_lexicon **out);
 
-        /* Find the first match of `lex` in subject[start, len).  Returns 1
-         * and fills `out` on a match, 0 when there is none, and -1 when the
-         * match limit was hit (the host records the reason).  Matching is
-         * case-insensitive, with Unicode word boundaries, diacritics as
-         * written or left out, and typographic apostrophes. */
-        int (*lexicon_find)(struct th_ctx *ctx, const struct th_lexicon *lex, const char *subject,
-                            size_t len, size_t start, struct th_lexicon_match *out);
+        /* Find the first match of `lex` in subject[start, len): *found is 1
+         * and `out` filled on a match, 0 when there is none.  Fails when the
+         * match limit was hit.  Matching is case-insensitive, with Unicode
+         * word boundaries, diacritics as written or left out, and
+         * typographic apostrophes. */
+        enum th_status (*lexicon_find)(struct th_ctx *ctx, const struct th_lexicon *lex,
+                                       const char *subject, size_t len, size_t start,
+                                       struct th_lexicon_match *out, int *found);
 
         /* Compile a PCRE2 pattern (UTF, Unicode properties, caseless
          * unless the pattern says otherwise) with JIT and limits; call in
-         * init().  Returns NULL and records the reason on a bad pattern. */
-        struct th_pattern *(*pattern_compile)(struct th_ctx *ctx, const char *pattern);
+         * init().  Fails on a bad pattern. */
+        enum th_status (*pattern_compile)(struct th_ctx *ctx, const char *pattern,
+                                          struct th_pattern **out);
         /* As lexicon_find(), for a pattern; `out` is the whole match. */
-        int (*pattern_find)(struct th_ctx *ctx, const struct th_pattern *pat, const char *subject,
-                            size_t len, size_t start, struct th_span *out);
+        enum th_status (*pattern_find)(struct th_ctx *ctx, const struct th_pattern *pat,
+                                       const char *subject, size_t len, size_t start,
+                                       struct th_span *out, int *found);
 
         /* Report a finding of `rule` (an id from the plugin's rule table)
-         * at `span` with `message`; `fix` may be NULL.  The host copies
-         * everything.  Returns TH_ERROR for an unknown rule id or a span
-         * outside the document. */
-        int (*report)(struct th_ctx *ctx, const char *rule, struct th_span span,
-                      const char *message, const struct th_fix *fix);
-
-        /* The party-political passages of the document, judged once per
-         * document by the host from rules/nl (parties.yml, partisan.yml),
-         * in document order.  Neutral mentions (parliamentary references,
-         * coalition composition) are not among them.  Returns 0 and fills
-         * *items (borrowed for the call) and *count, or -1 with the reason
-         * recorded. */
-        int (*doc_partisan)(struct th_ctx *ctx, const struct th_doc *doc,
-                            const struct th_partisan **items, size_t *count);
-        /* The canonical id of a party name or abbreviation ("d'66" ->
-         * "D66"), or NULL when it is no party of the registry. */
-        const char *(*party_id)(struct th_ctx *ctx, const char *name);
-        /* The first party named in subject[start, len): its id, with its
-         * place in `out`; NULL when none is named. */
-        const char *(*party_find)(struct th_ctx *ctx, const char *subject, size_t len, size_t start,
-                                  struct th_span *out);
-
-        /* The election calendar (rules/nl/elections.yml), in date order.
-         * election() returns 0 and fills `out`, or -1 past the end or when
-         * the calendar cannot be read (the reason is then recorded). */
-        size_t (*election_count)(struct th_ctx *ctx);
-        int (*election)(struct th_ctx *ctx, size_t index, struct th_election *out);
-
+         * at `span`, with a message formatted as printf() does; `fix` may
+         * be NULL.  The host copies everything.  Fails for an unknown rule
+         * id or a span outside the document. */
+        enum th_status (*report)(struct th_ctx *ctx, const char *rule, struct th_span span,
+                                 const struct th_fix *fix, const char *fmt, ...)
+#if defined(__GNUC__)
+            __attribute__((format(printf, 5, 6)))
+#endif
+            ;
         /* As report(), but at most at severity `at_most` (the configured
          * severity when that is lower): for findings in reported speech. */
-        int (*report_at_most)(struct th_ctx *ctx, const char *rule, enum th_severity at_most,
-                              struct th_span span, const char *message, const struct th_fix *fix);
+        enum th_status (*report_at_most)(struct th_ctx *ctx, const char *rule,
+                                         enum th_severity at_most, struct th_span span,
+                                         const struct th_fix *fix, const char *fmt, ...)
+#if defined(__GNUC__)
+            __attribute__((format(printf, 6, 7)))
+#endif
+            ;
+
+        /* The function table of service `name` (struct th_service first),
+         * when the host has it at major `major` and at least minor `minor`.
+         * Fails, naming what the host has, otherwise; call in init(). */
+        enum th_status (*service)(struct th_ctx *ctx, const char *name, unsigned major,
+                                  unsigned minor, const void **out);
 
         /* Record why init() or check() is about to return TH_ERROR. */
         void (*fail)(struct th_ctx *ctx, const char *fmt, ...)
@@ -230,7 +236,9 @@ struct th_option {
         const char *summary;
 };
 
-/* The descriptor a plugin returns; static const, never written by the host. */
+/* The descriptor a plugin returns; static const, never written by the host.
+ * Fields up to `check` are required; later ones are optional (see the ABI
+ * policy above).  Write it with designated initialisers. */
 struct th_plugin {
         unsigned major; /* TH_ABI_MAJOR the plugin was built with */
         unsigned minor; /* TH_ABI_MINOR the plugin was built with */
@@ -240,18 +248,20 @@ struct th_plugin {
         const char *summary;
         const struct th_rule *rules;     /* {0}-terminated, at least one rule */
         const struct th_option *options; /* {0}-terminated, or NULL */
-        /* Optional: prepare read-only state.  Runs once, after options are
-         * validated, only when one of the plugin's rules is enabled. */
-        int (*init)(const struct th_host *host, struct th_ctx *ctx, void **state);
+        /* Optional: prepare read-only state in *state.  Runs once, after
+         * options are validated, only when one of the plugin's rules is
+         * enabled. */
+        enum th_status (*init)(const struct th_host *host, struct th_ctx *ctx, void **state);
         /* Required: check one document and report findings. */
-        int (*check)(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                     void *state);
+        enum th_status (*check)(const struct th_host *host, struct th_ctx *ctx,
+                                const struct th_doc *doc, void *state);
         /* Optional: free what init() made. */
         void (*fini)(void *state);
 };
 
 /* Initialise a descriptor's version fields. */
-#define TH_PLUGIN_HEADER TH_ABI_MAJOR, TH_ABI_MINOR, sizeof(struct th_plugin)
+#define TH_PLUGIN_HEADER                                                                           \
+        .major = TH_ABI_MAJOR, .minor = TH_ABI_MINOR, .size = sizeof(struct th_plugin)
 
 /*
  * Export the descriptor `desc` of module `module` (the module's file name

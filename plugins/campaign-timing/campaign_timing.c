@@ -91,93 +91,90 @@ static const char *const lexicon_names[] = {"nl/minister-titles",     "nl/candid
                                             "nl/media-moments",       "nl/campaign-launch",
                                             "nl/publicity-campaigns", NULL};
 
-static struct {
+struct state {
+        const struct th_nl_api *nl;
         const struct th_lexicon *titles, *candidacy, *media, *launch, *campaigns;
-} lex; /* read-only after init() */
+};
 
-static int init(const struct th_host *host, struct th_ctx *ctx, void **state)
+static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        (void)state;
-        return load_lexicons(host, ctx, lexicon_names, &lex.titles);
-}
-
-/* Days since 1970-01-01 of "YYYY-MM-DD" (Howard Hinnant's days_from_civil). */
-static long days(const char *date)
-{
-        long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10),
-             d = strtol(date + 8, NULL, 10);
-        y -= m <= 2;
-        long era = (y >= 0 ? y : y - 399) / 400;
-        long yoe = y - era * 400;
-        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe - 719468;
-}
-
-/* The election whose window holds `date`, if any. */
-static int in_window(const struct th_host *host, struct th_ctx *ctx, const char *date,
-                     struct th_election *out)
-{
-        long today = days(date);
-        size_t n = host->election_count(ctx);
-        for (size_t i = 0; i < n; i++) {
-                if (host->election(ctx, i, out) < 0)
-                        return -1;
-                long before = days(out->date) - today;
-                if (before < 0)
-                        continue; /* past: no option to look up */
-                char option[64];
-                snprintf(option, sizeof(option), "window-%s", out->type);
-                const char *w = host->option(ctx, option);
-                if (before < (w ? strtol(w, NULL, 10) : 42))
-                        return 1;
+        struct state *st = calloc(1, sizeof(*st));
+        if (!st) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
         }
-        return 0;
+        *state = st;
+        if (th_nl_api(host, ctx, &st->nl) != TH_OK)
+                return TH_ERROR;
+        return load_lexicons(host, ctx, lexicon_names, &st->titles);
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static void fini(void *state)
 {
-        (void)state;
+        free(state);
+}
+
+struct option_reader {
+        const struct th_host *host;
+        struct th_ctx *ctx;
+};
+
+/* The option window-<type>, 42 days when the plugin has no option for that type. */
+static long window(void *arg, const char *type)
+{
+        const struct option_reader *o = arg;
+        char name[64];
+        snprintf(name, sizeof(name), "window-%s", type);
+        const char *w = o->host->option(o->ctx, name);
+        return w ? strtol(w, NULL, 10) : 42;
+}
+
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
+{
+        const struct state *st = state;
         const char *date = host->doc_meta(doc, "date", 0);
         if (!date || !government_voiced(host, doc))
                 return TH_OK;
         struct th_election e;
-        int w = in_window(host, ctx, date, &e);
-        if (w <= 0)
-                return w < 0 ? TH_ERROR : TH_OK;
+        struct option_reader o = {host, ctx};
+        int in_window;
+        if (st->nl->election_window(ctx, date, window, &o, &e, &in_window) != TH_OK)
+                return TH_ERROR;
+        if (!in_window)
+                return TH_OK;
         size_t len;
         const char *text = host->doc_prose(doc, &len);
-        char when[160], msg[512];
-        snprintf(when, sizeof(when), "%s election of %s%s (advisory)", e.type, e.date,
-                 e.official ? "" : ", date not from an official source");
+        const char *unofficial = e.official ? "" : ", date not from an official source";
         for (size_t i = 0; i < host->doc_sentence_count(doc); i++) {
                 struct th_span s = host->doc_sentence(doc, i);
                 struct th_lexicon_match m;
                 struct th_span party;
-                int minister = mentions_minister(host, ctx, doc, lex.titles, text, s, NULL);
-                int rc = TH_OK;
-                if (lex_in(host, ctx, lex.candidacy, text, s, &m) &&
-                    (minister || host->party_find(ctx, text, s.end, s.start, &party))) {
-                        snprintf(msg, sizeof(msg), "\"%.*s\" links the office to the %s",
-                                 (int)(m.span.end - m.span.start), text + m.span.start, when);
-                        rc = host->report(ctx, RULE_CANDIDATE, s, msg, NULL);
-                }
-                if (rc == TH_OK && minister && lex_in(host, ctx, lex.media, text, s, &m)) {
-                        snprintf(msg, sizeof(msg),
-                                 "a minister-centred media moment (\"%.*s\") "
-                                 "promoted before the %s",
-                                 (int)(m.span.end - m.span.start), text + m.span.start, when);
-                        rc = host->report(ctx, RULE_MEDIA, s, msg, NULL);
-                }
-                if (rc == TH_OK && minister && lex_in(host, ctx, lex.launch, text, s, &m) &&
-                    lex_in(host, ctx, lex.campaigns, text, s, &m)) {
-                        snprintf(msg, sizeof(msg),
-                                 "a new publicity campaign featuring a "
-                                 "minister, launched before the %s",
-                                 when);
-                        rc = host->report(ctx, RULE_CAMPAIGN, s, msg, NULL);
-                }
+                const char *party_id = NULL;
+                int minister = mentions_minister(host, ctx, doc, st->titles, text, s, NULL);
+                enum th_status rc = TH_OK;
+                int candidacy = lex_in(host, ctx, st->candidacy, text, s, &m);
+                if (candidacy && !minister &&
+                    st->nl->party_find(ctx, text, s.end, s.start, &party_id, &party) != TH_OK)
+                        return TH_ERROR;
+                if (candidacy && (minister || party_id))
+                        rc = host->report(ctx, RULE_CANDIDATE, s, NULL,
+                                          "\"%.*s\" links the office to the %s election of "
+                                          "%s%s (advisory)",
+                                          (int)(m.span.end - m.span.start), text + m.span.start,
+                                          e.type, e.date, unofficial);
+                if (rc == TH_OK && minister && lex_in(host, ctx, st->media, text, s, &m))
+                        rc = host->report(ctx, RULE_MEDIA, s, NULL,
+                                          "a minister-centred media moment (\"%.*s\") promoted "
+                                          "before the %s election of %s%s (advisory)",
+                                          (int)(m.span.end - m.span.start), text + m.span.start,
+                                          e.type, e.date, unofficial);
+                if (rc == TH_OK && minister && lex_in(host, ctx, st->launch, text, s, &m) &&
+                    lex_in(host, ctx, st->campaigns, text, s, &m))
+                        rc = host->report(ctx, RULE_CAMPAIGN, s, NULL,
+                                          "a new publicity campaign featuring a minister, "
+                                          "launched before the %s election of %s%s (advisory)",
+                                          e.type, e.date, unofficial);
                 if (rc != TH_OK)
                         return TH_ERROR;
         }
@@ -186,13 +183,14 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
-    "campaign-timing",
-    "1.0.0",
-    "advisory checks of government communication in campaign windows",
-    rules,
-    options,
-    init,
-    check,
-    NULL};
+    .name = "campaign-timing",
+    .version = "1.0.0",
+    .summary = "advisory checks of government communication in campaign windows",
+    .rules = rules,
+    .options = options,
+    .init = init,
+    .check = check,
+    .fini = fini,
+};
 
 TWOHATS_PLUGIN(campaign_timing, plugin)

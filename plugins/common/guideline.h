@@ -1,15 +1,40 @@
 /*
  * guideline.h: small helpers that the Dutch guideline plugins share.  Each
- * plugin is its own module and sees only <twohats/plugin.h>, so these are
- * static inline functions over the host services, compiled into each.
+ * plugin is its own module and sees only <twohats/plugin.h> and
+ * <twohats/nl.h>, so these are static inline functions over the host
+ * services, compiled into each.
  */
 #ifndef TH_GUIDELINE_H
 #define TH_GUIDELINE_H
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <twohats/nl.h>
 #include <twohats/plugin.h>
+
+/* The state of a plugin that needs the Dutch model ("nl" service) and nothing else. */
+struct dutch {
+        const struct th_nl_api *api;
+};
+
+static inline enum th_status dutch_init(const struct th_host *host, struct th_ctx *ctx,
+                                        void **state)
+{
+        struct dutch *s = calloc(1, sizeof(*s));
+        if (!s) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
+        }
+        *state = s;
+        return th_nl_api(host, ctx, &s->api);
+}
+
+static inline void dutch_fini(void *state)
+{
+        free(state);
+}
 
 /* Is metadata `key` equal to `value`? */
 static inline int meta_is(const struct th_host *host, const struct th_doc *doc, const char *key,
@@ -38,12 +63,15 @@ static inline int government_voiced(const struct th_host *host, const struct th_
         return meta_is(host, doc, "prepared-by", "civil-service");
 }
 
-/* The first match of `lex` inside `span`, or 0. */
+/* The first match of `lex` inside `span`, or 0 (also when matching failed: the host
+ * recorded why, and the plugin's check() returns TH_ERROR when the host says so). */
 static inline int lex_in(const struct th_host *host, struct th_ctx *ctx,
                          const struct th_lexicon *lex, const char *text, struct th_span span,
                          struct th_lexicon_match *m)
 {
-        return host->lexicon_find(ctx, lex, text, span.end, span.start, m) == 1;
+        int found = 0;
+        return host->lexicon_find(ctx, lex, text, span.end, span.start, m, &found) == TH_OK &&
+               found;
 }
 
 /* Does `name` occur in text[span] as a whole word (ASCII case-insensitive)? */
@@ -96,11 +124,12 @@ static inline int mentions_minister(const struct th_host *host, struct th_ctx *c
 }
 
 /* Load the lexicons named in `names` (NULL-terminated) into `slots`. */
-static inline int load_lexicons(const struct th_host *host, struct th_ctx *ctx,
-                                const char *const *names, const struct th_lexicon **slots)
+static inline enum th_status load_lexicons(const struct th_host *host, struct th_ctx *ctx,
+                                           const char *const *names,
+                                           const struct th_lexicon **slots)
 {
         for (size_t i = 0; names[i]; i++)
-                if (!(slots[i] = host->lexicon(ctx, names[i])))
+                if (host->lexicon(ctx, names[i], &slots[i]) != TH_OK)
                         return TH_ERROR;
         return TH_OK;
 }

@@ -9,7 +9,6 @@
  * subject of most sentences while policy words are few.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,22 +93,44 @@ static const char *const lexicon_names[] = {
     "nl/ratings",         "nl/rankings",          "nl/rating-evidence",
     "nl/private-life",    "nl/policy-terms",      NULL};
 
-static struct {
+/* The state made by init(), read-only afterwards. */
+struct lexicons {
         const struct th_lexicon *titles, *praise, *compounds, *ratings, *rankings, *evidence,
             *private_life, *policy;
         struct th_pattern *figure;
         struct th_pattern *copula;
-} lex; /* read-only after init() */
+};
 
-static int init(const struct th_host *host, struct th_ctx *ctx, void **state)
+static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        (void)state;
-        if (load_lexicons(host, ctx, lexicon_names, &lex.titles) != TH_OK)
+        struct lexicons *lex = calloc(1, sizeof(*lex));
+        if (!lex) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
+        }
+        *state = lex;
+        if (load_lexicons(host, ctx, lexicon_names, &lex->titles) != TH_OK)
                 return TH_ERROR;
         /* A figure: "7,2", "38 procent", "38%". */
-        lex.figure = host->pattern_compile(ctx, "\\b\\d{1,2}[,.]\\d\\b|\\d+\\s*%");
-        lex.copula = host->pattern_compile(ctx, "\\b(?:is|was|blijkt|blijft|lijkt)\\b");
-        return lex.figure && lex.copula ? TH_OK : TH_ERROR;
+        enum th_status figure =
+            host->pattern_compile(ctx, "\\b\\d{1,2}[,.]\\d\\b|\\d+\\s*%", &lex->figure);
+        enum th_status copula =
+            host->pattern_compile(ctx, "\\b(?:is|was|blijkt|blijft|lijkt)\\b", &lex->copula);
+        return figure == TH_OK && copula == TH_OK ? TH_OK : TH_ERROR;
+}
+
+static void fini(void *state)
+{
+        free(state);
+}
+
+/* The first match of `pat` in text[span], or 0 (also when matching failed), as lex_in(). */
+static int pattern_in(const struct th_host *host, struct th_ctx *ctx, const struct th_pattern *pat,
+                      const char *text, struct th_span span, struct th_span *out)
+{
+        int found = 0;
+        return host->pattern_find(ctx, pat, text, span.end, span.start, out, &found) == TH_OK &&
+               found;
 }
 
 /* Is there only white space between offsets a and b? */
@@ -122,14 +143,15 @@ static int adjacent(const char *text, size_t a, size_t b)
 }
 
 /* A match of `l` in `s` directly before a minister title. */
-static int before_title(const struct th_host *host, struct th_ctx *ctx, const struct th_lexicon *l,
-                        const char *text, struct th_span s, struct th_span *out)
+static int before_title(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
+                        const struct th_lexicon *l, const char *text, struct th_span s,
+                        struct th_span *out)
 {
         struct th_lexicon_match m, t;
-        for (size_t at = s.start; host->lexicon_find(ctx, l, text, s.end, at, &m) == 1;
+        for (size_t at = s.start; lex_in(host, ctx, l, text, (struct th_span){at, s.end}, &m);
              at = m.span.end) {
                 struct th_span rest = {m.span.end, s.end};
-                if (lex_in(host, ctx, lex.titles, text, rest, &t) &&
+                if (lex_in(host, ctx, lex->titles, text, rest, &t) &&
                     adjacent(text, m.span.end, t.span.start)) {
                         out->start = m.span.start;
                         out->end = t.span.end;
@@ -139,22 +161,22 @@ static int before_title(const struct th_host *host, struct th_ctx *ctx, const st
         return 0;
 }
 
-static int praise(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                  const char *text, struct th_span s, int minister, size_t where,
-                  struct th_span *out)
+static int praise(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
+                  const struct th_doc *doc, const char *text, struct th_span s, int minister,
+                  size_t where, struct th_span *out)
 {
         struct th_lexicon_match m;
-        if (before_title(host, ctx, lex.praise, text, s, out))
+        if (before_title(host, ctx, lex, lex->praise, text, s, out))
                 return 1;
-        if (lex_in(host, ctx, lex.compounds, text, s, &m)) {
+        if (lex_in(host, ctx, lex->compounds, text, s, &m)) {
                 *out = m.span;
                 return 1;
         }
         /* "minister X is fantastisch": a copula after the mention, then the praise word. */
         struct th_span after = {where, s.end}, cop;
         (void)doc;
-        if (minister && host->pattern_find(ctx, lex.copula, text, s.end, where, &cop) == 1 &&
-            lex_in(host, ctx, lex.praise, text, (struct th_span){cop.end, s.end}, &m) &&
+        if (minister && pattern_in(host, ctx, lex->copula, text, after, &cop) &&
+            lex_in(host, ctx, lex->praise, text, (struct th_span){cop.end, s.end}, &m) &&
             m.span.start - cop.end < 24) {
                 out->start = after.start;
                 out->end = m.span.end;
@@ -163,24 +185,25 @@ static int praise(const struct th_host *host, struct th_ctx *ctx, const struct t
         return 0;
 }
 
-static int ratings(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                   struct th_span s, int minister, struct th_span *out)
+static int ratings(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
+                   const char *text, struct th_span s, int minister, struct th_span *out)
 {
         struct th_lexicon_match m, e;
         struct th_span fig;
-        if (before_title(host, ctx, lex.rankings, text, s, out))
+        if (before_title(host, ctx, lex, lex->rankings, text, s, out))
                 return 1;
-        if (!lex_in(host, ctx, lex.ratings, text, s, &m))
+        if (!lex_in(host, ctx, lex->ratings, text, s, &m))
                 return 0;
         int subject = minister || has_name(text, s, "kabinet", NULL);
-        int evidence = lex_in(host, ctx, lex.evidence, text, s, &e) ||
-                       host->pattern_find(ctx, lex.figure, text, s.end, s.start, &fig) == 1;
+        int evidence = lex_in(host, ctx, lex->evidence, text, s, &e) ||
+                       pattern_in(host, ctx, lex->figure, text, s, &fig);
         *out = m.span;
         return subject && evidence;
 }
 
-static int persona(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                   const char *text)
+static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
+                              const struct lexicons *lex, const struct th_doc *doc,
+                              const char *text)
 {
         size_t n = host->doc_sentence_count(doc), subject = 0, policy = 0;
         long share = strtol(host->option(ctx, "share"), NULL, 10);
@@ -193,27 +216,25 @@ static int persona(const struct th_host *host, struct th_ctx *ctx, const struct 
                 struct th_lexicon_match m;
                 size_t where;
                 /* The subject opens a Dutch main clause: the mention within its first words. */
-                if (mentions_minister(host, ctx, doc, lex.titles, text, s, &where) &&
+                if (mentions_minister(host, ctx, doc, lex->titles, text, s, &where) &&
                     where - s.start < 24)
                         subject++;
-                policy += lex_in(host, ctx, lex.policy, text, s, &m);
+                policy += lex_in(host, ctx, lex->policy, text, s, &m);
         }
         if ((long)(subject * 100) <= share * (long)n || (long)(policy * 100) > max_policy * (long)n)
                 return TH_OK;
         struct th_span all = {host->doc_sentence(doc, 0).start, host->doc_sentence(doc, n - 1).end};
-        char msg[256];
-        snprintf(msg, sizeof(msg),
-                 "the minister is the subject of %zu of %zu sentences and %zu "
-                 "hold a policy word: the person, not the policy, is the "
-                 "message (UO-2017)",
-                 subject, n, policy);
-        return host->report(ctx, RULE_PERSONA, all, msg, NULL);
+        return host->report(ctx, RULE_PERSONA, all, NULL,
+                            "the minister is the subject of %zu of %zu sentences and %zu "
+                            "hold a policy word: the person, not the policy, is the "
+                            "message (UO-2017)",
+                            subject, n, policy);
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
 {
-        (void)state;
+        const struct lexicons *lex = state;
         if (!government_voiced(host, doc))
                 return TH_OK;
         size_t len;
@@ -222,48 +243,42 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
                 struct th_span s = host->doc_sentence(doc, i), hit;
                 struct th_lexicon_match m;
                 size_t where = s.start;
-                int minister = mentions_minister(host, ctx, doc, lex.titles, text, s, &where);
+                int minister = mentions_minister(host, ctx, doc, lex->titles, text, s, &where);
                 int quoted = host->doc_in_quote(doc, s.start);
-                int rc = TH_OK;
-                char msg[256];
+                enum th_status rc = TH_OK;
                 if (quoted)
                         continue; /* reported speech: someone else's praise or figures */
-                if (praise(host, ctx, doc, text, s, minister, where, &hit)) {
-                        snprintf(msg, sizeof(msg),
-                                 "praise of the minister's person (\"%.*s\"): "
-                                 "communication is about policy (UO-2017)",
-                                 (int)(hit.end - hit.start), text + hit.start);
-                        rc = host->report(ctx, RULE_PRAISE, hit, msg, NULL);
-                }
-                if (rc == TH_OK && ratings(host, ctx, text, s, minister, &hit)) {
-                        snprintf(msg, sizeof(msg),
-                                 "the popularity or rating of the minister or "
-                                 "the cabinet (\"%.*s\") as content (UO-2017)",
-                                 (int)(hit.end - hit.start), text + hit.start);
-                        rc = host->report(ctx, RULE_RATINGS, hit, msg, NULL);
-                }
-                if (rc == TH_OK && minister && lex_in(host, ctx, lex.private_life, text, s, &m)) {
-                        snprintf(msg, sizeof(msg),
-                                 "the minister's private life (\"%.*s\") as "
-                                 "content (UO-2017)",
-                                 (int)(m.span.end - m.span.start), text + m.span.start);
-                        rc = host->report(ctx, RULE_PRIVATE, m.span, msg, NULL);
-                }
+                if (praise(host, ctx, lex, doc, text, s, minister, where, &hit))
+                        rc = host->report(ctx, RULE_PRAISE, hit, NULL,
+                                          "praise of the minister's person (\"%.*s\"): "
+                                          "communication is about policy (UO-2017)",
+                                          (int)(hit.end - hit.start), text + hit.start);
+                if (rc == TH_OK && ratings(host, ctx, lex, text, s, minister, &hit))
+                        rc = host->report(ctx, RULE_RATINGS, hit, NULL,
+                                          "the popularity or rating of the minister or "
+                                          "the cabinet (\"%.*s\") as content (UO-2017)",
+                                          (int)(hit.end - hit.start), text + hit.start);
+                if (rc == TH_OK && minister && lex_in(host, ctx, lex->private_life, text, s, &m))
+                        rc = host->report(ctx, RULE_PRIVATE, m.span, NULL,
+                                          "the minister's private life (\"%.*s\") as "
+                                          "content (UO-2017)",
+                                          (int)(m.span.end - m.span.start), text + m.span.start);
                 if (rc != TH_OK)
                         return TH_ERROR;
         }
-        return persona(host, ctx, doc, text);
+        return persona(host, ctx, lex, doc, text);
 }
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
-    "image-building",
-    "1.0.0",
-    "government communication is about policy, never the minister's image",
-    rules,
-    options,
-    init,
-    check,
-    NULL};
+    .name = "image-building",
+    .version = "1.0.0",
+    .summary = "government communication is about policy, never the minister's image",
+    .rules = rules,
+    .options = options,
+    .init = init,
+    .check = check,
+    .fini = fini,
+};
 
 TWOHATS_PLUGIN(image_building, plugin)

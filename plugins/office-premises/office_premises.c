@@ -14,7 +14,7 @@
  * around both terms.  All terms live in rules/nl/office-premises.yml and
  * rules/nl/language.yml.
  */
-#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../common/guideline.h"
@@ -88,8 +88,6 @@ struct lexicons {
             *negations, *prepositions, *articles;
 };
 
-static struct lexicons lex; /* read-only after init() */
-
 enum { MAX_TERMS = 64 };
 
 struct hit {
@@ -103,15 +101,26 @@ struct unit_hits {
         size_t nplaces, ncampaign, nprivate;
 };
 
-static int init(const struct th_host *host, struct th_ctx *ctx, void **state)
+static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        (void)state;
-        return load_lexicons(host, ctx, lexicon_names, &lex.premises);
+        struct lexicons *lex = calloc(1, sizeof(*lex)); /* read-only after init() */
+        if (!lex) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
+        }
+        *state = lex;
+        return load_lexicons(host, ctx, lexicon_names, &lex->premises);
+}
+
+static void fini(void *state)
+{
+        free(state);
 }
 
 /* Is text[from, to) white space and at most one article? */
-static int only_article_between(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                                size_t from, size_t to)
+static int only_article_between(const struct th_host *host, struct th_ctx *ctx,
+                                const struct lexicons *lex, const char *text, size_t from,
+                                size_t to)
 {
         while (from < to && (text[from] == ' ' || text[from] == '\n' || text[from] == '\t'))
                 from++;
@@ -120,20 +129,22 @@ static int only_article_between(const struct th_host *host, struct th_ctx *ctx, 
         if (from == to)
                 return 1;
         struct th_lexicon_match m;
-        return host->lexicon_find(ctx, lex.articles, text, to, from, &m) == 1 &&
-               m.span.start == from && m.span.end == to;
+        struct th_span between = {from, to};
+        return lex_in(host, ctx, lex->articles, text, between, &m) && m.span.start == from &&
+               m.span.end == to;
 }
 
 /* Is a place preposition (and maybe an article) right before `start`? */
-static int after_preposition(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                             size_t unit_start, size_t start)
+static int after_preposition(const struct th_host *host, struct th_ctx *ctx,
+                             const struct lexicons *lex, const char *text, size_t unit_start,
+                             size_t start)
 {
         size_t from = start > unit_start + 48 ? start - 48 : unit_start;
         struct th_lexicon_match m;
         size_t at = from;
         int found = 0;
-        while (host->lexicon_find(ctx, lex.prepositions, text, start, at, &m) == 1) {
-                if (only_article_between(host, ctx, text, m.span.end, start))
+        while (lex_in(host, ctx, lex->prepositions, text, (struct th_span){at, start}, &m)) {
+                if (only_article_between(host, ctx, lex, text, m.span.end, start))
                         found = 1;
                 at = m.span.end;
         }
@@ -149,25 +160,27 @@ static int overlaps(const struct hit *hits, size_t n, struct th_span s)
 }
 
 /* Add the matches of `l` in text[start, end) to hits; `place` demands a preposition. */
-static int collect(const struct th_host *host, struct th_ctx *ctx, const struct th_lexicon *l,
-                   const char *text, size_t start, size_t end, int place, int representative,
-                   struct hit *hits, size_t *n)
+static enum th_status collect(const struct th_host *host, struct th_ctx *ctx,
+                              const struct lexicons *lex, const struct th_lexicon *l,
+                              const char *text, size_t start, size_t end, int place,
+                              int representative, struct hit *hits, size_t *n)
 {
         struct th_lexicon_match m;
         size_t at = start;
-        int rc = 0;
-        while ((rc = host->lexicon_find(ctx, l, text, end, at, &m)) == 1) {
+        enum th_status rc;
+        int found = 0;
+        while ((rc = host->lexicon_find(ctx, l, text, end, at, &m, &found)) == TH_OK && found) {
                 at = m.span.end > at ? m.span.end : at + 1;
                 if (*n >= MAX_TERMS || overlaps(hits, *n, m.span))
                         continue;
-                if (place && !after_preposition(host, ctx, text, start, m.span.start))
+                if (place && !after_preposition(host, ctx, lex, text, start, m.span.start))
                         continue;
                 hits[*n].span = m.span;
                 hits[*n].term = m.term;
                 hits[*n].representative = representative;
                 (*n)++;
         }
-        return rc < 0 ? -1 : 0;
+        return rc;
 }
 
 static int is_clause_mark(char c)
@@ -176,8 +189,8 @@ static int is_clause_mark(char c)
 }
 
 /* A negation in the clause(s) from a's to b's (in either order)? */
-static int negated(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                   struct th_span unit, struct th_span a, struct th_span b)
+static int negated(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
+                   const char *text, struct th_span unit, struct th_span a, struct th_span b)
 {
         size_t lo = a.start < b.start ? a.start : b.start;
         size_t hi = a.end > b.end ? a.end : b.end;
@@ -186,7 +199,8 @@ static int negated(const struct th_host *host, struct th_ctx *ctx, const char *t
         while (hi < unit.end && !is_clause_mark(text[hi]))
                 hi++;
         struct th_lexicon_match m;
-        return host->lexicon_find(ctx, lex.negations, text, hi, lo, &m) == 1;
+        struct th_span clause = {lo, hi};
+        return lex_in(host, ctx, lex->negations, text, clause, &m);
 }
 
 static struct th_span cover(struct th_span a, struct th_span b)
@@ -210,32 +224,33 @@ static int reported_speech(const struct th_host *host, const struct th_doc *doc,
 }
 
 /* Report `activity` at `place`, quoting both as the text writes them. */
-static int report_pair(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                       const char *rule, const char *what, const struct hit *activity,
-                       const struct hit *place)
+static enum th_status report_pair(const struct th_host *host, struct th_ctx *ctx, const char *text,
+                                  const char *rule, const char *what, const struct hit *activity,
+                                  const struct hit *place)
 {
-        char msg[512];
-        snprintf(msg, sizeof(msg), "%s \"%.*s\" at government premise \"%.*s\"%s", what,
-                 (int)(activity->span.end - activity->span.start), text + activity->span.start,
-                 (int)(place->span.end - place->span.start), text + place->span.start,
-                 strcmp(rule, RULE_CAMPAIGN) == 0
-                     ? ": ministries are no campaign base (ANSWER-2021)"
-                     : ": private use of representative premises calls for restraint "
-                       "(HANDBOEK-2021)");
-        return host->report(ctx, rule, cover(activity->span, place->span), msg, NULL);
+        return host->report(ctx, rule, cover(activity->span, place->span), NULL,
+                            "%s \"%.*s\" at government premise \"%.*s\"%s", what,
+                            (int)(activity->span.end - activity->span.start),
+                            text + activity->span.start, (int)(place->span.end - place->span.start),
+                            text + place->span.start,
+                            strcmp(rule, RULE_CAMPAIGN) == 0
+                                ? ": ministries are no campaign base (ANSWER-2021)"
+                                : ": private use of representative premises calls for restraint "
+                                  "(HANDBOEK-2021)");
 }
 
 /* The premise named by the `location` metadata, placed where it was written. */
 static int location_premise(const struct th_host *host, struct th_ctx *ctx,
-                            const struct th_doc *doc, struct hit *out)
+                            const struct lexicons *lex, const struct th_doc *doc, struct hit *out)
 {
         const char *loc = host->doc_meta(doc, "location", 0);
         if (!loc)
                 return 0;
-        const struct th_lexicon *lists[] = {lex.representative, lex.addresses, lex.premises};
+        const struct th_lexicon *lists[] = {lex->representative, lex->addresses, lex->premises};
         struct th_lexicon_match m;
+        struct th_span all = {0, strlen(loc)};
         size_t i = 0;
-        while (i < 3 && host->lexicon_find(ctx, lists[i], loc, strlen(loc), 0, &m) != 1)
+        while (i < 3 && !lex_in(host, ctx, lists[i], loc, all, &m))
                 i++;
         if (i == 3)
                 return 0;
@@ -250,35 +265,40 @@ static int location_premise(const struct th_host *host, struct th_ctx *ctx,
         return 1;
 }
 
-static int collect_unit(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                        struct th_span u, struct unit_hits *h)
+static enum th_status collect_unit(const struct th_host *host, struct th_ctx *ctx,
+                                   const struct lexicons *lex, const char *text, struct th_span u,
+                                   struct unit_hits *h)
 {
         memset(h, 0, sizeof(*h));
-        if (collect(host, ctx, lex.addresses, text, u.start, u.end, 0, 0, h->places, &h->nplaces) ||
-            collect(host, ctx, lex.representative, text, u.start, u.end, 1, 1, h->places,
-                    &h->nplaces) ||
-            collect(host, ctx, lex.premises, text, u.start, u.end, 1, 0, h->places, &h->nplaces) ||
-            collect(host, ctx, lex.campaign, text, u.start, u.end, 0, 0, h->campaign,
-                    &h->ncampaign) ||
-            collect(host, ctx, lex.private_events, text, u.start, u.end, 0, 0, h->private_events,
-                    &h->nprivate))
-                return -1;
-        return 0;
+        if (collect(host, ctx, lex, lex->addresses, text, u.start, u.end, 0, 0, h->places,
+                    &h->nplaces) != TH_OK ||
+            collect(host, ctx, lex, lex->representative, text, u.start, u.end, 1, 1, h->places,
+                    &h->nplaces) != TH_OK ||
+            collect(host, ctx, lex, lex->premises, text, u.start, u.end, 1, 0, h->places,
+                    &h->nplaces) != TH_OK ||
+            collect(host, ctx, lex, lex->campaign, text, u.start, u.end, 0, 0, h->campaign,
+                    &h->ncampaign) != TH_OK ||
+            collect(host, ctx, lex, lex->private_events, text, u.start, u.end, 0, 0,
+                    h->private_events, &h->nprivate) != TH_OK)
+                return TH_ERROR;
+        return TH_OK;
 }
 
 /* Report the first activity of `acts` that stands, unnegated and not quoted, with a
  * place of `places` (only representative ones when `representative`), or with the
  * location metadata `loc`.  One finding per unit and rule. */
-static int check_pairs(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                       const char *text, struct th_span u, const char *rule, const char *what,
-                       const struct hit *acts, size_t nacts, const struct hit *places,
-                       size_t nplaces, int representative, const struct hit *loc)
+static enum th_status check_pairs(const struct th_host *host, struct th_ctx *ctx,
+                                  const struct lexicons *lex, const struct th_doc *doc,
+                                  const char *text, struct th_span u, const char *rule,
+                                  const char *what, const struct hit *acts, size_t nacts,
+                                  const struct hit *places, size_t nplaces, int representative,
+                                  const struct hit *loc)
 {
         for (size_t a = 0; a < nacts; a++) {
                 const struct hit *best = NULL;
                 for (size_t p = 0; p < nplaces; p++) {
                         if ((representative && !places[p].representative) ||
-                            negated(host, ctx, text, u, acts[a].span, places[p].span) ||
+                            negated(host, ctx, lex, text, u, acts[a].span, places[p].span) ||
                             reported_speech(host, doc, acts[a].span, places[p].span))
                                 continue;
                         if (!best || distance(&places[p], &acts[a]) < distance(best, &acts[a]))
@@ -287,59 +307,52 @@ static int check_pairs(const struct th_host *host, struct th_ctx *ctx, const str
                 if (best)
                         return report_pair(host, ctx, text, rule, what, &acts[a], best);
                 if (!loc || (representative && !loc->representative) ||
-                    negated(host, ctx, text, u, acts[a].span, acts[a].span) ||
+                    negated(host, ctx, lex, text, u, acts[a].span, acts[a].span) ||
                     host->doc_in_quote(doc, acts[a].span.start))
                         continue;
-                char msg[512];
-                snprintf(msg, sizeof(msg),
-                         "%s \"%.*s\" while the location is government premise \"%s\"", what,
-                         (int)(acts[a].span.end - acts[a].span.start), text + acts[a].span.start,
-                         loc->term);
-                return host->report(ctx, rule, acts[a].span, msg, NULL);
+                return host->report(ctx, rule, acts[a].span, NULL,
+                                    "%s \"%.*s\" while the location is government premise \"%s\"",
+                                    what, (int)(acts[a].span.end - acts[a].span.start),
+                                    text + acts[a].span.start, loc->term);
         }
         return TH_OK;
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
 {
-        (void)state;
+        const struct lexicons *lex = state;
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         const char *channel = host->doc_meta(doc, "channel", 0);
         const char *event = host->doc_meta(doc, "event", 0);
         struct hit loc;
-        int has_loc = location_premise(host, ctx, doc, &loc);
+        int has_loc = location_premise(host, ctx, lex, doc, &loc);
         int event_campaign = event && (!strcmp(event, "party") || !strcmp(event, "campaign"));
         int event_private = event && !strcmp(event, "private");
-        char msg[512];
-        if (has_loc && event_campaign) {
-                snprintf(msg, sizeof(msg),
+        if (has_loc && event_campaign &&
+            host->report(ctx, RULE_CAMPAIGN, loc.span, NULL,
                          "%s event at government premise \"%s\" (metadata location and event): "
                          "ministries are no campaign base (ANSWER-2021)",
-                         event, loc.term);
-                if (host->report(ctx, RULE_CAMPAIGN, loc.span, msg, NULL) != TH_OK)
-                        return TH_ERROR;
-        }
-        if (has_loc && event_private && loc.representative) {
-                snprintf(msg, sizeof(msg),
+                         event, loc.term) != TH_OK)
+                return TH_ERROR;
+        if (has_loc && event_private && loc.representative &&
+            host->report(ctx, RULE_PRIVATE, loc.span, NULL,
                          "private event at representative premise \"%s\" (metadata location "
                          "and event): use with restraint (HANDBOEK-2021)",
-                         loc.term);
-                if (host->report(ctx, RULE_PRIVATE, loc.span, msg, NULL) != TH_OK)
-                        return TH_ERROR;
-        }
+                         loc.term) != TH_OK)
+                return TH_ERROR;
         int agenda = channel && !strcmp(channel, "agenda");
         size_t nunits = agenda ? host->doc_block_count(doc) : host->doc_sentence_count(doc);
         struct unit_hits h;
         for (size_t i = 0; i < nunits; i++) {
                 struct th_span u = agenda ? host->doc_block(doc, i) : host->doc_sentence(doc, i);
-                if (collect_unit(host, ctx, text, u, &h) < 0)
+                if (collect_unit(host, ctx, lex, text, u, &h) != TH_OK)
                         return TH_ERROR;
-                if (check_pairs(host, ctx, doc, text, u, RULE_CAMPAIGN, "campaign activity",
+                if (check_pairs(host, ctx, lex, doc, text, u, RULE_CAMPAIGN, "campaign activity",
                                 h.campaign, h.ncampaign, h.places, h.nplaces, 0,
                                 has_loc && !event_campaign ? &loc : NULL) != TH_OK ||
-                    check_pairs(host, ctx, doc, text, u, RULE_PRIVATE, "private event",
+                    check_pairs(host, ctx, lex, doc, text, u, RULE_PRIVATE, "private event",
                                 h.private_events, h.nprivate, h.places, h.nplaces, 1,
                                 has_loc && !event_private ? &loc : NULL) != TH_OK)
                         return TH_ERROR;
@@ -349,14 +362,13 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
-    "office-premises",
-    "1.0.0",
-    "government premises are no campaign base and are used with restraint",
-    rules,
-    NULL,
-    init,
-    check,
-    NULL,
+    .name = "office-premises",
+    .version = "1.0.0",
+    .summary = "government premises are no campaign base and are used with restraint",
+    .rules = rules,
+    .init = init,
+    .check = check,
+    .fini = fini,
 };
 
 TWOHATS_PLUGIN(office_premises, plugin)

@@ -90,15 +90,15 @@ static const char *what(enum th_partisan_kind k)
         }
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
 {
-        (void)state;
+        const struct dutch *nl = state;
         if (meta_is(host, doc, "channel", "social") || !government_voiced(host, doc))
                 return TH_OK;
         const struct th_partisan *items;
         size_t n;
-        if (host->doc_partisan(ctx, doc, &items, &n) < 0)
+        if (nl->api->doc_partisan(ctx, doc, &items, &n) != TH_OK)
                 return TH_ERROR;
         size_t text_len;
         const char *text = host->doc_text(doc, &text_len);
@@ -111,18 +111,15 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
                     (last->start == x->sentence.start && last->end == x->sentence.end))
                         continue; /* reported speech, or this sentence is reported already */
                 *last = x->sentence;
-                char msg[512];
-                snprintf(msg, sizeof(msg), "%s (\"%.*s\"%s%s) in government-voiced text%s: %s",
-                         what(x->kind), (int)(x->span.end - x->span.start), text + x->span.start,
-                         x->party ? ", " : "", x->party ? x->party : "",
-                         x->quoted ? ", quoted" : "",
-                         vote ? "government communication never serves a party interest "
-                                "(UO-2017)"
-                              : "party-political passages are the minister's own (DONNER-2011)");
-                int rc = host->report_at_most(ctx, vote ? RULE_VOTE : RULE_PASSAGE,
-                                              x->quoted ? TH_SEV_WARNING : TH_SEV_ERROR,
-                                              x->sentence, msg, NULL);
-                if (rc != TH_OK)
+                if (host->report_at_most(
+                        ctx, vote ? RULE_VOTE : RULE_PASSAGE,
+                        x->quoted ? TH_SEV_WARNING : TH_SEV_ERROR, x->sentence, NULL,
+                        "%s (\"%.*s\"%s%s) in government-voiced text%s: %s", what(x->kind),
+                        (int)(x->span.end - x->span.start), text + x->span.start,
+                        x->party ? ", " : "", x->party ? x->party : "", x->quoted ? ", quoted" : "",
+                        vote ? "government communication never serves a party interest (UO-2017)"
+                             : "party-political passages are the minister's own (DONNER-2011)") !=
+                    TH_OK)
                         return TH_ERROR;
         }
         return TH_OK;
@@ -130,13 +127,13 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
-    "party-politics",
-    "1.0.0",
-    "no party politics in what the government says or the civil service writes",
-    rules,
-    NULL,
-    NULL,
-    check,
-    NULL};
+    .name = "party-politics",
+    .version = "1.0.0",
+    .summary = "no party politics in what the government says or the civil service writes",
+    .rules = rules,
+    .init = dutch_init,
+    .check = check,
+    .fini = dutch_fini,
+};
 
 TWOHATS_PLUGIN(party_politics, plugin)

@@ -106,53 +106,59 @@ static size_t end_of_post(const struct th_host *host, const struct th_doc *doc)
         return end;
 }
 
-static int report_hybrid(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                         const struct th_partisan *first)
+static enum th_status report_hybrid(const struct th_host *host, struct th_ctx *ctx,
+                                    const struct th_doc *doc, const struct th_partisan *first)
 {
         const char *party = host->doc_meta(doc, "party", 0);
-        char tag[128] = "", msg[512];
-        size_t k = 0;
-        for (const char *p = party; p && *p && k + 1 < sizeof(tag); p++)
-                if (isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
-                        tag[k++] = *p;
-        tag[k] = '\0';
-        if (!k) {
-                snprintf(msg, sizeof(msg),
-                         "party-political content on a hybrid account without "
-                         "the party's hashtag; set metadata 'party' for a fix "
-                         "(SOCIAL-2021)");
-                return host->report(ctx, RULE_HYBRID, first->sentence, msg, NULL);
+        struct th_span post = first->sentence;
+        size_t k = 0, n = party ? strlen(party) : 0;
+        char *tag = malloc(n + 3);
+        if (!tag) {
+                host->fail(ctx, "out of memory");
+                return TH_ERROR;
         }
-        char replacement[160];
-        snprintf(replacement, sizeof(replacement), " #%s", tag);
-        size_t at = end_of_post(host, doc);
-        struct th_fix fix = {{at, at}, replacement};
-        snprintf(msg, sizeof(msg),
-                 "party-political content on a hybrid account without #%s: mark "
-                 "party content with the party's hashtag (SOCIAL-2021)",
-                 tag);
-        return host->report(ctx, RULE_HYBRID, first->sentence, msg, &fix);
+        tag[k++] = ' ';
+        tag[k++] = '#';
+        for (size_t i = 0; i < n; i++)
+                if (isalnum((unsigned char)party[i]) || (unsigned char)party[i] >= 0x80)
+                        tag[k++] = party[i];
+        tag[k] = '\0';
+        enum th_status rc;
+        if (k == 2) {
+                rc = host->report(ctx, RULE_HYBRID, post, NULL,
+                                  "party-political content on a hybrid account without the "
+                                  "party's hashtag; set metadata 'party' for a fix (SOCIAL-2021)");
+        } else {
+                size_t at = end_of_post(host, doc);
+                struct th_fix fix = {{at, at}, tag};
+                rc = host->report(ctx, RULE_HYBRID, post, &fix,
+                                  "party-political content on a hybrid account without %s: mark "
+                                  "party content with the party's hashtag (SOCIAL-2021)",
+                                  tag + 1);
+        }
+        free(tag);
+        return rc;
 }
 
-static int check(const struct th_host *host, struct th_ctx *ctx, const struct th_doc *doc,
-                 void *state)
+static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
+                            const struct th_doc *doc, void *state)
 {
-        (void)state;
+        const struct dutch *nl = state;
         if (!meta_is(host, doc, "channel", "social"))
                 return TH_OK;
         int civil = meta_is(host, doc, "prepared-by", "civil-service");
         if (meta_is(host, doc, "account", "personal") && civil &&
-            host->report(ctx, RULE_PERSONAL, post_span(host, doc, "prepared-by"),
-                         "a personal account gets no civil-service support (SOCIAL-2021)",
-                         NULL) != TH_OK)
+            host->report(ctx, RULE_PERSONAL, post_span(host, doc, "prepared-by"), NULL,
+                         "a personal account gets no civil-service support (SOCIAL-2021)") != TH_OK)
                 return TH_ERROR;
         const struct th_partisan *items;
         size_t n;
-        if (host->doc_partisan(ctx, doc, &items, &n) < 0)
+        if (nl->api->doc_partisan(ctx, doc, &items, &n) != TH_OK)
                 return TH_ERROR;
         const struct th_partisan *first = NULL;
-        const char *party = host->doc_meta(doc, "party", 0);
-        const char *own = party ? host->party_id(ctx, party) : NULL;
+        const char *party = host->doc_meta(doc, "party", 0), *own = NULL;
+        if (party && nl->api->party_id(ctx, party, &own) != TH_OK)
+                return TH_ERROR;
         int tagged = 0;
         for (size_t i = 0; i < n; i++) {
                 if (!first && !items[i].quoted)
@@ -163,25 +169,19 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
         }
         if (!first)
                 return TH_OK;
-        char msg[512];
         size_t len;
         const char *text = host->doc_text(doc, &len);
         int quoted_len = (int)(first->span.end - first->span.start);
-        if (meta_is(host, doc, "account", "corporate")) {
-                snprintf(msg, sizeof(msg),
-                         "party-political content (\"%.*s\") on a corporate "
-                         "account (SOCIAL-2021)",
-                         quoted_len, text + first->span.start);
-                return host->report(ctx, RULE_CORPORATE, first->sentence, msg, NULL);
-        }
-        if (civil) {
-                snprintf(msg, sizeof(msg),
-                         "party-political content (\"%.*s\") prepared by the "
-                         "civil service (SOCIAL-2021, GIR-2019)",
-                         quoted_len, text + first->span.start);
-                if (host->report(ctx, RULE_CIVIL, first->sentence, msg, NULL) != TH_OK)
-                        return TH_ERROR;
-        }
+        if (meta_is(host, doc, "account", "corporate"))
+                return host->report(ctx, RULE_CORPORATE, first->sentence, NULL,
+                                    "party-political content (\"%.*s\") on a corporate account "
+                                    "(SOCIAL-2021)",
+                                    quoted_len, text + first->span.start);
+        if (civil && host->report(ctx, RULE_CIVIL, first->sentence, NULL,
+                                  "party-political content (\"%.*s\") prepared by the civil "
+                                  "service (SOCIAL-2021, GIR-2019)",
+                                  quoted_len, text + first->span.start) != TH_OK)
+                return TH_ERROR;
         if (meta_is(host, doc, "account", "hybrid") && !tagged)
                 return report_hybrid(host, ctx, doc, first);
         return TH_OK;
@@ -189,13 +189,13 @@ static int check(const struct th_host *host, struct th_ctx *ctx, const struct th
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
-    "social-media",
-    "1.0.0",
-    "corporate, hybrid and personal accounts of ministers (SOCIAL-2021)",
-    rules,
-    NULL,
-    NULL,
-    check,
-    NULL};
+    .name = "social-media",
+    .version = "1.0.0",
+    .summary = "corporate, hybrid and personal accounts of ministers (SOCIAL-2021)",
+    .rules = rules,
+    .init = dutch_init,
+    .check = check,
+    .fini = dutch_fini,
+};
 
 TWOHATS_PLUGIN(social_media, plugin)

@@ -1,13 +1,13 @@
 # plugins.sh: the search path and the loader's refusals, seen from the command line.
 . "$srcdir/tests/cli/lib.sh"
-plan 12
+plan 16
 
 echo "Tekst." >"$work/a.md"
 fx="$builddir/tests/fixtures"
 
 run --plugin-dir "$fx/noentry" "$work/a.md"
 is "$status" 3 "a module without entry: status 3"
-is "$err" "twohats: $fx/noentry/noentry: not a twohats plugin: no entry point 'twohats_plugin_v1' (define it with TWOHATS_PLUGIN())" "a module without entry is named"
+is "$err" "twohats: $fx/noentry/noentry: not a twohats plugin: no entry point 'noentry_LTX_twohats_plugin_v1' (define it with TWOHATS_PLUGIN(noentry, descriptor))" "a module without entry is named with the symbol looked for"
 
 run --plugin-dir "$fx/newminor" "$work/a.md"
 is "$err" "twohats: $fx/newminor/newminor: plugin needs plugin ABI 1.1, newer than this twohats (ABI 1.0): upgrade twohats" "a plugin of a newer minor ABI"
@@ -36,3 +36,17 @@ printf 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\n\nOpname campagnevideo i
 run --plugin-dir "$fx/probe" --format line "$work/p.md"
 is "$status" 3 "a pathological pattern ends at the match limit with status 3"
 has "$out" "office-premises/campaign-use" "the other plugins still report"
+
+rm "$work/.twohats.yml"
+run --plugin-dir "$fx/oldminor" --format line "$work/a.md"
+is "$out" "$work/a.md:1:1: warning: checked by a plugin of ABI 1.0 [oldminor/r]" "a plugin built with an older, shorter descriptor loads and runs"
+
+printf 'plugins:\n  probe:\n    options:\n      service: nl 2 0\n' >"$work/.twohats.yml"
+run --plugin-dir "$fx/probe" --format line "$work/a.md"
+is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs service 'nl' 2.0, but this twohats has 1.0" "a service of another major is refused, naming both versions"
+printf 'plugins:\n  probe:\n    options:\n      service: se 1 0\n' >"$work/.twohats.yml"
+run --plugin-dir "$fx/probe" --format line "$work/a.md"
+is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs service 'se' 1.0, which this twohats does not have" "an unknown service is refused"
+printf 'plugins:\n  probe:\n    options:\n      service: nl 1 0\n' >"$work/.twohats.yml"
+run --plugin-dir "$fx/probe" --format line "$work/a.md"
+is "$status" 0 "the nl service 1.0 is there"

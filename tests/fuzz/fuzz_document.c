@@ -8,12 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "lexicon.h"
-#include "partisan.h"
-#include "suppress.h"
-#include "util.h"
-#include "wordindex.h"
+#include "document/document.h"
+#include "match/lexicon.h"
+#include "nl/partisan.h"
+#include "document/suppress.h"
+#include "base/util.h"
+#include "match/wordindex.h"
 
 static struct th_lexicons *lexicons;
 static struct th_partisan_model *model;
@@ -27,6 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 const char *rules = getenv("TWOHATS_RULES_DIR");
                 struct th_error err = {0};
                 lexicons = th_lexicons_new(rules ? rules : "rules");
+                th_lexicons_leave(lexicons, th_nl_data_keys);
                 char *dir = th_lexicons_locate(lexicons, "nl", "parties.yml");
                 model = th_partisan_model_load(lexicons, dir, "nl", &err);
                 free(dir);

@@ -11,11 +11,13 @@ cp "$top"/tests/corpus/*.md "$top"/examples/agenda/*.md "$out/corpus/" 2>/dev/nu
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 flags="$flags -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DPACKAGE_VERSION=\"fuzz\""
 srcs=""
-for f in util error utf8 meta yamldoc document frontmatter markdown sentences quotes match \
-	lexicon wordindex partisan suppress; do
-	srcs="$srcs $top/core/$f.c"
+for f in lib/base/util lib/base/error lib/base/utf8 lib/document/meta lib/yaml/yamldoc \
+	lib/document/document lib/document/frontmatter lib/document/markdown \
+	lib/document/sentences lib/document/quotes lib/match/match lib/match/lexicon \
+	lib/match/wordindex nl/partisan lib/document/suppress; do
+	srcs="$srcs $top/$f.c"
 done
-clang $flags -I"$top/include" -I"$top/core" -o "$out/fuzz_document" \
+clang $flags -I"$top/include" -I"$top/lib" -I"$top" -o "$out/fuzz_document" \
 	"$top/tests/fuzz/fuzz_document.c" $srcs \
 	$(pkg-config --cflags --libs yaml-0.1 libpcre2-8 md4c)
 TWOHATS_RULES_DIR="$top/rules" "$out/fuzz_document" -max_total_time="$secs" -max_len=4096 \

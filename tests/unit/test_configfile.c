@@ -1,6 +1,6 @@
 /* test_configfile.c: .twohats.yml: keys, errors with positions, discovery, globs. */
 #include "unit.h"
-#include "configfile.h"
+#include "config/configfile.h"
 #include "tmpdir.h"
 
 static void full_configuration(void **state)

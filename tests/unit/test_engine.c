@@ -1,7 +1,7 @@
 /* test_engine.c: plugins through the engine: options, severities, fixes,
  * suppressions, failing plugins, duplicates and the match limit. */
 #include "unit.h"
-#include "engine.h"
+#include "engine/engine.h"
 #include "tmpdir.h"
 
 static char *fixture_dir(const char *name)

@@ -2,7 +2,7 @@
  * rename() is wrapped (-Wl,--wrap=rename) to fail or to kill the process just
  * before the new file would replace the old one. */
 #include "unit.h"
-#include "fix.h"
+#include "findings/fix.h"
 #include "tmpdir.h"
 
 #include <errno.h>

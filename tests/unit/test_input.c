@@ -1,6 +1,6 @@
 /* test_input.c: JSON Lines records, their names and metadata; folder walking. */
 #include "unit.h"
-#include "input.h"
+#include "input/input.h"
 #include "tmpdir.h"
 
 struct seen {

@@ -1,6 +1,6 @@
 /* test_lexicon.c: term lists: accents, compounds, apostrophes, wildcards, data errors. */
 #include "unit.h"
-#include "lexicon.h"
+#include "match/lexicon.h"
 #include "tmpdir.h"
 
 static char *dir;

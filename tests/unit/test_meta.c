@@ -1,5 +1,5 @@
 /* test_meta.c: metadata validation, canonical values and --meta. */
-#include "meta.h"
+#include "document/meta.h"
 #include "unit.h"
 
 static void canonical_values(void **state)

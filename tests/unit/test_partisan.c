@@ -1,8 +1,8 @@
 /* test_partisan.c: the shared judgement of party-political content, and the
  * election calendar, from the project's own rule data. */
 #include "unit.h"
-#include "elections.h"
-#include "partisan.h"
+#include "nl/elections.h"
+#include "nl/partisan.h"
 #include "tmpdir.h"
 
 static struct th_lexicons *lexicons;
@@ -18,6 +18,7 @@ static int setup(void **state)
         char *dir = th_xasprintf("%s/nl", root);
         struct th_error err = {0};
         lexicons = th_lexicons_new(root);
+        th_lexicons_leave(lexicons, th_nl_data_keys);
         model = th_partisan_model_load(lexicons, dir, "nl", &err);
         free(dir);
         free(root);
@@ -123,6 +124,36 @@ static void data_errors(void **state)
         free(dir);
 }
 
+static long days_for(void *arg, const char *type)
+{
+        return !strcmp(type, "tweede-kamer") ? *(const long *)arg : 0;
+}
+
+/* The window holds the `days` days up to and including election day, of its type only. */
+static void campaign_window(void **state)
+{
+        (void)state;
+        const char *src = getenv("srcdir");
+        char *path = th_xasprintf("%s/rules/nl/elections.yml", src ? src : ".");
+        struct th_elections e;
+        struct th_error err = {0};
+        assert_int_equal(th_elections_load(&e, path, &err), 0);
+        long days = 42;
+        const struct th_election_entry *x = th_elections_window(&e, "2021-03-17", days_for, &days);
+        assert_non_null(x);
+        assert_string_equal(x->date, "2021-03-17");
+        assert_non_null(th_elections_window(&e, "2021-02-04", days_for, &days)); /* 41 days */
+        assert_null(th_elections_window(&e, "2021-02-03", days_for, &days));     /* 42 days */
+        assert_null(th_elections_window(&e, "2021-03-18", days_for, &days));     /* the day after */
+        assert_null(th_elections_window(&e, "2022-03-10", days_for, &days));     /* gemeenteraad */
+        days = 400;
+        x = th_elections_window(&e, "2020-03-01", days_for, &days);
+        assert_non_null(x);
+        assert_string_equal(x->date, "2021-03-17");
+        th_elections_release(&e);
+        free(path);
+}
+
 static void calendar(void **state)
 {
         (void)state;
@@ -142,9 +173,18 @@ static void calendar(void **state)
         th_elections_release(&e);
         free(path);
         char *dir = tmp_dir();
-        char *bad = tmp_write(dir, "e.yml", "elections:\n  - {type: senaat, date: 2027-01-01}\n");
+        char *bad = tmp_write(dir, "e.yml",
+                              "types: [tweede-kamer]\nelections:\n"
+                              "  - {type: senaat, date: 2027-01-01}\n");
         assert_int_equal(th_elections_load(&e, bad, &err), -1);
-        assert_int_equal(err.line, 2);
+        assert_int_equal(err.line, 3);
+        assert_string_equal(err.message, "expected type (tweede-kamer), date (YYYY-MM-DD) and "
+                                         "official (true or false)");
+        th_error_release(&err);
+        free(bad);
+        bad = tmp_write(dir, "e.yml", "elections:\n  - {type: tweede-kamer, date: 2027-01-01}\n");
+        assert_int_equal(th_elections_load(&e, bad, &err), -1);
+        assert_string_equal(err.message, "expected 'types': a list of election types");
         th_error_release(&err);
         free(bad);
         tmp_remove(dir);
@@ -154,10 +194,9 @@ static void calendar(void **state)
 int main(void)
 {
         const struct CMUnitTest tests[] = {
-            cmocka_unit_test(kinds_and_parties),
-            cmocka_unit_test(party_ids),
-            cmocka_unit_test(data_errors),
-            cmocka_unit_test(calendar),
+            cmocka_unit_test(kinds_and_parties), cmocka_unit_test(party_ids),
+            cmocka_unit_test(data_errors),       cmocka_unit_test(calendar),
+            cmocka_unit_test(campaign_window),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,6 +1,6 @@
 /* test_suppress.c: suppression comments and what they cover. */
 #include "unit.h"
-#include "suppress.h"
+#include "document/suppress.h"
 
 static void parse_and_cover(void **state)
 {

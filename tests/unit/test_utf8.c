@@ -1,6 +1,6 @@
 /* test_utf8.c: validation and counting of UTF-8. */
 #include "unit.h"
-#include "utf8.h"
+#include "base/utf8.h"
 
 static void valid_sequences(void **state)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "util.h"
+#include "base/util.h"
 
 static inline char *tmp_dir(void)
 {

@@ -10,8 +10,8 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "document.h"
-#include "util.h"
+#include "document/document.h"
+#include "base/util.h"
 
 /* Build a document from a string literal (Markdown unless `plain`). */
 static inline int unit_doc(struct th_doc *doc, const char *text, int plain, struct th_error *err)

@@ -1,0 +1,46 @@
+/*
+ * cli.h: the twohats program: its options and the commands behind them.
+ * main.c parses the command line and dispatches through its command table;
+ * lint.c lints paths; info.c answers --list-rules, --explain and
+ * --print-config; test.c runs labelled cases; `twohats lsp` is the language
+ * server of lsp/.
+ */
+#ifndef TH_CLI_H
+#define TH_CLI_H
+
+#include <stddef.h>
+
+#include "config/configfile.h"
+#include "document/meta.h"
+#include "engine/engine.h"
+#include "report/report.h"
+#include "session/session.h"
+
+/* Exit statuses. */
+enum { TH_EXIT_OK = 0, TH_EXIT_FINDINGS = 1, TH_EXIT_USAGE = 2, TH_EXIT_PLUGIN = 3 };
+
+struct th_cli {
+        enum th_format format;
+        int color;
+        struct th_meta meta;        /* --meta */
+        const char *stdin_filename; /* --stdin-filename */
+        enum th_severity min_severity;
+        enum th_severity fail_level;
+        int lenient;
+        int list_suppressions;
+        int fix;     /* --fix: apply the fixes (to standard output for standard input) */
+        int dry_run; /* --dry-run: show them as a unified diff instead */
+        struct th_session *session;
+        struct th_engine *engine; /* the session's */
+};
+
+/* Print an error as "twohats: file:line:col: message" and return its exit status. */
+int th_cli_error(const struct th_error *err);
+
+int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths);
+int th_cli_list_rules(struct th_cli *cli);
+int th_cli_explain(struct th_cli *cli, const char *rule);
+int th_cli_print_config(struct th_cli *cli, const char *path);
+int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles);
+
+#endif

@@ -1,0 +1,183 @@
+/* cli_lint.c: lint the paths given on the command line (see cli.h). */
+#include "cli.h"
+#include "findings/fix.h"
+#include "input/input.h"
+#include "document/suppress.h"
+#include "base/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+int th_cli_error(const struct th_error *err)
+{
+        char *msg = th_error_format(err);
+        fprintf(stderr, "twohats: %s\n", msg);
+        free(msg);
+        return err->kind == TH_ERR_PLUGIN ? TH_EXIT_PLUGIN : TH_EXIT_USAGE;
+}
+
+struct run {
+        struct th_cli *cli;
+        struct th_report report;
+        int reporting; /* not when listing suppressions or printing fixed text or diffs */
+        int status;
+};
+
+static void keep_worst(struct run *run, int status)
+{
+        if (status > run->status) /* the statuses rise with their gravity */
+                run->status = status;
+}
+
+static void list_suppressions(const struct th_doc *doc)
+{
+        struct th_suppressions sup = {0};
+        th_suppressions_find(doc, &sup);
+        for (size_t i = 0; i < sup.nr; i++) {
+                const struct th_suppression *s = &sup.v[i];
+                unsigned line, col;
+                th_doc_position(doc, s->start, &line, &col);
+                printf("%s:%u:%u: %s", doc->path, line, col, s->directive);
+                for (size_t k = 0; k < s->nrules; k++)
+                        printf("%s%s", k ? ", " : " ", s->rules[k]);
+                if (s->kind == TH_SUP_ENABLE)
+                        printf("\n");
+                else
+                        printf(" -- %s\n", s->reason ? s->reason : "(no reason given)");
+        }
+        th_suppressions_release(&sup);
+}
+
+/* --fix: apply the fixes of `f` to the unit; the findings fixed leave `f`. */
+static void fix_unit(struct run *run, const struct th_unit *u, const struct th_doc *doc,
+                     struct th_findings *f)
+{
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        if (u->fields) {
+                th_error_set(&err, TH_ERR_USAGE, u->name, 0, 0,
+                             "cannot fix a JSON Lines record; fix the source it came from");
+                keep_worst(run, th_cli_error(&err));
+                th_error_release(&err);
+                return;
+        }
+        unsigned char *applied = th_xcalloc(f->nr ? f->nr : 1, 1);
+        size_t n;
+        char *fixed = th_fix_apply(doc->text, doc->len, f, &n, applied);
+        if (cli->dry_run) {
+                char *diff = th_fix_diff(doc->path, doc->text, doc->len, fixed, n);
+                fputs(diff, stdout);
+                free(diff);
+        } else if (u->from_stdin) {
+                fwrite(fixed, 1, n, stdout); /* formatter mode: the text, whatever it holds */
+        } else if ((n != doc->len || memcmp(fixed, doc->text, n) != 0) &&
+                   th_fix_write(u->source_path, fixed, n, doc->text, doc->len, &err) < 0) {
+                keep_worst(run, th_cli_error(&err));
+                memset(applied, 0, f->nr ? f->nr : 1);
+        }
+        if (!cli->dry_run)
+                for (size_t i = f->nr; i > 0; i--)
+                        if (applied[i - 1])
+                                th_findings_remove(f, i - 1);
+        free(applied);
+        free(fixed);
+        th_error_release(&err);
+}
+
+static int lint_unit(struct th_unit *u, void *data)
+{
+        struct run *run = data;
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        struct th_meta meta;
+        th_meta_init(&meta);
+        if (u->fields)
+                th_meta_copy(&meta, u->fields);
+        th_meta_copy(&meta, &cli->meta);
+        struct th_text t = {u->name, u->source_path, NULL,         u->text,
+                            u->len,  u->markup,      cli->lenient, &meta};
+        struct th_doc doc;
+        const struct th_config *c;
+        enum th_lint_result rc = TH_LINT_DONE;
+        struct th_findings f = {0};
+        if (cli->list_suppressions)
+                rc = th_session_read(cli->session, &t, &doc, &c, &err) < 0 ? TH_LINT_REFUSED
+                                                                           : TH_LINT_DONE;
+        else
+                rc = th_session_lint(cli->session, &t, &doc, &f, &err);
+        th_meta_release(&meta);
+        if (rc != TH_LINT_DONE)
+                keep_worst(run, th_cli_error(&err));
+        if (rc == TH_LINT_REFUSED) {
+                th_error_release(&err);
+                return 0;
+        }
+        if (cli->list_suppressions) {
+                list_suppressions(&doc);
+        } else {
+                if (cli->fix)
+                        fix_unit(run, u, &doc, &f);
+                for (size_t i = 0; i < f.nr;) {
+                        if (f.v[i].severity >= cli->fail_level && !(cli->fix && u->from_stdin))
+                                keep_worst(run, TH_EXIT_FINDINGS);
+                        if (f.v[i].severity < cli->min_severity)
+                                th_findings_remove(&f, i);
+                        else
+                                i++;
+                }
+                if (run->reporting)
+                        th_report_doc(&run->report, &doc, &f);
+        }
+        th_findings_release(&f);
+        th_doc_release(&doc);
+        th_error_release(&err);
+        return 0;
+}
+
+static void lint_path(struct run *run, const char *path)
+{
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        struct stat st;
+        if (strcmp(path, "-") == 0) {
+                const char *name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
+                if (th_input_read("-", name, lint_unit, run, &err) < 0)
+                        keep_worst(run, th_cli_error(&err));
+        } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+                char **files;
+                size_t n = th_input_walk(path, &files);
+                for (size_t i = 0; i < n; i++) {
+                        const struct th_config *c =
+                            th_session_config_for(cli->session, files[i], &err);
+                        if (!c) {
+                                keep_worst(run, th_cli_error(&err));
+                                th_error_release(&err);
+                        } else if (th_config_takes(c, files[i])) {
+                                lint_path(run, files[i]);
+                        }
+                        free(files[i]);
+                }
+                free(files);
+        } else if (th_input_read(path, path, lint_unit, run, &err) < 0) {
+                keep_worst(run, th_cli_error(&err));
+        }
+        th_error_release(&err);
+}
+
+int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
+{
+        struct run run;
+        memset(&run, 0, sizeof(run));
+        run.cli = cli;
+        int formatter = cli->fix && npaths == 1 && strcmp(paths[0], "-") == 0;
+        run.reporting = !cli->list_suppressions && !cli->dry_run && !formatter;
+        if (run.reporting)
+                th_report_begin(&run.report, cli->format, stdout, cli->color, cli->engine);
+        for (size_t i = 0; i < npaths; i++)
+                lint_path(&run, paths[i]);
+        if (run.reporting)
+                th_report_end(&run.report);
+        return run.status;
+}

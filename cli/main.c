@@ -1,0 +1,305 @@
+/*
+ * main.c: the twohats command line: parse the options, start a session
+ * with the plugins and the services they may use, and hand over to the
+ * command asked for (see cli.h).
+ */
+#include <config.h>
+
+#include "base/util.h"
+#include "cli.h"
+#include "lsp/lsp.h"
+#include "nl/service.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage_text[] =
+    "Usage: twohats [OPTIONS] PATH...\n"
+    "       twohats test CASES.jsonl|RULES.yml...\n"
+    "       twohats lsp\n"
+    "Check speeches, press releases, social posts and agenda items against the rules\n"
+    "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
+    "recursively) or - for standard input. `twohats test` runs labelled cases (or a\n"
+    "rule file's examples) and prints precision and recall per rule; `twohats lsp` is\n"
+    "a language server for editors on standard input and output.\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
+    "      --min-severity LEVEL show findings at LEVEL or above: info (default),\n"
+    "                           warning or error\n"
+    "      --fail-level LEVEL   exit 1 when a finding is at LEVEL or above\n"
+    "                           (default warning)\n"
+    "Input:\n"
+    "      --meta KEY=VALUE     set document metadata (repeatable); wins over front\n"
+    "                           matter, JSON Lines fields and configuration\n"
+    "      --stdin-filename NAME  name standard input in reports and for finding\n"
+    "                           the configuration and the format (.md, .txt, .jsonl)\n"
+    "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
+    "Fixing:\n"
+    "      --fix                apply the rules' fixes in place (atomically); with - as\n"
+    "                           the only PATH, print the fixed text instead\n"
+    "      --dry-run            with --fix: print a unified diff, change nothing\n"
+    "Configuration:\n"
+    "  -c, --config FILE        use FILE instead of the nearest .twohats.yml\n"
+    "      --no-config          use the built-in defaults only\n"
+    "      --print-config PATH  show the configuration that applies to PATH\n"
+    "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
+    "                           before TWOHATS_PLUGIN_PATH and " PLUGINDIR ")\n"
+    "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
+    "                           $TWOHATS_RULES_DIR (':'-separated) and " RULESDIR "\n"
+    "Information:\n"
+    "      --list-rules         list every rule: id, default severity, plugin, summary\n"
+    "      --explain RULE       explain a rule, with its sources\n"
+    "      --list-suppressions  list the suppression comments in PATH... instead\n"
+    "  -h, --help               show this help\n"
+    "  -V, --version            show the version\n"
+    "\n"
+    "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
+    "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
+    "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n";
+
+enum {
+        OPT_META = 256,
+        OPT_MIN_SEVERITY,
+        OPT_FAIL_LEVEL,
+        OPT_NO_CONFIG,
+        OPT_PRINT_CONFIG,
+        OPT_STDIN_FILENAME,
+        OPT_LIST_RULES,
+        OPT_EXPLAIN,
+        OPT_LIST_SUPPRESSIONS,
+        OPT_PLUGIN_DIR,
+        OPT_RULES_DIR,
+        OPT_LENIENT,
+        OPT_FIX,
+        OPT_DRY_RUN,
+};
+
+static const struct option long_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"meta", required_argument, NULL, OPT_META},
+    {"min-severity", required_argument, NULL, OPT_MIN_SEVERITY},
+    {"fail-level", required_argument, NULL, OPT_FAIL_LEVEL},
+    {"config", required_argument, NULL, 'c'},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"print-config", required_argument, NULL, OPT_PRINT_CONFIG},
+    {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+    {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+    {"explain", required_argument, NULL, OPT_EXPLAIN},
+    {"list-suppressions", no_argument, NULL, OPT_LIST_SUPPRESSIONS},
+    {"plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR},
+    {"rules-dir", required_argument, NULL, OPT_RULES_DIR},
+    {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"fix", no_argument, NULL, OPT_FIX},
+    {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0}};
+
+static int usage_error(const char *fmt, const char *arg)
+{
+        fputs("twohats: ", stderr);
+        fprintf(stderr, fmt, arg);
+        fputs("\nTry 'twohats --help' for more information.\n", stderr);
+        return TH_EXIT_USAGE;
+}
+
+/* The plugin search path: --plugin-dir, then TWOHATS_PLUGIN_PATH, then the install. */
+static size_t plugin_path(char **dirs, size_t ndirs, char ***out, char **env_copy)
+{
+        size_t n = 0;
+        const char *env = getenv("TWOHATS_PLUGIN_PATH");
+        size_t max = ndirs + 2 + (env ? strlen(env) : 0);
+        *out = th_xcalloc(max, sizeof(char *));
+        for (size_t i = 0; i < ndirs; i++)
+                (*out)[n++] = dirs[i];
+        *env_copy = env ? th_xstrdup(env) : NULL;
+        char *save = NULL;
+        for (char *tok = *env_copy ? strtok_r(*env_copy, ":", &save) : NULL; tok;
+             tok = strtok_r(NULL, ":", &save))
+                (*out)[n++] = tok;
+        (*out)[n++] = (char *)PLUGINDIR;
+        return n;
+}
+
+/* The services plugins may ask for: one entry per language pack. */
+static const struct th_service_provider *const services[] = {&th_nl_provider, NULL};
+
+static int cmd_lsp(struct th_cli *cli, char *const *args, size_t nargs)
+{
+        (void)args, (void)nargs;
+        return th_lsp_serve(cli->session);
+}
+
+/* The commands, as git's table of builtins: the first argument names one, or none
+ * names the default, linting. */
+static const struct command {
+        const char *name;
+        int (*run)(struct th_cli *cli, char *const *args, size_t nargs);
+        const char *no_args; /* the error without operands, or NULL when it needs none */
+} commands[] = {
+    {"test", th_cli_test, "no case file given"},
+    {"lsp", cmd_lsp, NULL},
+    {NULL, th_cli_lint, "no PATH given (use - for standard input)"},
+};
+
+static const struct command *command_named(const char *name)
+{
+        const struct command *c = commands;
+        while (c->name && (!name || strcmp(c->name, name) != 0))
+                c++;
+        return c;
+}
+
+int main(int argc, char **argv)
+{
+        struct th_cli cli;
+        memset(&cli, 0, sizeof(cli));
+        th_meta_init(&cli.meta);
+        cli.min_severity = TH_SEV_INFO;
+        cli.fail_level = TH_SEV_WARNING;
+        const char *no_color = getenv("NO_COLOR");
+        cli.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+        char **plugin_dirs = th_xcalloc((size_t)argc + 1, sizeof(char *));
+        size_t nplugin_dirs = 0;
+        const char *rules_env = getenv("TWOHATS_RULES_DIR"), *rules_dir = NULL;
+        const char *print_config = NULL, *explain = NULL, *config_file = NULL;
+        int list_rules = 0, no_config = 0, status = TH_EXIT_OK, c;
+        const struct command *cmd = command_named(argc > 1 ? argv[1] : NULL);
+        struct th_error err = {0};
+        if (cmd->name) {
+                argv++;
+                argc--;
+        }
+        while (status == TH_EXIT_OK &&
+               (c = getopt_long(argc, argv, "f:c:hV", long_options, NULL)) != -1) {
+                switch (c) {
+                case 'f':
+                        if (th_format_parse(optarg) < 0)
+                                status = usage_error("unknown format '%s'; expected text, line, "
+                                                     "json, sarif or checkstyle",
+                                                     optarg);
+                        else
+                                cli.format = (enum th_format)th_format_parse(optarg);
+                        break;
+                case OPT_META:
+                        if (th_meta_set_arg(&cli.meta, optarg, &err) < 0)
+                                status = th_cli_error(&err);
+                        break;
+                case OPT_MIN_SEVERITY:
+                case OPT_FAIL_LEVEL: {
+                        int s = th_severity_parse(optarg, 0);
+                        if (s < 0)
+                                status = usage_error("unknown level '%s'; expected info, warning "
+                                                     "or error",
+                                                     optarg);
+                        else if (c == OPT_MIN_SEVERITY)
+                                cli.min_severity = (enum th_severity)s;
+                        else
+                                cli.fail_level = (enum th_severity)s;
+                        break;
+                }
+                case 'c':
+                        config_file = optarg;
+                        break;
+                case OPT_NO_CONFIG:
+                        no_config = 1;
+                        break;
+                case OPT_PRINT_CONFIG:
+                        print_config = optarg;
+                        break;
+                case OPT_STDIN_FILENAME:
+                        cli.stdin_filename = optarg;
+                        break;
+                case OPT_LIST_RULES:
+                        list_rules = 1;
+                        break;
+                case OPT_EXPLAIN:
+                        explain = optarg;
+                        break;
+                case OPT_LIST_SUPPRESSIONS:
+                        cli.list_suppressions = 1;
+                        break;
+                case OPT_PLUGIN_DIR:
+                        plugin_dirs[nplugin_dirs++] = optarg;
+                        break;
+                case OPT_RULES_DIR:
+                        rules_dir = optarg;
+                        break;
+                case OPT_LENIENT:
+                        cli.lenient = 1;
+                        break;
+                case OPT_FIX:
+                        cli.fix = 1;
+                        break;
+                case OPT_DRY_RUN:
+                        cli.dry_run = 1;
+                        break;
+                case 'h':
+                        fputs(usage_text, stdout);
+                        status = -1;
+                        break;
+                case 'V':
+                        printf("twohats %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, TH_ABI_MAJOR,
+                               TH_ABI_MINOR);
+                        status = -1;
+                        break;
+                default:
+                        fputs("Try 'twohats --help' for more information.\n", stderr);
+                        status = TH_EXIT_USAGE;
+                }
+        }
+        if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
+                status = usage_error("%s", "--dry-run goes with --fix");
+        for (int i = optind; status == TH_EXIT_OK && cli.fix && i < argc; i++)
+                if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
+                        status = usage_error("%s", "--fix with standard input takes no other PATH");
+        char **search = NULL, *env_copy = NULL;
+        if (status == TH_EXIT_OK) {
+                size_t nsearch = plugin_path(plugin_dirs, nplugin_dirs, &search, &env_copy);
+                /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install.
+                 */
+                char *rules_path = rules_dir ? th_xstrdup(rules_dir)
+                                   : rules_env && *rules_env
+                                       ? th_xasprintf("%s:%s", rules_env, RULESDIR)
+                                       : th_xstrdup(RULESDIR);
+                struct th_session_options so = {(const char *const *)search,
+                                                nsearch,
+                                                rules_path,
+                                                services,
+                                                config_file,
+                                                no_config};
+                cli.session = th_session_new(&so, &err);
+                free(rules_path);
+                if (!cli.session)
+                        status = th_cli_error(&err);
+                else
+                        cli.engine = th_session_engine(cli.session);
+        }
+        /* The rules of the declarative rule files of this folder's configuration, too. */
+        if (status == TH_EXIT_OK && (list_rules || explain) &&
+            !th_session_config_for(cli.session, ".", &err))
+                status = th_cli_error(&err);
+        if (status == TH_EXIT_OK) {
+                if (list_rules)
+                        status = th_cli_list_rules(&cli);
+                else if (explain)
+                        status = th_cli_explain(&cli, explain);
+                else if (print_config)
+                        status = th_cli_print_config(&cli, print_config);
+                else if (optind >= argc && cmd->no_args)
+                        status = usage_error("%s", cmd->no_args);
+                else
+                        status = cmd->run(&cli, argv + optind, (size_t)(argc - optind));
+        }
+        th_meta_release(&cli.meta);
+        th_session_free(cli.session);
+        th_error_release(&err);
+        free(search);
+        free(env_copy);
+        free(plugin_dirs);
+        return status < 0 ? TH_EXIT_OK : status;
+}

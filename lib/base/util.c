@@ -1,0 +1,158 @@
+/* util.c: memory helpers and whole-file reading for the core. */
+#include "base/util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+void *th_xmalloc(size_t n)
+{
+        void *p = malloc(n ? n : 1);
+        if (!p)
+                abort();
+        return p;
+}
+
+void *th_xcalloc(size_t nmemb, size_t size)
+{
+        void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
+        if (!p)
+                abort();
+        return p;
+}
+
+void *th_xrealloc(void *p, size_t n)
+{
+        p = realloc(p, n ? n : 1);
+        if (!p)
+                abort();
+        return p;
+}
+
+char *th_xstrdup(const char *s)
+{
+        return th_xstrndup(s, strlen(s));
+}
+
+char *th_xstrndup(const char *s, size_t n)
+{
+        char *p = th_xmalloc(n + 1);
+        memcpy(p, s, n);
+        p[n] = '\0';
+        return p;
+}
+
+char *th_xvasprintf(const char *fmt, va_list ap)
+{
+        va_list copy;
+        va_copy(copy, ap);
+        int n = vsnprintf(NULL, 0, fmt, copy);
+        va_end(copy);
+        if (n < 0)
+                abort();
+        char *p = th_xmalloc((size_t)n + 1);
+        vsnprintf(p, (size_t)n + 1, fmt, ap);
+        return p;
+}
+
+char *th_xasprintf(const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        char *p = th_xvasprintf(fmt, ap);
+        va_end(ap);
+        return p;
+}
+
+int th_compare_strings(const void *a, const void *b)
+{
+        return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int th_read_file(const char *path, char **out, size_t *len)
+{
+        FILE *f = fopen(path, "rb");
+        if (!f)
+                return -1;
+        /* Size the buffer from the file where that is known: no growth, no copies. */
+        struct stat st;
+        size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
+                         ? (size_t)st.st_size + 1
+                         : 8192,
+               n = 0;
+        char *buf = th_xmalloc(cap + 1);
+        for (;;) {
+                if (n == cap) {
+                        cap *= 2;
+                        buf = th_xrealloc(buf, cap + 1);
+                }
+                size_t got = fread(buf + n, 1, cap - n, f);
+                n += got;
+                if (got == 0)
+                        break;
+        }
+        int failed = ferror(f);
+        int saved = errno;
+        fclose(f);
+        if (failed) {
+                free(buf);
+                errno = saved ? saved : EIO;
+                return -1;
+        }
+        buf[n] = '\0';
+        *out = buf;
+        *len = n;
+        return 0;
+}
+
+int th_ends_with(const char *s, const char *suffix)
+{
+        size_t a = strlen(s), b = strlen(suffix);
+        return a >= b && memcmp(s + a - b, suffix, b) == 0;
+}
+
+void th_buf_add(struct th_buf *b, const char *s, size_t n)
+{
+        TH_GROW(b->s, b->len + n + 1, b->alloc);
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len] = '\0';
+}
+
+void th_buf_adds(struct th_buf *b, const char *s)
+{
+        th_buf_add(b, s, strlen(s));
+}
+
+void th_buf_addf(struct th_buf *b, const char *fmt, ...)
+{
+        va_list ap;
+        va_start(ap, fmt);
+        int n = vsnprintf(NULL, 0, fmt, ap);
+        va_end(ap);
+        if (n <= 0)
+                return;
+        TH_GROW(b->s, b->len + (size_t)n + 1, b->alloc);
+        va_start(ap, fmt);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        b->len += (size_t)n;
+}
+
+void th_buf_release(struct th_buf *b)
+{
+        free(b->s);
+        b->s = NULL;
+        b->len = b->alloc = 0;
+}
+
+char *th_buf_detach(struct th_buf *b)
+{
+        char *s = b->s ? b->s : th_xstrdup("");
+        b->s = NULL;
+        b->len = b->alloc = 0;
+        return s;
+}

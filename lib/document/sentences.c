@@ -1,0 +1,162 @@
+/*
+ * sentences.c: split each prose block into sentences.
+ *
+ * A sentence ends at '.', '!', '?' or '…' (with any closing quotes or
+ * brackets after it) followed by white space or the end of the block.  A
+ * full stop does not end a sentence after a Dutch abbreviation, an initial,
+ * a list number, or when the next word starts in lower case.
+ */
+#include "document/document.h"
+#include "base/utf8.h"
+
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+/* Abbreviations without their final full stop, lower case. */
+static const char *const abbreviations[] = {
+    "o.a",  "bijv",  "bv",    "d.w.z", "mr",    "dr",    "drs",   "ir",  "ing", "prof", "nr",
+    "blz",  "p",     "pp",    "jl",    "i.p.v", "m.b.t", "t.a.v", "e.d", "enz", "etc",  "ca",
+    "mevr", "dhr",   "resp",  "incl",  "excl",  "art",   "vgl",   "zgn", "z.g", "evt",  "e.a",
+    "a.s",  "t.z.t", "n.a.v", "i.v.m", "m.u.v", "v.w.b", "min",   "st",  "jr",  "sr",   "mln",
+    "mld",  "mrd",   "jan",   "feb",   "aug",   "sept",  "okt",   "nov", "dec", "vs",   "z.s.m",
+    "e.g",  "i.e",   "m.a.w", "o.b.v", "t.b.v", "w.o",   NULL};
+
+static int is_abbreviation(const char *tok, size_t n)
+{
+        if (n == 0 || n > 6) /* the longest abbreviation, "i.p.v", has 5 bytes */
+                return 0;
+        for (const char *const *a = abbreviations; *a; a++)
+                if (tolower((unsigned char)tok[0]) == (*a)[0] && strlen(*a) == n &&
+                    strncasecmp(*a, tok, n) == 0)
+                        return 1;
+        return 0;
+}
+
+/* Initials such as "J" or "M.J": single letters separated by full stops. */
+static int is_initials(const char *tok, size_t n)
+{
+        if (n == 0)
+                return 0;
+        for (size_t i = 0; i < n; i++) {
+                int letter = isupper((unsigned char)tok[i]);
+                if (i % 2 == 0 ? !letter : tok[i] != '.')
+                        return 0;
+        }
+        return 1;
+}
+
+static int all_digits(const char *tok, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                if (!isdigit((unsigned char)tok[i]))
+                        return 0;
+        return n > 0;
+}
+
+/* Length of a closing quote or bracket at p, or 0. */
+static size_t closer_len(const char *p, size_t left)
+{
+        static const char *const closers[] = {
+            "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99", "*", "_", NULL};
+        for (const char *const *c = closers; *c; c++) {
+                size_t n = strlen(*c);
+                if (n <= left && memcmp(p, *c, n) == 0)
+                        return n;
+        }
+        return 0;
+}
+
+/* Length of a sentence terminator at p, or 0. */
+static size_t terminator_len(const char *p, size_t left)
+{
+        if (*p == '.' || *p == '!' || *p == '?')
+                return 1;
+        if (left >= 3 && memcmp(p, "\xE2\x80\xA6", 3) == 0)
+                return 3;
+        return 0;
+}
+
+/* Does the full stop at `dot` (sentence started at `st`, next text at `next`) end it? */
+static int full_stop_ends(const char *p, size_t st, size_t dot, size_t next, size_t end)
+{
+        size_t t = dot;
+        while (t > st && !isspace((unsigned char)p[t - 1]) && p[t - 1] != '(')
+                t--;
+        const char *tok = p + t;
+        size_t n = dot - t;
+        if (is_abbreviation(tok, n) || is_initials(tok, n))
+                return 0;
+        if (all_digits(tok, n) && t == st)
+                return 0; /* a list number: "1. Corporate" */
+        while (next < end && isspace((unsigned char)p[next]))
+                next++;
+        if (next < end && islower((unsigned char)p[next]))
+                return 0;
+        return 1;
+}
+
+static void push_trimmed(struct th_doc *doc, size_t st, size_t en)
+{
+        while (en > st && isspace((unsigned char)doc->prose[en - 1]))
+                en--;
+        if (en > st)
+                th_span_list_push(&doc->sentences, st, en);
+}
+
+/* The first byte of a possible terminator at or after `from`: '.', '!', '?' or the
+ * first byte of '…'.  `next` caches where each was last found, so that a block is
+ * searched with memchr once per byte value, not byte by byte. */
+static size_t next_mark(const char *p, size_t from, size_t end, size_t next[4])
+{
+        static const char marks[4] = {'.', '!', '?', (char)0xE2};
+        size_t best = end;
+        for (int k = 0; k < 4; k++) {
+                if (next[k] < from) {
+                        const char *q = memchr(p + from, marks[k], end - from);
+                        next[k] = q ? (size_t)(q - p) : end;
+                }
+                if (next[k] < best)
+                        best = next[k];
+        }
+        return best;
+}
+
+static void split_block(struct th_doc *doc, size_t start, size_t end)
+{
+        const char *p = doc->prose;
+        size_t i = start, next[4] = {0, 0, 0, 0};
+        while (i < end) {
+                while (i < end && isspace((unsigned char)p[i]))
+                        i++;
+                if (i >= end)
+                        break;
+                size_t st = i, j = i, stop = end;
+                while ((j = next_mark(p, j, end, next)) < end) {
+                        size_t t = terminator_len(p + j, end - j);
+                        if (!t) {
+                                j++; /* 0xE2 that does not start '…' */
+                                continue;
+                        }
+                        size_t k = j + t;
+                        while (k < end && terminator_len(p + k, end - k))
+                                k += terminator_len(p + k, end - k);
+                        for (size_t cl; k < end && (cl = closer_len(p + k, end - k));)
+                                k += cl;
+                        if ((k >= end || isspace((unsigned char)p[k])) &&
+                            (p[j] != '.' || k > j + 1 || full_stop_ends(p, st, j, k, end))) {
+                                stop = k;
+                                break;
+                        }
+                        j = k;
+                }
+                push_trimmed(doc, st, stop);
+                i = stop;
+        }
+}
+
+void th_sentences_split(struct th_doc *doc)
+{
+        for (size_t b = 0; b < doc->blocks.nr; b++)
+                split_block(doc, doc->blocks.v[b].start, doc->blocks.v[b].end);
+}

@@ -1,0 +1,654 @@
+/* declarative.c: rules in YAML alone (see declarative.h). */
+#include "engine/declarative.h"
+#include "match/lexicon.h"
+#include "base/util.h"
+#include "yaml/yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum kind { EXISTENCE, SUBSTITUTION, COOCCURRENCE };
+
+struct condition {
+        char *key;
+        char **values; /* any of them */
+        size_t nvalues;
+};
+
+struct example {
+        char *text;
+        struct th_meta meta;
+        int flag;
+        unsigned line;
+};
+
+struct th_decl_rule {
+        char *id, *message, *source, *summary, *explanation, *file;
+        unsigned line;
+        enum th_severity severity;
+        enum kind kind;
+        struct condition *conds;
+        size_t nconds;
+        long before_election; /* days, or -1 */
+        char *election_type;  /* or NULL: any */
+        struct th_lexicon *terms, *second, *unless;
+        struct th_regex **patterns;
+        size_t npatterns;
+        struct example *examples;
+        size_t nexamples;
+};
+
+static void rule_free(struct th_decl_rule *r)
+{
+        free(r->id);
+        free(r->message);
+        free(r->source);
+        free(r->summary);
+        free(r->explanation);
+        free(r->file);
+        for (size_t i = 0; i < r->nconds; i++) {
+                free(r->conds[i].key);
+                for (size_t k = 0; k < r->conds[i].nvalues; k++)
+                        free(r->conds[i].values[k]);
+                free(r->conds[i].values);
+        }
+        free(r->conds);
+        free(r->election_type);
+        th_lexicon_destroy(r->terms);
+        th_lexicon_destroy(r->second);
+        th_lexicon_destroy(r->unless);
+        for (size_t i = 0; i < r->npatterns; i++)
+                th_regex_free(r->patterns[i]);
+        free(r->patterns);
+        for (size_t i = 0; i < r->nexamples; i++) {
+                free(r->examples[i].text);
+                th_meta_release(&r->examples[i].meta);
+        }
+        free(r->examples);
+        free(r);
+}
+
+void th_rule_file_free(struct th_rule_file *f)
+{
+        if (!f)
+                return;
+        for (size_t i = 0; i < f->nrules; i++)
+                rule_free(f->rules[i]);
+        free(f->rules);
+        free(f->path);
+        free(f);
+}
+
+/* Parsing ------------------------------------------------------------------- */
+
+struct parse {
+        struct th_yamldoc *y;
+        struct th_error *err;
+        struct th_decl_rule *r;             /* the rule being read, for messages */
+        const struct th_calendar *calendar; /* for `when: date: type`, or NULL */
+};
+
+static int fail_at(struct parse *p, const yaml_node_t *n, const char *what)
+{
+        if (p->r && p->r->id)
+                return th_yamldoc_error(p->y, n, TH_ERR_USAGE, p->err, "rule '%s': %s", p->r->id,
+                                        what);
+        return th_yamldoc_error(p->y, n, TH_ERR_USAGE, p->err, "%s", what);
+}
+
+/* The texts of a list node (or of one scalar); -1 when it holds something else. */
+static int texts(struct parse *p, yaml_node_t *n, const char ***out, size_t *nr)
+{
+        yaml_node_t *bad;
+        if (th_yamldoc_texts(p->y, n, out, nr, &bad) < 0)
+                return fail_at(p, bad,
+                               bad == n ? "expected a text or a list of texts" : "expected a text");
+        return 0;
+}
+
+static struct th_lexicon *term_list(struct parse *p, yaml_node_t *n, const char *part)
+{
+        const char **forms;
+        size_t nr;
+        if (texts(p, n, &forms, &nr) < 0)
+                return NULL;
+        if (nr == 0) {
+                free(forms);
+                fail_at(p, n, "expected at least one term");
+                return NULL;
+        }
+        size_t *idx = th_xcalloc(nr, sizeof(size_t));
+        for (size_t i = 0; i < nr; i++)
+                idx[i] = i;
+        char *name = th_xasprintf("%s/%s", p->r->id, part);
+        struct th_lexicon *l = th_lexicon_create(name, p->y->file, forms, nr, forms, idx, NULL, nr);
+        free(name);
+        free(idx);
+        free(forms);
+        return l;
+}
+
+static int read_patterns(struct parse *p, yaml_node_t *n)
+{
+        const char **src;
+        size_t nr;
+        if (texts(p, n, &src, &nr) < 0)
+                return -1;
+        p->r->patterns = th_xcalloc(nr ? nr : 1, sizeof(struct th_regex *));
+        for (size_t i = 0; i < nr; i++) {
+                char why[256], msg[512];
+                size_t at = 0;
+                p->r->patterns[i] = th_regex_compile(src[i], 1, why, sizeof(why), &at);
+                if (!p->r->patterns[i]) {
+                        snprintf(msg, sizeof(msg),
+                                 "pattern '%s' does not compile at offset %zu: %s", src[i], at,
+                                 why);
+                        free(src);
+                        return fail_at(p, n, msg);
+                }
+                p->r->npatterns++;
+        }
+        free(src);
+        return 0;
+}
+
+static int read_swap(struct parse *p, yaml_node_t *n)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return fail_at(p, n, "'swap': expected a mapping {wrong: right}");
+        size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start), k = 0;
+        const char **forms = th_xcalloc(count ? count : 1, sizeof(char *));
+        const char **repl = th_xcalloc(count ? count : 1, sizeof(char *));
+        size_t *idx = th_xcalloc(count ? count : 1, sizeof(size_t));
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                forms[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->key));
+                repl[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->value));
+                if (!forms[k] || !repl[k]) {
+                        free(forms);
+                        free(repl);
+                        free(idx);
+                        return fail_at(p, th_yamldoc_node(p->y, q->key),
+                                       "'swap': expected text: text");
+                }
+                idx[k] = k;
+                k++;
+        }
+        char *name = th_xasprintf("%s/swap", p->r->id);
+        p->r->terms = th_lexicon_create(name, p->y->file, repl, k, forms, idx, NULL, k);
+        free(name);
+        free(forms);
+        free(repl);
+        free(idx);
+        return k ? 0 : fail_at(p, n, "'swap': expected at least one pair");
+}
+
+static int read_meta(struct parse *p, yaml_node_t *n, struct th_meta *m)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return fail_at(p, n, "'meta': expected a mapping of metadata");
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
+                const char **vals;
+                size_t nr;
+                if (!th_yamldoc_scalar(k) || texts(p, v, &vals, &nr) < 0)
+                        return -1;
+                int rc = th_meta_set(m, th_yamldoc_scalar(k), vals, nr, NULL, p->y->file,
+                                     th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
+                free(vals);
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+/* `when: date: {before-election: DAYS, type: TYPE}`; a repeated key: the last wins. */
+static int read_when_date(struct parse *p, yaml_node_t *n)
+{
+        struct th_decl_rule *r = p->r;
+        for (yaml_node_pair_t *d = n->data.mapping.pairs.start; d < n->data.mapping.pairs.top;
+             d++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, d->key);
+                const char *dk = th_yamldoc_scalar(k);
+                const char *dv = th_yamldoc_scalar(th_yamldoc_node(p->y, d->value));
+                char *end;
+                long days = dv ? strtol(dv, &end, 10) : 0;
+                if (dk && dv && !strcmp(dk, "before-election") && !*end && days >= 1) {
+                        r->before_election = days;
+                } else if (dk && dv && !strcmp(dk, "type") && p->calendar &&
+                           p->calendar->type_known(p->calendar->state, dv)) {
+                        free(r->election_type);
+                        r->election_type = th_xstrdup(dv);
+                } else {
+                        char *what = th_xasprintf(
+                            "'when: date': expected before-election (days, at least 1) and "
+                            "optionally type (%s)",
+                            p->calendar ? p->calendar->type_list(p->calendar->state)
+                                        : "none: no election calendar is installed");
+                        int rc = fail_at(p, k, what);
+                        free(what);
+                        return rc;
+                }
+        }
+        if (r->before_election < 0)
+                return fail_at(p, n, "'when: date': expected before-election");
+        return 0;
+}
+
+static int read_when(struct parse *p, yaml_node_t *n)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return fail_at(p, n, "'when': expected a mapping of metadata conditions");
+        struct th_decl_rule *r = p->r;
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
+                const char *key = th_yamldoc_scalar(k);
+                if (key && strcmp(key, "date") == 0 && v->type == YAML_MAPPING_NODE) {
+                        if (read_when_date(p, v) < 0)
+                                return -1;
+                        continue;
+                }
+                const char **vals;
+                size_t nr;
+                if (!key)
+                        return fail_at(p, k, "'when': expected a metadata key");
+                if (texts(p, v, &vals, &nr) < 0)
+                        return -1;
+                /* Each value is validated and made canonical as metadata would be. */
+                struct condition c = {th_xstrdup(key), th_xcalloc(nr ? nr : 1, sizeof(char *)), 0};
+                int rc = 0;
+                for (size_t i = 0; rc == 0 && i < nr; i++) {
+                        struct th_meta check;
+                        th_meta_init(&check);
+                        rc = th_meta_set(&check, key, &vals[i], 1, NULL, p->y->file,
+                                         th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
+                        if (rc == 0)
+                                c.values[c.nvalues++] = th_xstrdup(th_meta_value(&check, key, 0));
+                        th_meta_release(&check);
+                }
+                free(vals);
+                r->conds = th_xrealloc(r->conds, (r->nconds + 1) * sizeof(*r->conds));
+                r->conds[r->nconds++] = c;
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+static int read_examples(struct parse *p, yaml_node_t *n)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return fail_at(p, n, "'examples': expected flag and pass lists");
+        struct th_decl_rule *r = p->r;
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
+                const char *key = th_yamldoc_scalar(k);
+                int flag = key && !strcmp(key, "flag");
+                if (!key || (!flag && strcmp(key, "pass")) || v->type != YAML_SEQUENCE_NODE)
+                        return fail_at(p, k, "'examples': expected flag and pass lists");
+                for (yaml_node_item_t *it = v->data.sequence.items.start;
+                     it < v->data.sequence.items.top; it++) {
+                        yaml_node_t *e = th_yamldoc_node(p->y, *it);
+                        r->examples =
+                            th_xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
+                        struct example *x = &r->examples[r->nexamples++];
+                        memset(x, 0, sizeof(*x));
+                        th_meta_init(&x->meta);
+                        x->flag = flag;
+                        x->line = th_yamldoc_line(p->y, e);
+                        const char *text = th_yamldoc_scalar(e);
+                        for (yaml_node_pair_t *f = !text && e->type == YAML_MAPPING_NODE
+                                                       ? e->data.mapping.pairs.start
+                                                       : NULL;
+                             f && f < e->data.mapping.pairs.top; f++) {
+                                const char *fk = th_yamldoc_scalar(th_yamldoc_node(p->y, f->key));
+                                yaml_node_t *fv = th_yamldoc_node(p->y, f->value);
+                                if (fk && !strcmp(fk, "text") && th_yamldoc_scalar(fv))
+                                        text = th_yamldoc_scalar(fv);
+                                else if (!fk || strcmp(fk, "meta") ||
+                                         read_meta(p, fv, &x->meta) < 0)
+                                        return p->err->message ? -1
+                                                               : fail_at(p, fv,
+                                                                         "an example is a text "
+                                                                         "or {text, meta}");
+                        }
+                        if (!text)
+                                return fail_at(p, e, "an example is a text or {text, meta}");
+                        x->text = th_xstrdup(text);
+                }
+        }
+        return 0;
+}
+
+static int read_rule(struct parse *p, yaml_node_t *n, struct th_decl_rule *r)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return fail_at(p, n, "expected a rule: a mapping with id, kind, message, ...");
+        r->before_election = -1;
+        r->severity = TH_SEV_WARNING;
+        yaml_node_t *first = NULL, *second = NULL, *unless = NULL, *terms = NULL, *patterns = NULL,
+                    *swap = NULL, *when = NULL, *examples = NULL, *kind = NULL;
+        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
+             q++) {
+                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
+                            *v = th_yamldoc_node(p->y, q->value);
+                const char *key = th_yamldoc_scalar(k), *s = th_yamldoc_scalar(v);
+                char **text_slot = NULL;
+                if (!key)
+                        return fail_at(p, k, "expected a key");
+                if (!strcmp(key, "id"))
+                        text_slot = &r->id;
+                else if (!strcmp(key, "message"))
+                        text_slot = &r->message;
+                else if (!strcmp(key, "source"))
+                        text_slot = &r->source;
+                else if (!strcmp(key, "summary"))
+                        text_slot = &r->summary;
+                else if (!strcmp(key, "kind"))
+                        kind = v;
+                else if (!strcmp(key, "severity")) {
+                        int sev = s ? th_severity_parse(s, 0) : -1;
+                        if (sev < 0)
+                                return fail_at(p, v, "'severity': expected error, warning or info");
+                        r->severity = (enum th_severity)sev;
+                } else if (!strcmp(key, "when"))
+                        when = v;
+                else if (!strcmp(key, "terms"))
+                        terms = v;
+                else if (!strcmp(key, "patterns"))
+                        patterns = v;
+                else if (!strcmp(key, "swap"))
+                        swap = v;
+                else if (!strcmp(key, "first"))
+                        first = v;
+                else if (!strcmp(key, "second"))
+                        second = v;
+                else if (!strcmp(key, "unless"))
+                        unless = v;
+                else if (!strcmp(key, "examples"))
+                        examples = v;
+                else
+                        return fail_at(p, k,
+                                       "unknown key; expected id, kind, severity, message, "
+                                       "source, summary, when, terms, patterns, swap, "
+                                       "first, second, unless or examples");
+                if (text_slot) {
+                        if (!s || !*s)
+                                return fail_at(p, v, "expected a text");
+                        free(*text_slot);
+                        *text_slot = th_xstrdup(s);
+                }
+        }
+        if (!r->id || !strchr(r->id, '/') || r->id[0] == '/')
+                return fail_at(p, n, "a rule needs an 'id' of the form NAMESPACE/NAME");
+        if (!r->message)
+                return fail_at(p, n, "a rule needs a 'message'");
+        const char *k = th_yamldoc_scalar(kind);
+        if (!k ||
+            (strcmp(k, "existence") && strcmp(k, "substitution") && strcmp(k, "co-occurrence")))
+                return fail_at(p, kind ? kind : n,
+                               "'kind': expected existence, substitution or co-occurrence");
+        r->kind = !strcmp(k, "existence")      ? EXISTENCE
+                  : !strcmp(k, "substitution") ? SUBSTITUTION
+                                               : COOCCURRENCE;
+        if (r->kind == EXISTENCE && !terms && !patterns)
+                return fail_at(p, n, "an existence rule needs terms or patterns");
+        if (r->kind == SUBSTITUTION && !swap)
+                return fail_at(p, n, "a substitution rule needs 'swap'");
+        if (r->kind == COOCCURRENCE && (!first || !second))
+                return fail_at(p, n, "a co-occurrence rule needs 'first' and 'second'");
+        if ((terms && r->kind != EXISTENCE) || (swap && r->kind != SUBSTITUTION) ||
+            ((first || second) && r->kind != COOCCURRENCE) || (patterns && r->kind != EXISTENCE))
+                return fail_at(p, n, "these keys do not go with this kind of rule");
+        if ((terms && !(r->terms = term_list(p, terms, "terms"))) ||
+            (patterns && read_patterns(p, patterns) < 0) || (swap && read_swap(p, swap) < 0) ||
+            (first && !(r->terms = term_list(p, first, "first"))) ||
+            (second && !(r->second = term_list(p, second, "second"))) ||
+            (unless && !(r->unless = term_list(p, unless, "unless"))) ||
+            (when && read_when(p, when) < 0) || (examples && read_examples(p, examples) < 0))
+                return -1;
+        if (!examples)
+                return fail_at(p, n, "a rule needs examples that flag and that pass");
+        return 0;
+}
+
+static void explain(struct th_decl_rule *r)
+{
+        struct th_buf b = {0};
+        th_buf_addf(&b, "%s\n\n", r->message);
+        if (r->source)
+                th_buf_addf(&b, "Source: %s\n\n", r->source);
+        th_buf_addf(&b, "A declarative rule (%s) from %s:%u.\n",
+                    r->kind == EXISTENCE      ? "existence"
+                    : r->kind == SUBSTITUTION ? "substitution, with a fix"
+                                              : "co-occurrence",
+                    r->file, r->line);
+        for (int flag = 1; flag >= 0; flag--)
+                for (size_t i = 0; i < r->nexamples; i++)
+                        if (r->examples[i].flag == flag) {
+                                th_buf_addf(&b, "\n%s  %s",
+                                            flag ? "Flags:" : "Clean:", r->examples[i].text);
+                                break;
+                        }
+        th_buf_addf(&b,
+                    "\n\nSuppress with a reason:\n  <!-- twohats-disable-next-line %s -- "
+                    "reason -->",
+                    r->id);
+        r->explanation = th_buf_detach(&b);
+        if (!r->summary)
+                r->summary = th_xstrdup(r->message);
+}
+
+struct th_rule_file *th_rule_file_load(const char *path, const struct th_calendar *calendar,
+                                       struct th_error *err)
+{
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load_file(&y, path, "rule file", TH_ERR_USAGE, err);
+        if (rc < 0)
+                return NULL;
+        struct th_rule_file *f = th_xcalloc(1, sizeof(*f));
+        f->path = th_xstrdup(path);
+        struct parse p = {&y, err, NULL, calendar};
+        yaml_node_t *root = th_yamldoc_root(&y), *list = NULL;
+        for (yaml_node_pair_t *q =
+                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
+             rc == 0 && q && q < root->data.mapping.pairs.top; q++) {
+                const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, q->key));
+                if (k && !strcmp(k, "rules"))
+                        list = th_yamldoc_node(&y, q->value);
+                else
+                        rc = fail_at(&p, th_yamldoc_node(&y, q->key),
+                                     "unknown key; a rule file holds 'rules'");
+        }
+        if (rc == 0 && (!list || list->type != YAML_SEQUENCE_NODE))
+                rc = fail_at(&p, root, "expected 'rules': a list of rules");
+        for (yaml_node_item_t *it = rc == 0 ? list->data.sequence.items.start : NULL;
+             rc == 0 && it < list->data.sequence.items.top; it++) {
+                struct th_decl_rule *r = th_xcalloc(1, sizeof(*r));
+                yaml_node_t *n = th_yamldoc_node(&y, *it);
+                r->file = th_xstrdup(path);
+                r->line = th_yamldoc_line(&y, n);
+                f->rules = th_xrealloc(f->rules, (f->nrules + 1) * sizeof(*f->rules));
+                f->rules[f->nrules++] = r;
+                p.r = r;
+                rc = read_rule(&p, n, r);
+                for (size_t i = 0; rc == 0 && i + 1 < f->nrules; i++)
+                        if (!strcmp(f->rules[i]->id, r->id))
+                                rc = fail_at(&p, n, "this id is already used in this file");
+                if (rc == 0)
+                        explain(r);
+        }
+        th_yamldoc_release(&y);
+        if (rc < 0) {
+                th_rule_file_free(f);
+                return NULL;
+        }
+        return f;
+}
+
+/* Matching ------------------------------------------------------------------ */
+
+const char *th_decl_rule_id(const struct th_decl_rule *r)
+{
+        return r->id;
+}
+
+enum th_severity th_decl_rule_severity(const struct th_decl_rule *r)
+{
+        return r->severity;
+}
+
+const char *th_decl_rule_summary(const struct th_decl_rule *r)
+{
+        return r->summary;
+}
+
+const char *th_decl_rule_explanation(const struct th_decl_rule *r)
+{
+        return r->explanation;
+}
+
+static int applies(const struct th_decl_rule *r, const struct th_doc *doc,
+                   const struct th_calendar *calendar)
+{
+        for (size_t i = 0; i < r->nconds; i++) {
+                const char *v = th_meta_value(&doc->meta, r->conds[i].key, 0);
+                int any = 0;
+                for (size_t k = 0; v && k < r->conds[i].nvalues; k++)
+                        any |= !strcmp(v, r->conds[i].values[k]);
+                if (!any)
+                        return 0;
+        }
+        if (r->before_election < 0)
+                return 1;
+        const char *date = th_meta_value(&doc->meta, "date", 0);
+        return date && calendar &&
+               calendar->within(calendar->state, date, r->election_type, r->before_election);
+}
+
+static int has_term(const struct th_lexicon *l, struct th_scratch *s, const char *text,
+                    struct th_span in)
+{
+        size_t a, b;
+        const char *t;
+        return l && th_lexicon_find(l, s, text, in.end, in.start, &a, &b, &t) == 1;
+}
+
+static int limit(const struct th_decl_rule *r, const struct th_doc *doc, struct th_scratch *s,
+                 struct th_error *err)
+{
+        return th_error_set(err, TH_ERR_PLUGIN, r->file, r->line, 0,
+                            "rule '%s' stopped on %s: %s; its other findings there are lost", r->id,
+                            doc->path, th_scratch_error(s));
+}
+
+int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const struct th_doc *doc,
+                       const struct th_calendar *calendar, struct th_scratch *s,
+                       struct th_findings *out, struct th_error *err)
+{
+        if (sev == TH_SEV_OFF || !applies(r, doc, calendar))
+                return 0;
+        const char *text = doc->prose;
+        size_t a, b;
+        const char *term;
+        int rc = 0;
+        if (r->kind == COOCCURRENCE) {
+                for (size_t i = 0; i < doc->sentences.nr; i++) {
+                        struct th_span in = {doc->sentences.v[i].start, doc->sentences.v[i].end};
+                        if (has_term(r->terms, s, text, in) && has_term(r->second, s, text, in) &&
+                            !has_term(r->unless, s, text, in))
+                                th_findings_add(out, doc, r->id, sev, in.start, in.end, r->message,
+                                                NULL);
+                }
+                return 0;
+        }
+        for (size_t at = 0; r->terms && (rc = th_lexicon_find(r->terms, s, text, doc->len, at, &a,
+                                                              &b, &term)) == 1;
+             at = b) {
+                if (r->unless && has_term(r->unless, s, text, th_doc_sentence_at(doc, a)))
+                        continue;
+                struct th_fix fix = {{a, b}, term};
+                char *msg = r->kind == SUBSTITUTION
+                                ? th_xasprintf("%s (\"%.*s\" -> \"%s\")", r->message, (int)(b - a),
+                                               doc->text + a, term)
+                                : th_xstrdup(r->message);
+                th_findings_add(out, doc, r->id, sev, a, b, msg,
+                                r->kind == SUBSTITUTION ? &fix : NULL);
+                free(msg);
+        }
+        if (r->terms && rc < 0)
+                return limit(r, doc, s, err);
+        for (size_t i = 0; i < r->npatterns; i++) {
+                size_t ov[2];
+                for (size_t at = 0;
+                     (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
+                     at = ov[1] > at ? ov[1] : at + 1)
+                        if (!r->unless ||
+                            !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
+                                th_findings_add(out, doc, r->id, sev, ov[0], ov[1], r->message,
+                                                NULL);
+                if (rc < 0)
+                        return limit(r, doc, s, err);
+        }
+        return 0;
+}
+
+size_t th_decl_rule_examples(const struct th_decl_rule *r)
+{
+        return r->nexamples;
+}
+
+int th_decl_rule_example(const struct th_decl_rule *r, size_t i, const char **text,
+                         const struct th_meta **meta, unsigned *line)
+{
+        *text = r->examples[i].text;
+        *meta = &r->examples[i].meta;
+        *line = r->examples[i].line;
+        return r->examples[i].flag;
+}
+
+int th_rule_file_verify(const struct th_rule_file *f, const struct th_calendar *calendar,
+                        struct th_scratch *s, struct th_error *err)
+{
+        for (size_t i = 0; i < f->nrules; i++) {
+                const struct th_decl_rule *r = f->rules[i];
+                int flags = 0, passes = 0;
+                for (size_t k = 0; k < r->nexamples; k++) {
+                        const struct example *x = &r->examples[k];
+                        struct th_doc doc;
+                        struct th_doc_options opt = {TH_MARKUP_MARKDOWN, 0, NULL, &x->meta};
+                        struct th_findings found = {0};
+                        if (th_doc_build(&doc, "example", th_xstrdup(x->text), strlen(x->text),
+                                         &opt, err) < 0 ||
+                            th_decl_rule_check(r, r->severity, &doc, calendar, s, &found, err) <
+                                0) {
+                                th_doc_release(&doc);
+                                th_findings_release(&found);
+                                return -1;
+                        }
+                        int ok = x->flag ? found.nr > 0 : found.nr == 0;
+                        th_findings_release(&found);
+                        th_doc_release(&doc);
+                        if (!ok)
+                                return th_error_set(err, TH_ERR_USAGE, f->path, x->line, 0,
+                                                    "rule '%s' refused: its example \"%s\" %s",
+                                                    r->id, x->text,
+                                                    x->flag ? "must flag but gives no finding"
+                                                            : "must pass but gives a finding");
+                        flags += x->flag;
+                        passes += !x->flag;
+                }
+                if (!flags || !passes)
+                        return th_error_set(err, TH_ERR_USAGE, f->path, r->line, 0,
+                                            "rule '%s' refused: it needs at least one example "
+                                            "that flags and one that passes",
+                                            r->id);
+        }
+        return 0;
+}

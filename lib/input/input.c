@@ -1,0 +1,234 @@
+/* input.c: files, folders, standard input and JSON Lines (see input.h). */
+#include "input/input.h"
+#include "base/util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+static int has_ext(const char *name, const char *ext)
+{
+        const char *dot = strrchr(name, '.');
+        return dot && strcasecmp(dot + 1, ext) == 0;
+}
+
+int th_input_is_jsonl(const char *name)
+{
+        return has_ext(name, "jsonl");
+}
+
+enum th_markup th_input_markup(const char *name)
+{
+        return has_ext(name, "txt") ? TH_MARKUP_PLAIN : TH_MARKUP_MARKDOWN;
+}
+
+static int read_stdin(char **out, size_t *len)
+{
+        size_t cap = 65536, n = 0;
+        char *buf = th_xmalloc(cap + 1);
+        size_t got;
+        while ((got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+                n += got;
+                if (n == cap) {
+                        cap *= 2;
+                        buf = th_xrealloc(buf, cap + 1);
+                }
+        }
+        if (ferror(stdin)) {
+                free(buf);
+                return -1;
+        }
+        buf[n] = '\0';
+        *out = buf;
+        *len = n;
+        return 0;
+}
+
+/* Metadata value of a JSON field: a text, number, boolean or list of texts. */
+static int field_values(json_t *v, char ***vals, size_t *nr)
+{
+        *nr = 0;
+        *vals = NULL;
+        if (json_is_array(v)) {
+                size_t n = json_array_size(v);
+                *vals = th_xcalloc(n ? n : 1, sizeof(char *));
+                for (size_t i = 0; i < n; i++) {
+                        json_t *item = json_array_get(v, i);
+                        if (!json_is_string(item))
+                                return -1;
+                        (*vals)[(*nr)++] = th_xstrdup(json_string_value(item));
+                }
+                return 0;
+        }
+        *vals = th_xcalloc(1, sizeof(char *));
+        if (json_is_string(v))
+                (*vals)[0] = th_xstrdup(json_string_value(v));
+        else if (json_is_integer(v))
+                (*vals)[0] = th_xasprintf("%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        else if (json_is_real(v))
+                (*vals)[0] = th_xasprintf("%g", json_real_value(v));
+        else if (json_is_boolean(v))
+                (*vals)[0] = th_xstrdup(json_is_true(v) ? "true" : "false");
+        else
+                return -1;
+        *nr = 1;
+        return 0;
+}
+
+static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned line,
+                      struct th_error *err)
+{
+        const char *key;
+        json_t *v;
+        json_object_foreach(obj, key, v)
+        {
+                if (strcmp(key, "text") == 0 || strcmp(key, "id") == 0)
+                        continue;
+                if (strcmp(key, "meta") == 0 && json_is_object(v)) {
+                        if (add_fields(m, v, file, line, err) < 0)
+                                return -1;
+                        continue;
+                }
+                char **vals;
+                size_t nr;
+                int bad = field_values(v, &vals, &nr) < 0;
+                int rc = bad ? th_error_set(err, TH_ERR_USAGE, file, line, 0,
+                                            "record field '%s': expected a text, a number, true, "
+                                            "false or a list of texts",
+                                            key)
+                             : th_meta_set(m, key, (const char *const *)vals, nr, NULL, file, line,
+                                           0, err);
+                for (size_t i = 0; i < nr; i++)
+                        free(vals[i]);
+                free(vals);
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+static int one_record(const char *name, const char *source, const char *line, size_t n,
+                      unsigned lineno, th_unit_fn fn, void *data, struct th_error *err)
+{
+        json_error_t jerr;
+        json_t *rec = json_loadb(line, n, 0, &jerr);
+        if (!rec)
+                return th_error_set(err, TH_ERR_USAGE, name, lineno,
+                                    jerr.column > 0 ? (unsigned)jerr.column : 1,
+                                    "invalid JSON Lines record: %s", jerr.text);
+        json_t *text = json_object_get(rec, "text");
+        if (!json_is_object(rec) || !json_is_string(text)) {
+                json_decref(rec);
+                return th_error_set(err, TH_ERR_USAGE, name, lineno, 1,
+                                    "expected a JSON object with a \"text\" field (a string)");
+        }
+        struct th_meta fields;
+        th_meta_init(&fields);
+        int rc = add_fields(&fields, rec, name, lineno, err);
+        if (rc == 0) {
+                json_t *id = json_object_get(rec, "id");
+                char *unit_name = json_is_string(id)
+                                      ? th_xasprintf("%s:%s", name, json_string_value(id))
+                                      : th_xasprintf("%s:%u", name, lineno);
+                struct th_unit u = {unit_name,
+                                    source,
+                                    th_xstrndup(json_string_value(text), json_string_length(text)),
+                                    json_string_length(text),
+                                    TH_MARKUP_MARKDOWN,
+                                    &fields,
+                                    0};
+                rc = fn(&u, data);
+                free(unit_name);
+        }
+        th_meta_release(&fields);
+        json_decref(rec);
+        return rc;
+}
+
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
+                   void *data, struct th_error *err)
+{
+        unsigned lineno = 0;
+        for (size_t at = 0; at < len;) {
+                const char *nl = memchr(buf + at, '\n', len - at);
+                size_t end = nl ? (size_t)(nl - buf) : len;
+                lineno++;
+                size_t k = at;
+                while (k < end && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r'))
+                        k++;
+                if (k < end &&
+                    one_record(name, source, buf + at, end - at, lineno, fn, data, err) < 0)
+                        return -1;
+                at = end + 1;
+        }
+        return 0;
+}
+
+int th_input_read(const char *path, const char *display, th_unit_fn fn, void *data,
+                  struct th_error *err)
+{
+        char *buf;
+        size_t len;
+        int is_stdin = strcmp(path, "-") == 0;
+        if (is_stdin ? read_stdin(&buf, &len) : th_read_file(path, &buf, &len))
+                return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
+                                    strerror(errno));
+        if (th_input_is_jsonl(display)) {
+                int rc =
+                    th_input_jsonl(display, is_stdin ? display : path, buf, len, fn, data, err);
+                free(buf);
+                return rc;
+        }
+        struct th_unit u = {
+            display, is_stdin ? display : path, buf, len, th_input_markup(display), NULL, is_stdin};
+        return fn(&u, data);
+}
+
+static void walk(const char *dir, char ***out, size_t *nr, size_t *alloc, int depth)
+{
+        DIR *d = opendir(dir);
+        if (!d || depth > 64) {
+                if (d)
+                        closedir(d);
+                return;
+        }
+        char **names = NULL;
+        size_t n = 0, an = 0;
+        for (struct dirent *e; (e = readdir(d));) {
+                if (e->d_name[0] == '.')
+                        continue;
+                TH_GROW(names, n + 1, an);
+                names[n++] = th_xstrdup(e->d_name);
+        }
+        closedir(d);
+        if (n > 1)
+                qsort(names, n, sizeof(char *), th_compare_strings);
+        for (size_t i = 0; i < n; i++) {
+                char *p = th_xasprintf("%s%s%s", dir, th_ends_with(dir, "/") ? "" : "/", names[i]);
+                struct stat st;
+                if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+                        walk(p, out, nr, alloc, depth + 1);
+                        free(p);
+                } else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+                        TH_GROW(*out, *nr + 1, *alloc);
+                        (*out)[(*nr)++] = p;
+                } else {
+                        free(p);
+                }
+                free(names[i]);
+        }
+        free(names);
+}
+
+size_t th_input_walk(const char *dir, char ***out)
+{
+        size_t nr = 0, alloc = 0;
+        *out = NULL;
+        walk(dir, out, &nr, &alloc, 0);
+        return nr;
+}

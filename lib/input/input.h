@@ -1,0 +1,50 @@
+/*
+ * input.h: what twohats reads: files, folders (recursively), standard input
+ * and JSON Lines, turned into units of text with a name and metadata.
+ *
+ * A JSON Lines file holds one record per line: an object with a "text"
+ * field; its other fields are metadata (an object under "meta" is merged
+ * too).  A record is named "path:ID" after its "id" field, or "path:LINE".
+ */
+#ifndef TH_INPUT_H
+#define TH_INPUT_H
+
+#include <stddef.h>
+
+#include "document/document.h"
+#include "base/error.h"
+#include "document/meta.h"
+
+struct th_unit {
+        const char *name;        /* name in reports */
+        const char *source_path; /* file the text came from, for configuration lookup */
+        char *text;              /* owned by the callee once handed over */
+        size_t len;
+        enum th_markup markup;
+        const struct th_meta *fields; /* metadata from a JSON Lines record, or NULL */
+        int from_stdin;
+};
+
+/* Called for every unit; returns 0 to go on, -1 to stop. */
+typedef int (*th_unit_fn)(struct th_unit *u, void *data);
+
+/* Does `name` look like JSON Lines, plain text or Markdown? */
+int th_input_is_jsonl(const char *name);
+enum th_markup th_input_markup(const char *name);
+
+/*
+ * Read `path` ("-" for standard input, shown as `display`) and hand each
+ * unit to `fn`.  Returns 0, or -1 with `err` (TH_ERR_USAGE) for a file that
+ * cannot be read or a malformed JSON Lines record.
+ */
+int th_input_read(const char *path, const char *display, th_unit_fn fn, void *data,
+                  struct th_error *err);
+
+/* Split a JSON Lines buffer into units (exposed for the tests). */
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
+                   void *data, struct th_error *err);
+
+/* Every regular file under `dir`, recursively, sorted, without hidden entries. */
+size_t th_input_walk(const char *dir, char ***out);
+
+#endif

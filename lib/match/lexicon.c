@@ -1,0 +1,562 @@
+/* lexicon.c: named term lists compiled to PCRE2 (see lexicon.h). */
+#include "match/lexicon.h"
+#include "base/utf8.h"
+#include "base/util.h"
+#include "yaml/yamldoc.h"
+
+#include <dirent.h>
+#include <unistd.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct th_lexicons {
+        char *dir;
+        struct th_lexicon **compiled; /* by id */
+        size_t ncompiled, acompiled;
+        char **langs; /* languages already read */
+        size_t nlangs, alangs;
+        struct th_lexicon **v;
+        size_t nr, alloc;
+        const char *const *foreign[8]; /* top-level keys others read (th_lexicons_leave) */
+        size_t nforeign;
+};
+
+void th_lexicons_leave(struct th_lexicons *l, const char *const *keys)
+{
+        if (keys && l->nforeign < sizeof(l->foreign) / sizeof(l->foreign[0]))
+                l->foreign[l->nforeign++] = keys;
+}
+
+struct th_lexicons *th_lexicons_new(const char *rules_dir)
+{
+        struct th_lexicons *l = th_xcalloc(1, sizeof(*l));
+        l->dir = th_xstrdup(rules_dir);
+        return l;
+}
+
+static void lexicon_free(struct th_lexicon *x)
+{
+        for (size_t i = 0; i < x->nterms; i++)
+                free(x->terms[i]);
+        for (size_t i = 0; i < x->nforms; i++)
+                free(x->forms[i]);
+        free(x->terms);
+        free(x->forms);
+        free(x->form_term);
+        free(x->form_exact);
+        free(x->name);
+        free(x->file);
+        th_regex_free(x->re);
+        free(x);
+}
+
+void th_lexicons_free(struct th_lexicons *l)
+{
+        if (!l)
+                return;
+        for (size_t i = 0; i < l->nr; i++)
+                lexicon_free(l->v[i]);
+        for (size_t i = 0; i < l->nlangs; i++)
+                free(l->langs[i]);
+        free(l->langs);
+        free(l->compiled);
+        free(l->v);
+        free(l->dir);
+        free(l);
+}
+
+/* The letter a term's code point stands for, lower case, without diacritics. */
+static uint32_t base_letter(uint32_t cp)
+{
+        return th_utf8_fold(cp);
+}
+
+/* A character class for a letter with or without diacritics, or NULL. */
+static const char *accent_class(uint32_t base)
+{
+        switch (base) {
+        case 'a':
+                return "[aàáâãäå]";
+        case 'c':
+                return "[cç]";
+        case 'e':
+                return "[eèéêë]";
+        case 'i':
+                return "[iìíîï]";
+        case 'n':
+                return "[nñ]";
+        case 'o':
+                return "[oòóôõö]";
+        case 'u':
+                return "[uùúûü]";
+        case 'y':
+                return "[yýÿ]";
+        default:
+                return NULL;
+        }
+}
+
+char *th_lexicon_term_regex(const char *term)
+{
+        struct th_buf b = {0};
+        const unsigned char *s = (const unsigned char *)term;
+        size_t n = strlen(term), i = 0;
+        if (n && s[0] == '*') {
+                th_buf_adds(&b, "[\\p{L}\\p{N}]*");
+                i = 1;
+        }
+        int trailing = n > i && s[n - 1] == '*';
+        size_t stop = trailing ? n - 1 : n;
+        while (i < stop) {
+                size_t len;
+                uint32_t cp = th_utf8_decode(s + i, stop - i, &len);
+                const char *cls = accent_class(base_letter(cp));
+                if (cls)
+                        th_buf_adds(&b, cls);
+                else if (cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xA0)
+                        th_buf_adds(&b, "\\s+");
+                else if (cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == 0x2013)
+                        th_buf_adds(&b, "(?:[-\\x{2010}\\x{2011}\\x{2013}]|\\s+)?");
+                else if (cp == '\'' || cp == 0x2018 || cp == 0x2019)
+                        th_buf_adds(&b, "['\\x{2018}\\x{2019}]");
+                else if (cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+                                        (cp >= 'A' && cp <= 'Z')))
+                        th_buf_addf(&b, "\\%c", (char)cp);
+                else
+                        th_buf_add(&b, (const char *)s + i, len);
+                i += len;
+        }
+        if (trailing)
+                th_buf_adds(&b, "[\\p{L}\\p{N}]*");
+        return th_buf_detach(&b);
+}
+
+char *th_lexicon_form_regex(const char *form, int exact)
+{
+        if (!exact)
+                return th_lexicon_term_regex(form);
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?-i:");
+        for (const char *p = form; *p; p++) {
+                unsigned char c = (unsigned char)*p;
+                if (c < 0x80 &&
+                    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                        th_buf_addf(&b, "\\%c", c);
+                else
+                        th_buf_add(&b, p, 1);
+        }
+        th_buf_adds(&b, ")");
+        return th_buf_detach(&b);
+}
+
+/* The pattern of the whole lexicon, for texts the word index does not cover (metadata
+ * values, other strings).  Built on first use: most runs never need it, and compiling
+ * every lexicon up front was most of twohats' start-up time. */
+static int build_regex(struct th_lexicon *x, char *why, size_t why_len)
+{
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
+        /* Longer forms first, so that "ministerie van Financiën" wins over "ministerie". */
+        size_t *order = th_xcalloc(x->nforms ? x->nforms : 1, sizeof(size_t));
+        for (size_t i = 0; i < x->nforms; i++)
+                order[i] = i;
+        for (size_t i = 1; i < x->nforms; i++)
+                for (size_t j = i;
+                     j > 0 && strlen(x->forms[order[j]]) > strlen(x->forms[order[j - 1]]); j--) {
+                        size_t t = order[j];
+                        order[j] = order[j - 1];
+                        order[j - 1] = t;
+                }
+        for (size_t k = 0; k < x->nforms; k++) {
+                char *re = th_lexicon_form_regex(x->forms[order[k]],
+                                                 x->form_exact && x->form_exact[order[k]]);
+                th_buf_addf(&b, "%s%s(*MARK:%zu)", k ? "|" : "", re, x->form_term[order[k]]);
+                free(re);
+        }
+        free(order);
+        th_buf_adds(&b, ")(?![\\p{L}\\p{N}])");
+        size_t at = 0;
+        x->re = th_regex_compile(b.s, 1, why, why_len, &at);
+        th_buf_release(&b);
+        return x->re ? 0 : -1;
+}
+
+/* Make `x` ready: give it its place among the lexicons the word index covers. */
+static int compile(struct th_lexicons *l, struct th_lexicon *x, struct th_error *err)
+{
+        (void)err;
+        x->ready = 1;
+        TH_GROW(l->compiled, l->ncompiled + 1, l->acompiled);
+        x->id = l->ncompiled;
+        l->compiled[l->ncompiled++] = x;
+        return 0;
+}
+
+static int add_form(struct th_lexicon *x, const char *form, size_t term, size_t *alloc)
+{
+        TH_GROW(x->forms, x->nforms + 1, *alloc);
+        x->form_term = th_xrealloc(x->form_term, *alloc * sizeof(size_t));
+        x->forms[x->nforms] = th_xstrdup(form);
+        x->form_term[x->nforms++] = term;
+        return 0;
+}
+
+static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon *x, size_t *aterms,
+                      size_t *aforms, struct th_error *err)
+{
+        const char *term = th_yamldoc_scalar(item);
+        yaml_node_t *aliases = NULL;
+        if (!term && item->type == YAML_MAPPING_NODE) {
+                for (yaml_node_pair_t *p = item->data.mapping.pairs.start;
+                     p < item->data.mapping.pairs.top; p++) {
+                        yaml_node_t *k = th_yamldoc_node(y, p->key),
+                                    *v = th_yamldoc_node(y, p->value);
+                        const char *key = th_yamldoc_scalar(k);
+                        if (key && strcmp(key, "term") == 0 && th_yamldoc_scalar(v))
+                                term = th_yamldoc_scalar(v);
+                        else if (key && strcmp(key, "aliases") == 0 &&
+                                 v->type == YAML_SEQUENCE_NODE)
+                                aliases = v;
+                        else if (key && (strcmp(key, "note") == 0 || strcmp(key, "source") == 0) &&
+                                 th_yamldoc_scalar(v))
+                                continue;
+                        else
+                                return th_yamldoc_error(
+                                    y, k, TH_ERR_PLUGIN, err,
+                                    "unexpected key '%s' in a term; expected term (text), "
+                                    "aliases (list), note or source (text)",
+                                    key ? key : "?");
+                }
+        }
+        if (!term || !*term)
+                return th_yamldoc_error(y, item, TH_ERR_PLUGIN, err,
+                                        "expected a term: a text or a mapping with 'term'");
+        TH_GROW(x->terms, x->nterms + 1, *aterms);
+        size_t idx = x->nterms;
+        x->terms[x->nterms++] = th_xstrdup(term);
+        add_form(x, term, idx, aforms);
+        if (!aliases)
+                return 0;
+        for (yaml_node_item_t *it = aliases->data.sequence.items.start;
+             it < aliases->data.sequence.items.top; it++) {
+                yaml_node_t *a = th_yamldoc_node(y, *it);
+                if (!th_yamldoc_scalar(a) || !*th_yamldoc_scalar(a))
+                        return th_yamldoc_error(y, a, TH_ERR_PLUGIN, err,
+                                                "expected an alias (text), got %s",
+                                                th_yamldoc_kind(a));
+                add_form(x, th_yamldoc_scalar(a), idx, aforms);
+        }
+        return 0;
+}
+
+static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char *lang,
+                        yaml_node_t *knode, yaml_node_t *body, const char *path,
+                        struct th_error *err)
+{
+        const char *name = th_yamldoc_scalar(knode);
+        if (!name || body->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, body, TH_ERR_PLUGIN, err,
+                                        "expected a lexicon: a mapping with 'terms'");
+        char *full = th_xasprintf("%s/%s", lang, name);
+        for (size_t i = 0; i < l->nr; i++)
+                if (strcmp(l->v[i]->name, full) == 0) {
+                        th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
+                                         "lexicon '%s' is already defined at %s:%u:%u", full,
+                                         l->v[i]->file, l->v[i]->line, l->v[i]->col);
+                        free(full);
+                        return -1;
+                }
+        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
+        x->name = full;
+        x->file = th_xstrdup(path);
+        x->line = th_yamldoc_line(y, knode);
+        x->col = th_yamldoc_col(y, knode);
+        size_t aterms = 0, aforms = 0;
+        yaml_node_t *terms = NULL;
+        int rc = 0;
+        for (yaml_node_pair_t *p = body->data.mapping.pairs.start;
+             rc == 0 && p < body->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                const char *key = th_yamldoc_scalar(k);
+                if (key && strcmp(key, "terms") == 0 && v->type == YAML_SEQUENCE_NODE)
+                        terms = v;
+                else if (!key || strcmp(key, "summary") != 0 || !th_yamldoc_scalar(v))
+                        rc = th_yamldoc_error(y, k, TH_ERR_PLUGIN, err,
+                                              "unexpected key '%s' in lexicon '%s'; expected "
+                                              "summary (text) and terms (list)",
+                                              key ? key : "?", full);
+        }
+        if (rc == 0 && !terms)
+                rc = th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
+                                      "lexicon '%s' has no 'terms' list", full);
+        for (yaml_node_item_t *it = terms ? terms->data.sequence.items.start : NULL;
+             rc == 0 && it < terms->data.sequence.items.top; it++)
+                rc = read_entry(y, th_yamldoc_node(y, *it), x, &aterms, &aforms, err);
+        if (rc < 0) {
+                lexicon_free(x);
+                return -1;
+        }
+        TH_GROW(l->v, l->nr + 1, l->alloc);
+        l->v[l->nr++] = x;
+        return 0;
+}
+
+/* Top-level keys of rule data read by others: cases by `twohats test`, the rest by the
+ * services that said so. */
+static int owned_elsewhere(const struct th_lexicons *l, const char *key)
+{
+        if (strcmp(key, "cases") == 0)
+                return 1;
+        for (size_t i = 0; i < l->nforeign; i++)
+                for (const char *const *k = l->foreign[i]; *k; k++)
+                        if (strcmp(key, *k) == 0)
+                                return 1;
+        return 0;
+}
+
+/* "lexicons, cases, ... or ...": every top-level key rule data may have. */
+static char *known_keys(const struct th_lexicons *l)
+{
+        struct th_buf b = {0};
+        th_buf_adds(&b, "lexicons, cases");
+        for (size_t i = 0; i < l->nforeign; i++)
+                for (const char *const *k = l->foreign[i]; *k; k++)
+                        th_buf_addf(&b, ", %s", *k);
+        char *list = th_buf_detach(&b), *last = strrchr(list, ',');
+        char *out = th_xasprintf("%.*s or%s", (int)(last - list), list, last + 1);
+        free(list);
+        return out;
+}
+
+static int read_file(struct th_lexicons *l, const char *lang, const char *path,
+                     struct th_error *err)
+{
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
+        if (rc < 0)
+                return -1;
+        yaml_node_t *root = th_yamldoc_root(&y);
+        if (root && root->type != YAML_MAPPING_NODE)
+                rc = th_yamldoc_error(&y, root, TH_ERR_PLUGIN, err,
+                                      "expected a mapping with 'lexicons' and 'cases'");
+        for (yaml_node_pair_t *p = root && rc == 0 ? root->data.mapping.pairs.start : NULL;
+             rc == 0 && p && p < root->data.mapping.pairs.top; p++) {
+                yaml_node_t *k = th_yamldoc_node(&y, p->key), *v = th_yamldoc_node(&y, p->value);
+                const char *key = th_yamldoc_scalar(k);
+                if (key && strcmp(key, "lexicons") == 0 && v->type == YAML_MAPPING_NODE) {
+                        for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
+                             rc == 0 && q < v->data.mapping.pairs.top; q++)
+                                rc = read_lexicon(l, &y, lang, th_yamldoc_node(&y, q->key),
+                                                  th_yamldoc_node(&y, q->value), path, err);
+                } else if (!key || !owned_elsewhere(l, key)) {
+                        char *keys = known_keys(l);
+                        rc = th_yamldoc_error(&y, k, TH_ERR_PLUGIN, err,
+                                              "unexpected key '%s'; expected %s", key ? key : "?",
+                                              keys);
+                        free(keys);
+                }
+        }
+        th_yamldoc_release(&y);
+        return rc;
+}
+
+/* The folders of the rules path ("a:b:c"), in order. */
+static size_t rule_dirs(const struct th_lexicons *l, char ***out)
+{
+        char *copy = th_xstrdup(l->dir), *save = NULL;
+        size_t nr = 0, alloc = 0;
+        *out = NULL;
+        for (char *d = strtok_r(copy, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
+                TH_GROW(*out, nr + 1, alloc);
+                (*out)[nr++] = th_xstrdup(d);
+        }
+        free(copy);
+        return nr;
+}
+
+char *th_lexicons_locate(const struct th_lexicons *l, const char *lang, const char *file)
+{
+        char **dirs;
+        size_t n = rule_dirs(l, &dirs);
+        char *found = NULL;
+        for (size_t i = 0; i < n; i++) {
+                char *path = th_xasprintf("%s/%s/%s", dirs[i], lang, file);
+                if (!found && access(path, R_OK) == 0)
+                        found = th_xasprintf("%s/%s", dirs[i], lang);
+                free(path);
+        }
+        if (!found)
+                found = th_xasprintf("%s/%s", n ? dirs[0] : ".", lang);
+        for (size_t i = 0; i < n; i++)
+                free(dirs[i]);
+        free(dirs);
+        return found;
+}
+
+/* Every NAME.yml of `lang` in the rules path; for a name found twice, the first wins. */
+static size_t language_files(const struct th_lexicons *l, const char *lang, char ***out)
+{
+        char **dirs, **names = NULL;
+        size_t ndirs = rule_dirs(l, &dirs), nr = 0, alloc = 0;
+        for (size_t k = 0; k < ndirs; k++) {
+                char *dir = th_xasprintf("%s/%s", dirs[k], lang);
+                DIR *d = opendir(dir);
+                for (struct dirent *e; d && (e = readdir(d));) {
+                        if (e->d_name[0] == '.' || !th_ends_with(e->d_name, ".yml"))
+                                continue;
+                        int seen = 0;
+                        for (size_t i = 0; i < nr && !seen; i++)
+                                seen = !strcmp(strrchr(names[i], '/') + 1, e->d_name);
+                        if (seen)
+                                continue;
+                        TH_GROW(names, nr + 1, alloc);
+                        names[nr++] = th_xasprintf("%s/%s", dir, e->d_name);
+                }
+                if (d)
+                        closedir(d);
+                free(dir);
+                free(dirs[k]);
+        }
+        free(dirs);
+        *out = names;
+        return nr;
+}
+
+static int read_language(struct th_lexicons *l, const char *lang, struct th_error *err)
+{
+        for (size_t i = 0; i < l->nlangs; i++)
+                if (strcmp(l->langs[i], lang) == 0)
+                        return 0;
+        char **names;
+        size_t nr = language_files(l, lang, &names);
+        if (nr == 0) {
+                char *dir = th_lexicons_locate(l, lang, ".");
+                th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0,
+                             "cannot open the rule data folder (set --rules-dir)");
+                free(dir);
+                free(names);
+                return -1;
+        }
+        TH_GROW(l->langs, l->nlangs + 1, l->alangs);
+        l->langs[l->nlangs++] = th_xstrdup(lang);
+        if (nr > 1)
+                qsort(names, nr, sizeof(char *), th_compare_strings);
+        int rc = 0;
+        for (size_t i = 0; i < nr; i++) {
+                if (rc == 0)
+                        rc = read_file(l, lang, names[i], err);
+                free(names[i]);
+        }
+        free(names);
+        return rc;
+}
+
+const struct th_lexicon *th_lexicons_get(struct th_lexicons *l, const char *name,
+                                         struct th_error *err)
+{
+        const char *slash = strchr(name, '/');
+        if (!slash || slash == name)
+                return th_error_set(err, TH_ERR_PLUGIN, NULL, 0, 0,
+                                    "lexicon name '%s': expected <lang>/<name>", name),
+                       NULL;
+        char *lang = th_xstrndup(name, (size_t)(slash - name));
+        int rc = read_language(l, lang, err);
+        free(lang);
+        if (rc < 0)
+                return NULL;
+        for (size_t i = 0; i < l->nr; i++) {
+                struct th_lexicon *x = l->v[i];
+                if (strcmp(x->name, name) != 0)
+                        continue;
+                if (!x->ready && compile(l, x, err) < 0)
+                        return NULL;
+                return x;
+        }
+        th_error_set(err, TH_ERR_PLUGIN, l->dir, 0, 0, "no lexicon '%s' in the rule data", name);
+        return NULL;
+}
+
+struct th_lexicon *th_lexicon_create(const char *name, const char *file, const char *const *terms,
+                                     size_t nterms, const char *const *forms,
+                                     const size_t *form_term, const unsigned char *exact,
+                                     size_t nforms)
+{
+        struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
+        x->name = th_xstrdup(name);
+        x->file = th_xstrdup(file);
+        x->terms = th_xcalloc(nterms ? nterms : 1, sizeof(char *));
+        for (size_t i = 0; i < nterms; i++)
+                x->terms[i] = th_xstrdup(terms[i]);
+        x->nterms = nterms;
+        x->forms = th_xcalloc(nforms ? nforms : 1, sizeof(char *));
+        x->form_term = th_xcalloc(nforms ? nforms : 1, sizeof(size_t));
+        x->form_exact = th_xcalloc(nforms ? nforms : 1, 1);
+        for (size_t i = 0; i < nforms; i++) {
+                x->forms[i] = th_xstrdup(forms[i]);
+                x->form_term[i] = form_term[i];
+                x->form_exact[i] = exact ? exact[i] : 0;
+        }
+        x->nforms = nforms;
+        return x;
+}
+
+void th_lexicon_destroy(struct th_lexicon *x)
+{
+        if (x)
+                lexicon_free(x);
+}
+
+const struct th_lexicon *th_lexicons_define(struct th_lexicons *l, const char *name,
+                                            const char *const *terms, size_t nterms,
+                                            const char *const *forms, const size_t *form_term,
+                                            const unsigned char *exact, size_t nforms,
+                                            struct th_error *err)
+{
+        for (size_t i = 0; i < l->nr; i++)
+                if (strcmp(l->v[i]->name, name) == 0)
+                        return th_error_set(err, TH_ERR_PLUGIN, NULL, 0, 0,
+                                            "lexicon '%s' is already defined", name),
+                               NULL;
+        struct th_lexicon *x =
+            th_lexicon_create(name, l->dir, terms, nterms, forms, form_term, exact, nforms);
+        if (compile(l, x, err) < 0) {
+                lexicon_free(x);
+                return NULL;
+        }
+        TH_GROW(l->v, l->nr + 1, l->alloc);
+        l->v[l->nr++] = x;
+        return x;
+}
+
+size_t th_lexicons_compiled(const struct th_lexicons *l)
+{
+        return l->ncompiled;
+}
+
+const struct th_lexicon *th_lexicons_compiled_at(const struct th_lexicons *l, size_t id)
+{
+        return id < l->ncompiled ? l->compiled[id] : NULL;
+}
+
+int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const char *subject,
+                    size_t len, size_t start, size_t *mstart, size_t *mend, const char **term)
+{
+        size_t ov[2];
+        char why[256];
+        /* The lexicon is the host's, shared read-only by the plugins; its pattern is a
+         * cache filled on first use (documents are linted one at a time). */
+        if (!lex->re && build_regex((struct th_lexicon *)lex, why, sizeof(why)) < 0) {
+                th_scratch_fail(s, why);
+                return -1;
+        }
+        int rc = th_regex_find(lex->re, s, subject, len, start, ov, 1);
+        if (rc != 1)
+                return rc;
+        *mstart = ov[0];
+        *mend = ov[1];
+        const char *mark = th_scratch_mark(s);
+        size_t idx = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
+        *term = lex->terms[idx < lex->nterms ? idx : 0];
+        return 1;
+}

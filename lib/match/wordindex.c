@@ -1,0 +1,582 @@
+/* wordindex.c: lexicon terms in one pass over the words (see wordindex.h). */
+#include "match/wordindex.h"
+#include "base/utf8.h"
+#include "base/util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum key_kind { KEY_WORD, KEY_PREFIX, KEY_SUFFIX, KEY_INFIX };
+
+/* What a key of the table leads to: a form of a lexicon. */
+struct target {
+        size_t lexicon; /* id */
+        size_t form;
+        int exact;     /* compare the word with its capitalisation */
+        long confirm;  /* index of the confirming pattern, or -1 */
+        size_t before; /* bytes of the form before the anchoring word */
+        size_t after;  /* bytes of the form after it */
+};
+
+struct entry {
+        char *key;
+        size_t len;
+        uint64_t hash;
+        struct target *targets;
+        size_t ntargets, atargets;
+        struct entry *next;
+};
+
+struct map {
+        struct entry **buckets;
+        size_t nbuckets;
+        unsigned char lens[256]; /* which key lengths occur (prefix and suffix maps) */
+};
+
+struct th_word_table {
+        struct map maps[3]; /* KEY_WORD, KEY_PREFIX, KEY_SUFFIX */
+        struct entry **infixes;
+        size_t ninfixes, ainfixes;
+        struct th_regex **confirm; /* compiled on first hit */
+        char **confirm_src;
+        size_t nconfirm, aconfirm;
+        const struct th_lexicon **lexicons;
+        size_t nlexicons;
+        unsigned char ascii_fold[128]; /* ASCII words dominate: fold them by table; 0: no word */
+        /* Quick rejects, most words being in no lexicon: the first three bytes of every
+         * prefix key, the last three of every suffix key (hashed to 16 bits), a Bloom
+         * filter of words, and the longest prefix and suffix keys. */
+        unsigned char prefix3[8192], suffix3[8192], words_bloom[1 << 17];
+        size_t max_prefix, max_suffix;
+};
+
+/* 32 bits each: the commonest words (articles, prepositions) match by the hundred
+ * thousand in a large document; documents are limited to 4 GiB (see document.c). */
+struct match {
+        uint32_t start, end, form;
+};
+
+struct th_word_index {
+        struct match **v; /* per lexicon id */
+        size_t *nr, *alloc;
+        size_t *hint; /* where the last find ended: plugins walk a text forwards */
+        const struct th_lexicon *const *lexicons;
+        size_t nlexicons;
+};
+
+#define FOLD_MAX 256
+
+static int contains(const char *hay, size_t n, const char *needle, size_t m);
+
+static uint64_t hash_bytes(const char *s, size_t n)
+{
+        uint64_t h = 1469598103934665603ull;
+        for (size_t i = 0; i < n; i++)
+                h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+        return h;
+}
+
+/* The suffix map hashes its keys back to front, so that every suffix of a word is one step. */
+static uint64_t hash_reversed(const char *s, size_t n)
+{
+        uint64_t h = 1469598103934665603ull;
+        for (size_t i = n; i > 0; i--)
+                h = (h ^ (unsigned char)s[i - 1]) * 1099511628211ull;
+        return h;
+}
+
+size_t th_word_fold(const char *word, size_t n, char *out, size_t cap)
+{
+        size_t k = 0;
+        for (size_t i = 0; i < n;) {
+                size_t len;
+                uint32_t cp =
+                    th_utf8_fold(th_utf8_decode((const unsigned char *)word + i, n - i, &len));
+                if (cp < 0x80) {
+                        if (k + 1 > cap)
+                                return 0;
+                        out[k++] = (char)cp;
+                } else {
+                        if (k + len > cap)
+                                return 0;
+                        memcpy(out + k, word + i, len); /* kept as written: no case folding */
+                        k += len;
+                }
+                i += len;
+        }
+        return k;
+}
+
+static struct entry *map_get(struct map *m, const char *key, size_t len, uint64_t h, int add)
+{
+        if (!m->buckets) {
+                m->nbuckets = 1024;
+                m->buckets = th_xcalloc(m->nbuckets, sizeof(*m->buckets));
+        }
+        struct entry **slot = &m->buckets[h & (m->nbuckets - 1)];
+        for (struct entry *e = *slot; e; e = e->next)
+                if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0)
+                        return e;
+        if (!add)
+                return NULL;
+        struct entry *e = th_xcalloc(1, sizeof(*e));
+        e->key = th_xstrndup(key, len);
+        e->len = len;
+        e->hash = h;
+        e->next = *slot;
+        *slot = e;
+        if (len < sizeof(m->lens))
+                m->lens[len] = 1;
+        return e;
+}
+
+/* Three bytes hashed to 16 bits, for the prefix and suffix filters. */
+static unsigned three(const char *k)
+{
+        return ((unsigned char)k[0] * 961u + (unsigned char)k[1] * 31u + (unsigned char)k[2]) &
+               0xFFFFu;
+}
+
+static void add_target(struct entry *e, struct target t)
+{
+        TH_GROW(e->targets, e->ntargets + 1, e->atargets);
+        e->targets[e->ntargets++] = t;
+}
+
+static void add_key(struct th_word_table *t, enum key_kind kind, const char *key, size_t len,
+                    struct target target)
+{
+        if (len == 0 || len >= FOLD_MAX)
+                return;
+        if (kind == KEY_PREFIX && len >= 3) {
+                unsigned b = three(key);
+                t->prefix3[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+        if (kind == KEY_SUFFIX && len >= 3) {
+                unsigned b = three(key + len - 3);
+                t->suffix3[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+        if (kind == KEY_PREFIX && len > t->max_prefix)
+                t->max_prefix = len;
+        if (kind == KEY_SUFFIX && len > t->max_suffix)
+                t->max_suffix = len;
+        if (kind == KEY_WORD) {
+                uint64_t h = hash_bytes(key, len) & ((sizeof(t->words_bloom) << 3) - 1);
+                t->words_bloom[h >> 3] |= (unsigned char)(1u << (h & 7));
+        }
+        struct entry *e;
+        if (kind == KEY_INFIX) {
+                for (size_t i = 0; i < t->ninfixes; i++)
+                        if (t->infixes[i]->len == len && !memcmp(t->infixes[i]->key, key, len)) {
+                                add_target(t->infixes[i], target);
+                                return;
+                        }
+                e = th_xcalloc(1, sizeof(*e));
+                e->key = th_xstrndup(key, len);
+                e->len = len;
+                TH_GROW(t->infixes, t->ninfixes + 1, t->ainfixes);
+                t->infixes[t->ninfixes++] = e;
+        } else {
+                uint64_t h = kind == KEY_SUFFIX ? hash_reversed(key, len) : hash_bytes(key, len);
+                e = map_get(&t->maps[kind], key, len, h, 1);
+        }
+        add_target(e, target);
+}
+
+/* A run of word characters in a form: where, and how long in bytes. */
+struct run {
+        size_t start, end;
+};
+
+static size_t word_runs(const char *s, size_t n, struct run *runs, size_t max)
+{
+        size_t nr = 0, i = 0;
+        while (i < n && nr < max) {
+                size_t len;
+                while (i < n &&
+                       !th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
+                        i += len;
+                if (i >= n)
+                        break;
+                runs[nr].start = i;
+                while (i < n &&
+                       th_utf8_is_word(th_utf8_decode((const unsigned char *)s + i, n - i, &len)))
+                        i += len;
+                runs[nr++].end = i;
+        }
+        return nr;
+}
+
+static long add_confirm(struct th_word_table *t, const char *form, int exact)
+{
+        char *re = th_lexicon_form_regex(form, exact);
+        TH_GROW(t->confirm, t->nconfirm + 1, t->aconfirm);
+        t->confirm_src = th_xrealloc(t->confirm_src, t->aconfirm * sizeof(char *));
+        t->confirm[t->nconfirm] = NULL;
+        t->confirm_src[t->nconfirm] =
+            th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", re);
+        free(re);
+        return (long)t->nconfirm++;
+}
+
+/* The confirming pattern `i`, compiled on its first use. */
+static struct th_regex *confirm_pattern(const struct th_word_table *t, long i, struct th_scratch *s)
+{
+        struct th_word_table *mt = (struct th_word_table *)t; /* a cache: see th_lexicon_find */
+        char why[256];
+        size_t at;
+        if (!mt->confirm[i] &&
+            !(mt->confirm[i] = th_regex_compile(mt->confirm_src[i], 0, why, sizeof(why), &at)))
+                th_scratch_fail(s, why);
+        return mt->confirm[i];
+}
+
+/* Enter form `f` of lexicon `x` under the word that anchors it. */
+static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t f)
+{
+        const char *form = x->forms[f];
+        int exact = x->form_exact && x->form_exact[f];
+        size_t n = strlen(form);
+        int star_start = n && form[0] == '*', star_end = n > 1 && form[n - 1] == '*';
+        const char *body = form + star_start;
+        size_t blen = n - (size_t)star_start - (size_t)star_end;
+        struct run runs[32];
+        size_t nruns = word_runs(body, blen, runs, 32);
+        if (nruns == 0)
+                return;
+        struct target tg = {x->id, f, exact, -1, 0, 0};
+        char key[FOLD_MAX];
+        if (nruns == 1 && runs[0].start == 0 && runs[0].end == blen) {
+                size_t k = th_word_fold(body, blen, key, sizeof(key));
+                enum key_kind kind = star_start && star_end ? KEY_INFIX
+                                     : star_end             ? KEY_PREFIX
+                                     : star_start           ? KEY_SUFFIX
+                                                            : KEY_WORD;
+                add_key(t, kind, key, k, tg);
+                return;
+        }
+        /* Several words or punctuation: anchor on the longest word, confirm with a pattern. */
+        size_t best = 0;
+        for (size_t i = 1; i < nruns; i++)
+                if (runs[i].end - runs[i].start > runs[best].end - runs[best].start)
+                        best = i;
+        tg.confirm = add_confirm(t, form, exact);
+        tg.before = runs[best].start + (size_t)star_start;
+        tg.after = n - runs[best].end - (size_t)star_start;
+        enum key_kind kind = KEY_WORD;
+        if (best == 0 && star_start && runs[0].start == 0)
+                kind = KEY_SUFFIX;
+        if (best == nruns - 1 && star_end && runs[best].end == blen)
+                kind = kind == KEY_SUFFIX ? KEY_INFIX : KEY_PREFIX;
+        size_t k = th_word_fold(body + runs[best].start, runs[best].end - runs[best].start, key,
+                                sizeof(key));
+        add_key(t, kind, key, k, tg);
+        /* "campagne-overleg" is also written "campagneoverleg": anchor that word too. */
+        int hyphens_only = 1;
+        for (size_t i = 1; i < nruns && hyphens_only; i++)
+                hyphens_only = runs[i].start == runs[i - 1].end + 1 && body[runs[i - 1].end] == '-';
+        if (hyphens_only && nruns > 1 && runs[0].start == 0 && runs[nruns - 1].end == blen) {
+                char joined[FOLD_MAX];
+                size_t j = 0;
+                for (size_t i = 0; i < nruns; i++) {
+                        size_t len = runs[i].end - runs[i].start;
+                        if (j + len >= sizeof(joined))
+                                return;
+                        memcpy(joined + j, body + runs[i].start, len);
+                        j += len;
+                }
+                k = th_word_fold(joined, j, key, sizeof(key));
+                tg.before = (size_t)star_start;
+                tg.after = (size_t)star_end;
+                add_key(t,
+                        star_start && star_end ? KEY_INFIX
+                        : star_end             ? KEY_PREFIX
+                        : star_start           ? KEY_SUFFIX
+                                               : KEY_WORD,
+                        key, k, tg);
+        }
+}
+
+struct th_word_table *th_word_table_new(const struct th_lexicons *l)
+{
+        struct th_word_table *t = th_xcalloc(1, sizeof(*t));
+        for (uint32_t c = 0; c < 128; c++)
+                t->ascii_fold[c] = th_utf8_is_word(c) ? (unsigned char)th_utf8_fold(c) : 0;
+        t->nlexicons = th_lexicons_compiled(l);
+        t->lexicons = th_xcalloc(t->nlexicons ? t->nlexicons : 1, sizeof(*t->lexicons));
+        for (size_t id = 0; id < t->nlexicons; id++) {
+                const struct th_lexicon *x = th_lexicons_compiled_at(l, id);
+                t->lexicons[id] = x;
+                for (size_t f = 0; f < x->nforms; f++)
+                        add_form(t, x, f);
+        }
+        return t;
+}
+
+static void entry_free(struct entry *e)
+{
+        free(e->key);
+        free(e->targets);
+        free(e);
+}
+
+void th_word_table_free(struct th_word_table *t)
+{
+        if (!t)
+                return;
+        for (int m = 0; m < 3; m++) {
+                for (size_t b = 0; b < t->maps[m].nbuckets; b++)
+                        for (struct entry *e = t->maps[m].buckets[b], *next; e; e = next) {
+                                next = e->next;
+                                entry_free(e);
+                        }
+                free(t->maps[m].buckets);
+        }
+        for (size_t i = 0; i < t->ninfixes; i++)
+                entry_free(t->infixes[i]);
+        free(t->infixes);
+        for (size_t i = 0; i < t->nconfirm; i++) {
+                th_regex_free(t->confirm[i]);
+                free(t->confirm_src[i]);
+        }
+        free(t->confirm);
+        free(t->confirm_src);
+        free(t->lexicons);
+        free(t);
+}
+
+size_t th_word_table_lexicons(const struct th_word_table *t)
+{
+        return t->nlexicons;
+}
+
+static void add_match(struct th_word_index *x, size_t lexicon, size_t start, size_t end,
+                      size_t form)
+{
+        TH_GROW(x->v[lexicon], x->nr[lexicon] + 1, x->alloc[lexicon]);
+        struct match *m = &x->v[lexicon][x->nr[lexicon]++];
+        m->start = (uint32_t)start;
+        m->end = (uint32_t)end;
+        m->form = (uint32_t)form;
+}
+
+/* Record what target `tg` finds at the word text[ws, we). */
+static int hit(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
+               const struct target *tg, const char *text, size_t len, size_t ws, size_t we)
+{
+        if (tg->confirm < 0) {
+                const char *form = t->lexicons[tg->lexicon]->forms[tg->form];
+                if (!tg->exact || (strlen(form) == we - ws && !memcmp(form, text + ws, we - ws)))
+                        add_match(x, tg->lexicon, ws, we, tg->form);
+                return 0;
+        }
+        size_t from = ws > 4 * tg->before + 8 ? ws - 4 * tg->before - 8 : 0;
+        size_t to = len - we > 4 * tg->after + 8 ? we + 4 * tg->after + 8 : len;
+        size_t ov[2];
+        int rc = 0;
+        struct th_regex *re = confirm_pattern(t, tg->confirm, s);
+        if (!re)
+                return -1;
+        while ((rc = th_regex_find(re, s, text, to, from, ov, 1)) == 1 && ov[0] <= ws) {
+                if (ov[1] >= we) {
+                        add_match(x, tg->lexicon, ov[0], ov[1], tg->form);
+                        break;
+                }
+                from = ov[1] > from ? ov[1] : from + 1;
+        }
+        return rc < 0 ? -1 : 0;
+}
+
+static int hits(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
+                const struct entry *e, const char *text, size_t len, size_t ws, size_t we)
+{
+        for (size_t i = 0; e && i < e->ntargets; i++)
+                if (hit(t, x, s, &e->targets[i], text, len, ws, we) < 0)
+                        return -1;
+        return 0;
+}
+
+/* Look the folded word key[0, n) up in every map. */
+static int look_up(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
+                   const char *key, size_t n, uint64_t wh, const char *text, size_t len, size_t ws,
+                   size_t we)
+{
+        const struct map *words = &t->maps[KEY_WORD], *pre = &t->maps[KEY_PREFIX],
+                         *suf = &t->maps[KEY_SUFFIX];
+        int rc = 0;
+        uint64_t bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
+        if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1))
+                rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
+        /* Keys shorter than three bytes are not in the filters; look them up always. */
+        unsigned head = n >= 3 ? three(key) : 0, tail = n >= 3 ? three(key + n - 3) : 0;
+        int pre_ok =
+            pre->lens[1] || pre->lens[2] || (n >= 3 && (t->prefix3[head >> 3] >> (head & 7) & 1));
+        int suf_ok =
+            suf->lens[1] || suf->lens[2] || (n >= 3 && (t->suffix3[tail >> 3] >> (tail & 7) & 1));
+        uint64_t h = 1469598103934665603ull;
+        for (size_t k = 0; pre_ok && pre->buckets && k < n && k < t->max_prefix; k++) {
+                h = (h ^ (unsigned char)key[k]) * 1099511628211ull;
+                if (pre->lens[k + 1])
+                        rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text, len,
+                                   ws, we);
+        }
+        h = 1469598103934665603ull;
+        for (size_t k = 0; suf_ok && suf->buckets && k < n && k < t->max_suffix; k++) {
+                h = (h ^ (unsigned char)key[n - 1 - k]) * 1099511628211ull;
+                if (suf->lens[k + 1])
+                        rc |=
+                            hits(t, x, s, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0),
+                                 text, len, ws, we);
+        }
+        for (size_t i = 0; i < t->ninfixes; i++) {
+                const struct entry *e = t->infixes[i];
+                if (contains(key, n, e->key, e->len))
+                        rc |= hits(t, x, s, e, text, len, ws, we);
+        }
+        return rc;
+}
+
+static int contains(const char *hay, size_t n, const char *needle, size_t m)
+{
+        for (size_t i = 0; m <= n && i <= n - m; i++)
+                if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
+                        return 1;
+        return 0;
+}
+
+static int by_start_longest(const void *a, const void *b)
+{
+        const struct match *x = a, *y = b;
+        if (x->start != y->start)
+                return x->start < y->start ? -1 : 1;
+        return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* Keep what a scan would: leftmost, then longest, never overlapping. */
+static void settle(struct match *v, size_t *nr)
+{
+        /* Matches come in the order of their words; only a form anchored on a later word
+         * of itself (or two forms at one place) can be out of order. */
+        int sorted = 1;
+        for (size_t i = 1; i < *nr && sorted; i++)
+                sorted = by_start_longest(&v[i - 1], &v[i]) <= 0;
+        if (!sorted)
+                qsort(v, *nr, sizeof(v[0]), by_start_longest);
+        size_t out = 0;
+        for (size_t i = 0; i < *nr; i++)
+                if (out == 0 || v[i].start >= v[out - 1].end)
+                        v[out++] = v[i];
+        *nr = out;
+}
+
+struct th_word_index *th_word_index_build(const struct th_word_table *t, struct th_scratch *s,
+                                          const char *text, size_t len)
+{
+        struct th_word_index *x = th_xcalloc(1, sizeof(*x));
+        size_t n = t->nlexicons ? t->nlexicons : 1;
+        x->v = th_xcalloc(n, sizeof(*x->v));
+        x->nr = th_xcalloc(n, sizeof(size_t));
+        x->alloc = th_xcalloc(n, sizeof(size_t));
+        x->hint = th_xcalloc(n, sizeof(size_t));
+        x->lexicons = t->lexicons;
+        x->nlexicons = t->nlexicons;
+        const unsigned char *u = (const unsigned char *)text;
+        char key[FOLD_MAX];
+        const unsigned char *ascii_fold = t->ascii_fold;
+        for (size_t i = 0; i < len;) {
+                size_t clen;
+                if (u[i] < 0x80 ? !ascii_fold[u[i]]
+                                : !th_utf8_is_word(th_utf8_decode(u + i, len - i, &clen))) {
+                        i += u[i] < 0x80 ? 1 : clen;
+                        continue;
+                }
+                size_t ws = i, k = 0;
+                int fits = 1;
+                uint64_t h = 1469598103934665603ull; /* the key's hash, as it grows */
+                while (i < len) {
+                        uint32_t cp;
+                        if (u[i] < 0x80) {
+                                if (!ascii_fold[u[i]])
+                                        break;
+                                if (k + 1 < FOLD_MAX) {
+                                        key[k++] = (char)ascii_fold[u[i]];
+                                        h = (h ^ ascii_fold[u[i]]) * 1099511628211ull;
+                                } else {
+                                        fits = 0;
+                                }
+                                i++;
+                                continue;
+                        }
+                        cp = th_utf8_decode(u + i, len - i, &clen);
+                        if (!th_utf8_is_word(cp))
+                                break;
+                        cp = th_utf8_fold(cp);
+                        if (cp < 0x80 && fits && k + 1 < FOLD_MAX) {
+                                key[k++] = (char)cp;
+                                h = (h ^ cp) * 1099511628211ull;
+                        } else if (cp >= 0x80 && fits && k + clen < FOLD_MAX) {
+                                for (size_t b = 0; b < clen; b++)
+                                        h = (h ^ u[i + b]) * 1099511628211ull;
+                                memcpy(key + k, text + i, clen);
+                                k += clen;
+                        } else {
+                                fits = 0;
+                        }
+                        i += clen;
+                }
+                if (fits && look_up(t, x, s, key, k, h, text, len, ws, i) < 0) {
+                        th_word_index_free(x);
+                        return NULL;
+                }
+        }
+        for (size_t id = 0; id < t->nlexicons; id++)
+                settle(x->v[id], &x->nr[id]);
+        return x;
+}
+
+void th_word_index_free(struct th_word_index *x)
+{
+        if (!x)
+                return;
+        for (size_t i = 0; i < (x->nlexicons ? x->nlexicons : 1); i++)
+                free(x->v[i]);
+        free(x->v);
+        free(x->nr);
+        free(x->alloc);
+        free(x->hint);
+        free(x);
+}
+
+int th_word_index_find(const struct th_word_index *x, const struct th_lexicon *lex, size_t len,
+                       size_t start, size_t *mstart, size_t *mend, const char **term)
+{
+        if (lex->id >= x->nlexicons || x->lexicons[lex->id] != lex)
+                return -1;
+        const struct match *v = x->v[lex->id];
+        size_t nr = x->nr[lex->id], lo = 0, hi = nr, h = x->hint[lex->id];
+        /* Most calls ask just after the previous answer: look there before bisecting. */
+        if (h <= nr && (h == 0 || v[h - 1].start < start)) {
+                size_t k = h;
+                while (k < nr && k < h + 4 && v[k].start < start)
+                        k++;
+                if (k == nr || v[k].start >= start)
+                        lo = hi = k;
+                else
+                        lo = k;
+        }
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (v[mid].start < start)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        ((struct th_word_index *)x)->hint[lex->id] = lo; /* a cache, see th_lexicon_find */
+        if (lo >= nr || v[lo].end > len)
+                return 0;
+        *mstart = v[lo].start;
+        *mend = v[lo].end;
+        *term = lex->terms[lex->form_term[v[lo].form]];
+        return 1;
+}

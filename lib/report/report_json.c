@@ -1,0 +1,43 @@
+/*
+ * report_json.c: one JSON object for tools:
+ * {"version": 1, "findings": [{"path", "line", "column", "end_line",
+ * "end_column", "offset", "length", "rule", "severity", "message", "fix"}]}
+ * where "fix" is absent or {"offset", "length", "replacement"}.
+ */
+#include "report/report.h"
+
+#include <jansson.h>
+
+void th_report_json_begin(struct th_report *r)
+{
+        r->json = json_array();
+}
+
+void th_report_json_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
+{
+        for (size_t i = 0; i < f->nr; i++) {
+                const struct th_finding *x = &f->v[i];
+                json_t *o = json_pack(
+                    "{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:s, s:s, s:s}", "path", doc->path, "line",
+                    (json_int_t)x->line, "column", (json_int_t)x->col, "end_line",
+                    (json_int_t)x->end_line, "end_column", (json_int_t)x->end_col, "offset",
+                    (json_int_t)x->start, "length", (json_int_t)(x->end - x->start), "rule",
+                    x->rule, "severity", th_severity_name(x->severity), "message", x->message);
+                if (x->has_fix)
+                        json_object_set_new(o, "fix",
+                                            json_pack("{s:I, s:I, s:s}", "offset",
+                                                      (json_int_t)x->fix_start, "length",
+                                                      (json_int_t)(x->fix_end - x->fix_start),
+                                                      "replacement", x->fix_text));
+                json_array_append_new(r->json, o);
+        }
+}
+
+void th_report_json_end(struct th_report *r)
+{
+        json_t *root = json_pack("{s:i, s:o}", "version", 1, "findings", r->json);
+        json_dumpf(root, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', r->out);
+        json_decref(root);
+        r->json = NULL;
+}

@@ -1,0 +1,101 @@
+/*
+ * report_sarif.c: SARIF 2.1.0 (OASIS), for code-scanning dashboards: one run,
+ * the tool's rules with their descriptions and default levels, and results
+ * with regions (lines, columns in code points, character and byte offsets)
+ * and fixes.
+ */
+#include <config.h>
+
+#include "report/report.h"
+#include "base/utf8.h"
+#include "base/util.h"
+
+#include <jansson.h>
+#include <string.h>
+
+static const char *level(enum th_severity s)
+{
+        return s == TH_SEV_ERROR ? "error" : s == TH_SEV_WARNING ? "warning" : "note";
+}
+
+/* A relative URI reference for a path: unreserved characters and '/' as they are, the
+ * rest percent-encoded (so "posts.jsonl:pp-01" cannot read as a scheme). */
+static char *path_uri(const char *path)
+{
+        struct th_buf b = {0};
+        for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+                if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                    (*p >= '0' && *p <= '9') || strchr("-._~/", *p))
+                        th_buf_add(&b, (const char *)p, 1);
+                else
+                        th_buf_addf(&b, "%%%02X", *p);
+        }
+        return th_buf_detach(&b);
+}
+
+void th_report_sarif_begin(struct th_report *r)
+{
+        r->json = json_array();
+}
+
+static json_t *region(const struct th_doc *doc, size_t start, size_t end)
+{
+        unsigned line, col, end_line, end_col;
+        th_doc_position(doc, start, &line, &col);
+        th_doc_position(doc, end, &end_line, &end_col);
+        size_t chars = th_utf8_count(doc->text, start);
+        return json_pack("{s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:I}", "startLine", line,
+                         "startColumn", col, "endLine", end_line, "endColumn", end_col,
+                         "charOffset", (json_int_t)chars, "charLength",
+                         (json_int_t)th_utf8_count(doc->text + start, end - start), "byteOffset",
+                         (json_int_t)start, "byteLength", (json_int_t)(end - start));
+}
+
+void th_report_sarif_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
+{
+        char *uri = path_uri(doc->path);
+        for (size_t i = 0; i < f->nr; i++) {
+                const struct th_finding *x = &f->v[i];
+                json_t *location =
+                    json_pack("{s:{s:{s:s}, s:o}}", "physicalLocation", "artifactLocation", "uri",
+                              uri, "region", region(doc, x->start, x->end));
+                json_t *res = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", x->rule, "level",
+                                        level(x->severity), "message", "text", x->message,
+                                        "locations", location);
+                if (x->has_fix) {
+                        json_t *deleted = region(doc, x->fix_start, x->fix_end);
+                        json_t *fix = json_pack("{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}",
+                                                "description", "text", "apply the fix of the rule",
+                                                "artifactChanges", "artifactLocation", "uri", uri,
+                                                "replacements", "deletedRegion", deleted,
+                                                "insertedContent", "text", x->fix_text);
+                        json_object_set_new(res, "fixes", json_pack("[o]", fix));
+                }
+                json_array_append_new(r->json, res);
+        }
+        free(uri);
+}
+
+void th_report_sarif_end(struct th_report *r)
+{
+        json_t *rules = json_array();
+        for (size_t i = 0; r->engine && i < th_engine_rule_count(r->engine); i++) {
+                const struct th_rule_info *ri = th_engine_rule(r->engine, i);
+                json_array_append_new(
+                    rules,
+                    json_pack("{s:s, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:s}, s:{s:[s]}}", "id", ri->id,
+                              "shortDescription", "text", ri->summary, "fullDescription", "text",
+                              ri->summary, "help", "text", ri->explanation, "defaultConfiguration",
+                              "level", level(ri->severity), "properties", "tags", ri->plugin));
+        }
+        json_t *root =
+            json_pack("{s:s, s:s, s:[{s:{s:{s:s, s:s, s:s, s:o}}, s:s, s:o}]}", "$schema",
+                      "https://json.schemastore.org/sarif-2.1.0.json", "version", "2.1.0", "runs",
+                      "tool", "driver", "name", "twohats", "version", PACKAGE_VERSION,
+                      "informationUri", "https://github.com/twohats/twohats", "rules", rules,
+                      "columnKind", "unicodeCodePoints", "results", r->json);
+        json_dumpf(root, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        fputc('\n', r->out);
+        json_decref(root);
+        r->json = NULL;
+}

@@ -1,0 +1,67 @@
+/*
+ * report_text.c: findings for people: the place, the message, the source
+ * line and a marker under the span; colour only when asked (a terminal
+ * without NO_COLOR).
+ */
+#include "report/report.h"
+#include "base/utf8.h"
+
+#include <string.h>
+
+static const char *severity_color(enum th_severity s)
+{
+        return s == TH_SEV_ERROR ? "\033[1;31m" : s == TH_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
+}
+
+/* Print the source line of the finding and a marker under its first line. */
+static void show_source(FILE *out, const struct th_doc *doc, const struct th_finding *x, int color)
+{
+        size_t l = x->line - 1;
+        size_t start = doc->lines[l];
+        size_t end = l + 1 < doc->nlines ? doc->lines[l + 1] : doc->len;
+        while (end > start && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r'))
+                end--;
+        fprintf(out, "%5u | %.*s\n      | ", x->line, (int)(end - start), doc->text + start);
+        size_t mark_end = x->end < end ? x->end : end;
+        if (color)
+                fputs(severity_color(x->severity), out);
+        for (size_t i = start; i < mark_end || i == x->start;) {
+                size_t n;
+                th_utf8_decode((const unsigned char *)doc->text + i, doc->len - i, &n);
+                if (i >= x->start)
+                        fputc(i == x->start ? '^' : '~', out);
+                else
+                        fputc(doc->text[i] == '\t' ? '\t' : ' ', out);
+                if (i >= doc->len)
+                        break;
+                i += n;
+        }
+        fputs(color ? "\033[0m\n" : "\n", out);
+}
+
+void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
+{
+        for (size_t i = 0; i < f->nr; i++) {
+                const struct th_finding *x = &f->v[i];
+                if (r->color)
+                        fprintf(r->out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", doc->path,
+                                x->line, x->col, severity_color(x->severity),
+                                th_severity_name(x->severity), x->message, x->rule);
+                else
+                        fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", doc->path, x->line, x->col,
+                                th_severity_name(x->severity), x->message, x->rule);
+                show_source(r->out, doc, x, r->color);
+        }
+}
+
+void th_report_text_end(struct th_report *r)
+{
+        if (r->nfindings == 0)
+                return;
+        fprintf(r->out,
+                "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
+                r->nfindings, r->nfindings == 1 ? "" : "s", r->counts[TH_SEV_ERROR],
+                r->counts[TH_SEV_ERROR] == 1 ? "" : "s", r->counts[TH_SEV_WARNING],
+                r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],
+                r->ndocs_with_findings, r->ndocs_with_findings == 1 ? "" : "s");
+}

@@ -1,0 +1,707 @@
+/*
+ * partisan.c: the judgement of party-political content (see partisan.h).
+ *
+ * parties.yml gives every party's names, hashtags and slogans; partisan.yml
+ * gives the patterns of each kind, with {party} and {date} placeholders.
+ * A document is judged on its prose, sentence by sentence, but only the
+ * sentences that name a party or hold a trigger word (the lexicon
+ * nl/partisan-triggers) are searched: no pattern can match elsewhere.  Each
+ * pattern's matches become passages, except self-identification and
+ * polemics in a sentence with a parliamentary context ("vragen van het lid
+ * Leijten (SP)"), which is a neutral mention.  Slogans count in their period, or always when marked
+ * distinctive.
+ */
+#include "partisan.h"
+#include "match/lexicon.h"
+#include "match/wordindex.h"
+#include "base/util.h"
+#include "yaml/yamldoc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *const th_nl_data_keys[] = {"parties", "patterns", "types", "elections", NULL};
+
+struct slogan {
+        size_t party;
+        char *from, *to; /* YYYY-MM-DD, or NULL when open */
+        int distinctive;
+        struct th_regex *re;
+};
+
+struct pattern {
+        enum th_partisan_kind kind; /* 0 for parliamentary context */
+        struct th_regex *re;
+        /* Run only on a sentence with one of these trigger words, or a party name when
+         * `needs_party`; a pattern that needs nothing runs on every candidate. */
+        char **needs;
+        size_t nneeds;
+        int needs_party;
+        int always;    /* counts even in a parliamentary context ("onze fractie") */
+        unsigned line; /* in partisan.yml, for messages */
+};
+
+/* One way a party is written. */
+struct form {
+        char *re;      /* as a pattern */
+        char *written; /* as in parties.yml */
+        int exact;
+        size_t len; /* of the form as written: longer forms are tried first */
+        size_t party;
+};
+
+struct th_partisan_model {
+        char **parties; /* canonical ids */
+        size_t nparties, aparties;
+        struct form *forms;
+        size_t nforms, aforms;
+        struct th_buf names;                  /* alternation of every party form, for {party} */
+        const struct th_lexicon *party_names; /* the same as a lexicon: term = party id */
+        const struct th_lexicon *triggers;    /* words without which no pattern matches */
+        struct th_regex *hashtag_re;
+        struct th_buf hashtags; /* alternation of hashtags with (*MARK:party) */
+        struct slogan *slogans;
+        size_t nslogans, aslogans;
+        struct pattern *patterns;
+        size_t npatterns, apatterns;
+};
+
+static const char date_re[] =
+    "(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:\\s+\\d{1,2}\\s+"
+    "\\p{L}+)?|\\d{1,2}\\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
+    "oktober|november|december))";
+
+void th_partisan_model_free(struct th_partisan_model *m)
+{
+        if (!m)
+                return;
+        for (size_t i = 0; i < m->nparties; i++)
+                free(m->parties[i]);
+        free(m->parties);
+        for (size_t i = 0; i < m->nforms; i++) {
+                free(m->forms[i].re);
+                free(m->forms[i].written);
+        }
+        free(m->forms);
+        th_buf_release(&m->names);
+        th_buf_release(&m->hashtags);
+        th_regex_free(m->hashtag_re);
+        for (size_t i = 0; i < m->nslogans; i++) {
+                free(m->slogans[i].from);
+                free(m->slogans[i].to);
+                th_regex_free(m->slogans[i].re);
+        }
+        free(m->slogans);
+        for (size_t i = 0; i < m->npatterns; i++) {
+                th_regex_free(m->patterns[i].re);
+                for (size_t k = 0; k < m->patterns[i].nneeds; k++)
+                        free(m->patterns[i].needs[k]);
+                free(m->patterns[i].needs);
+        }
+        free(m->patterns);
+        free(m);
+}
+
+/* The text of a scalar node, or "" for anything else. */
+static const char *key_text(const yaml_node_t *n)
+{
+        const char *s = th_yamldoc_scalar(n);
+        return s ? s : "";
+}
+
+/* Escape `s` as a literal for a pattern. */
+static void add_literal(struct th_buf *b, const char *s)
+{
+        for (; *s; s++) {
+                unsigned char c = (unsigned char)*s;
+                if (c < 0x80 &&
+                    !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
+                        th_buf_addf(b, "\\%c", c);
+                else
+                        th_buf_add(b, s, 1);
+        }
+}
+
+static void add_form(struct th_partisan_model *m, const char *form, int exact, size_t party)
+{
+        struct th_buf one = {0};
+        if (exact) {
+                th_buf_adds(&one, "(?-i:");
+                add_literal(&one, form);
+                th_buf_adds(&one, ")");
+        } else {
+                char *re = th_lexicon_term_regex(form);
+                th_buf_adds(&one, re);
+                free(re);
+        }
+        TH_GROW(m->forms, m->nforms + 1, m->aforms);
+        m->forms[m->nforms].re = th_buf_detach(&one);
+        m->forms[m->nforms].written = th_xstrdup(form);
+        m->forms[m->nforms].exact = exact;
+        m->forms[m->nforms].len = strlen(form);
+        m->forms[m->nforms++].party = party;
+}
+
+static int longer_first(const void *a, const void *b)
+{
+        const struct form *x = a, *y = b;
+        return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+/* The alternations of every form, longest first: "GroenLinks-PvdA" before "GroenLinks". */
+static void build_names(struct th_partisan_model *m)
+{
+        if (m->nforms > 1)
+                qsort(m->forms, m->nforms, sizeof(m->forms[0]), longer_first);
+        for (size_t i = 0; i < m->nforms; i++)
+                th_buf_addf(&m->names, "%s%s", i ? "|" : "", m->forms[i].re);
+}
+
+static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
+                                const yaml_node_t *at, struct th_error *err)
+{
+        char why[256];
+        size_t off = 0;
+        struct th_regex *re = th_regex_compile(pattern, 0, why, sizeof(why), &off);
+        if (!re)
+                th_yamldoc_error(y, at, TH_ERR_PLUGIN, err,
+                                 "pattern does not compile at offset "
+                                 "%zu: %s",
+                                 off, why);
+        return re;
+}
+
+/* Each scalar of sequence `v` to `fn`; -1 at the first that is not text. */
+static int each_text(struct th_yamldoc *y, yaml_node_t *v, const char *what, struct th_error *err,
+                     int (*fn)(void *, const char *, yaml_node_t *), void *data)
+{
+        if (!v || v->type != YAML_SEQUENCE_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'%s': expected a list", what);
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+             it++) {
+                yaml_node_t *n = th_yamldoc_node(y, *it);
+                if (!th_yamldoc_scalar(n))
+                        return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "'%s': expected a text",
+                                                what);
+                if (fn(data, th_yamldoc_scalar(n), n) < 0)
+                        return -1; /* fn has said why */
+        }
+        return 0;
+}
+
+struct party_ctx {
+        struct th_partisan_model *m;
+        size_t party;
+        int exact;
+        struct th_yamldoc *y;
+        struct th_error *err;
+};
+
+static int add_name(void *data, const char *s, yaml_node_t *n)
+{
+        struct party_ctx *p = data;
+        (void)n;
+        add_form(p->m, s, p->exact, p->party);
+        return 0;
+}
+
+static int add_hashtag(void *data, const char *s, yaml_node_t *n)
+{
+        struct party_ctx *p = data;
+        if (s[0] != '#')
+                return th_yamldoc_error(p->y, n, TH_ERR_PLUGIN, p->err,
+                                        "hashtag '%s' does not start with #", s);
+        th_buf_addf(&p->m->hashtags, "%s", p->m->hashtags.len ? "|" : "");
+        add_literal(&p->m->hashtags, s);
+        th_buf_addf(&p->m->hashtags, "(*MARK:%zu)", p->party);
+        return 0;
+}
+
+static int read_slogan(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
+                       size_t party, struct th_error *err)
+{
+        struct slogan s = {party, NULL, NULL, 0, NULL};
+        const char *text = NULL;
+        for (yaml_node_pair_t *p = n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
+                                                                : NULL;
+             p && p < n->data.mapping.pairs.top; p++) {
+                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
+                const char *v = th_yamldoc_scalar(th_yamldoc_node(y, p->value));
+                if (k && v && strcmp(k, "text") == 0)
+                        text = v;
+                else if (k && v && strcmp(k, "from") == 0)
+                        s.from = th_xstrdup(v);
+                else if (k && v && strcmp(k, "to") == 0)
+                        s.to = th_xstrdup(v);
+                else if (!k || !v || strcmp(k, "distinctive") != 0 ||
+                         th_yamldoc_bool(v, &s.distinctive) < 0) {
+                        free(s.from);
+                        free(s.to);
+                        return th_yamldoc_error(y, th_yamldoc_node(y, p->key), TH_ERR_PLUGIN, err,
+                                                "slogan: expected text, from, to (YYYY-MM-DD) "
+                                                "and distinctive (true or false)");
+                }
+        }
+        if (!text) {
+                free(s.from);
+                free(s.to);
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "slogan: expected a 'text'");
+        }
+        /* Words of a slogan may be separated by any punctuation: "minder ik, meer wij". */
+        struct th_buf b = {0};
+        th_buf_adds(&b, "(?<![\\p{L}\\p{N}])");
+        char *copy = th_xstrdup(text), *save = NULL;
+        int first = 1;
+        for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
+                char *re = th_lexicon_term_regex(w);
+                th_buf_addf(&b, "%s%s", first ? "" : "[\\s\\p{P}]+", re);
+                free(re);
+                first = 0;
+        }
+        free(copy);
+        th_buf_adds(&b, "(?![\\p{L}\\p{N}])");
+        s.re = compile(b.s, y, n, err);
+        th_buf_release(&b);
+        if (!s.re) {
+                free(s.from);
+                free(s.to);
+                return -1;
+        }
+        TH_GROW(m->slogans, m->nslogans + 1, m->aslogans);
+        m->slogans[m->nslogans++] = s;
+        return 0;
+}
+
+static int read_party(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
+                      struct th_error *err)
+{
+        if (n->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
+                                        "expected a party: a mapping "
+                                        "with id, names, exact, hashtags and slogans");
+        yaml_node_t *id = NULL;
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
+                if (strcmp(key_text(th_yamldoc_node(y, p->key)), "id") == 0)
+                        id = th_yamldoc_node(y, p->value);
+        if (!th_yamldoc_scalar(id))
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "a party needs an 'id'");
+        TH_GROW(m->parties, m->nparties + 1, m->aparties);
+        struct party_ctx pc = {m, m->nparties, 0, y, err};
+        m->parties[m->nparties++] = th_xstrdup(th_yamldoc_scalar(id));
+        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
+             p++) {
+                yaml_node_t *kn = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
+                const char *k = key_text(kn);
+                int rc = 0;
+                if (strcmp(k, "id") == 0)
+                        continue;
+                pc.exact = strcmp(k, "exact") == 0;
+                if (strcmp(k, "names") == 0 || pc.exact)
+                        rc = each_text(y, v, k, err, add_name, &pc);
+                else if (strcmp(k, "hashtags") == 0)
+                        rc = each_text(y, v, k, err, add_hashtag, &pc);
+                else if (strcmp(k, "slogans") == 0 && v->type == YAML_SEQUENCE_NODE)
+                        for (yaml_node_item_t *it = v->data.sequence.items.start;
+                             rc == 0 && it < v->data.sequence.items.top; it++)
+                                rc = read_slogan(m, y, th_yamldoc_node(y, *it), pc.party, err);
+                else
+                        rc = th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
+                                              "unknown key '%s' in a party; expected id, names, "
+                                              "exact, hashtags or slogans",
+                                              k);
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+/* Replace {party} and {date} in `src`. */
+static char *expand(const struct th_partisan_model *m, const char *src)
+{
+        struct th_buf b = {0};
+        for (const char *p = src; *p;) {
+                if (strncmp(p, "{party}", 7) == 0) {
+                        th_buf_addf(&b, "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->names.s);
+                        p += 7;
+                } else if (strncmp(p, "{date}", 6) == 0) {
+                        th_buf_adds(&b, date_re);
+                        p += 6;
+                } else {
+                        th_buf_add(&b, p++, 1);
+                }
+        }
+        return th_buf_detach(&b);
+}
+
+struct pattern_ctx {
+        struct th_partisan_model *m;
+        enum th_partisan_kind kind;
+        struct th_yamldoc *y;
+        struct th_error *err;
+};
+
+/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...]}. */
+static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
+{
+        struct th_yamldoc *y = pc->y;
+        const char *src = th_yamldoc_scalar(n);
+        yaml_node_t *needs = NULL;
+        int always = 0;
+        for (yaml_node_pair_t *q =
+                 !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start : NULL;
+             q && q < n->data.mapping.pairs.top; q++) {
+                const char *k = key_text(th_yamldoc_node(y, q->key));
+                yaml_node_t *v = th_yamldoc_node(y, q->value);
+                if (!strcmp(k, "pattern") && th_yamldoc_scalar(v))
+                        src = th_yamldoc_scalar(v);
+                else if (!strcmp(k, "needs") && v->type == YAML_SEQUENCE_NODE)
+                        needs = v;
+                else if (!strcmp(k, "always") && th_yamldoc_scalar(v) &&
+                         th_yamldoc_bool(th_yamldoc_scalar(v), &always) == 0)
+                        continue;
+                else
+                        return th_yamldoc_error(y, th_yamldoc_node(y, q->key), TH_ERR_PLUGIN,
+                                                pc->err,
+                                                "expected pattern (text), needs (list) "
+                                                "and always (true or false)");
+        }
+        if (!src)
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, pc->err,
+                                        "expected a pattern: a text or {pattern, needs}");
+        char *full = expand(pc->m, src);
+        struct th_regex *re = compile(full, y, n, pc->err);
+        free(full);
+        if (!re)
+                return -1;
+        TH_GROW(pc->m->patterns, pc->m->npatterns + 1, pc->m->apatterns);
+        struct pattern *p = &pc->m->patterns[pc->m->npatterns++];
+        memset(p, 0, sizeof(*p));
+        p->kind = pc->kind;
+        p->re = re;
+        p->always = always;
+        p->line = th_yamldoc_line(y, n);
+        for (yaml_node_item_t *it = needs ? needs->data.sequence.items.start : NULL;
+             it && it < needs->data.sequence.items.top; it++) {
+                const char *w = th_yamldoc_scalar(th_yamldoc_node(y, *it));
+                if (!w)
+                        return th_yamldoc_error(y, th_yamldoc_node(y, *it), TH_ERR_PLUGIN, pc->err,
+                                                "'needs': expected words");
+                if (!strcmp(w, "party")) {
+                        p->needs_party = 1;
+                        continue;
+                }
+                p->needs = th_xrealloc(p->needs, (p->nneeds + 1) * sizeof(char *));
+                p->needs[p->nneeds++] = th_xstrdup(w);
+        }
+        return 0;
+}
+
+static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
+                         struct th_error *err)
+{
+        static const struct {
+                const char *name;
+                enum th_partisan_kind kind;
+        } kinds[] = {{"vote-call", TH_PARTISAN_VOTE_CALL},
+                     {"self-identification", TH_PARTISAN_SELF_ID},
+                     {"polemic", TH_PARTISAN_POLEMIC},
+                     {"parliamentary-context", 0}};
+        if (v->type != YAML_MAPPING_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'patterns': expected a mapping");
+        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
+             p++) {
+                yaml_node_t *kn = th_yamldoc_node(y, p->key);
+                const char *k = key_text(kn);
+                size_t i = 0;
+                while (i < 4 && strcmp(kinds[i].name, k) != 0)
+                        i++;
+                if (i == 4)
+                        return th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
+                                                "unknown kind '%s'; expected vote-call, "
+                                                "self-identification, polemic or "
+                                                "parliamentary-context",
+                                                k);
+                struct pattern_ctx pc = {m, kinds[i].kind, y, err};
+                yaml_node_t *list = th_yamldoc_node(y, p->value);
+                if (list->type != YAML_SEQUENCE_NODE)
+                        return th_yamldoc_error(y, list, TH_ERR_PLUGIN, err,
+                                                "'%s': expected a list", k);
+                for (yaml_node_item_t *it = list->data.sequence.items.start;
+                     it < list->data.sequence.items.top; it++)
+                        if (add_pattern(&pc, th_yamldoc_node(y, *it)) < 0)
+                                return -1;
+        }
+        return 0;
+}
+
+/* Read `key` of file dir/name with `fn`. */
+static int read_data(struct th_partisan_model *m, const char *dir, const char *name,
+                     const char *key,
+                     int (*fn)(struct th_partisan_model *, struct th_yamldoc *, yaml_node_t *,
+                               struct th_error *),
+                     struct th_error *err)
+{
+        char *path = th_xasprintf("%s/%s", dir, name);
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
+        yaml_node_t *body = rc == 0 ? th_yamldoc_get(&y, th_yamldoc_root(&y), key) : NULL;
+        if (rc == 0 && !body)
+                rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
+        if (rc == 0)
+                rc = fn(m, &y, body, err);
+        th_yamldoc_release(&y);
+        free(path);
+        return rc;
+}
+
+static int read_parties(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
+                        struct th_error *err)
+{
+        if (v->type != YAML_SEQUENCE_NODE)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'parties': expected a list");
+        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
+             it++)
+                if (read_party(m, y, th_yamldoc_node(y, *it), err) < 0)
+                        return -1;
+        return 0;
+}
+
+/* The party registry as a lexicon, so that the word index finds party names too. */
+static int define_party_names(struct th_partisan_model *m, struct th_lexicons *lexicons,
+                              const char *lang, struct th_error *err)
+{
+        const char **forms = th_xcalloc(m->nforms ? m->nforms : 1, sizeof(char *));
+        size_t *party = th_xcalloc(m->nforms ? m->nforms : 1, sizeof(size_t));
+        unsigned char *exact = th_xcalloc(m->nforms ? m->nforms : 1, 1);
+        for (size_t i = 0; i < m->nforms; i++) {
+                forms[i] = m->forms[i].written;
+                party[i] = m->forms[i].party;
+                exact[i] = (unsigned char)m->forms[i].exact;
+        }
+        char *name = th_xasprintf("%s/party-names", lang);
+        m->party_names = th_lexicons_define(lexicons, name, (const char *const *)m->parties,
+                                            m->nparties, forms, party, exact, m->nforms, err);
+        free(name);
+        free(forms);
+        free(party);
+        free(exact);
+        return m->party_names ? 0 : -1;
+}
+
+struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, const char *dir,
+                                                 const char *lang, struct th_error *err)
+{
+        struct th_partisan_model *m = th_xcalloc(1, sizeof(*m));
+        int rc = read_data(m, dir, "parties.yml", "parties", read_parties, err);
+        if (rc == 0 && m->nforms == 0)
+                rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "parties.yml names no party");
+        if (rc == 0) {
+                build_names(m);
+                rc = read_data(m, dir, "partisan.yml", "patterns", read_patterns, err);
+        }
+        if (rc == 0)
+                rc = define_party_names(m, lexicons, lang, err);
+        if (rc == 0) {
+                char *name = th_xasprintf("%s/partisan-triggers", lang);
+                m->triggers = th_lexicons_get(lexicons, name, err);
+                free(name);
+                rc = m->triggers ? 0 : -1;
+        }
+        /* A pattern's needs must be trigger words, or it would never run. */
+        for (size_t i = 0; rc == 0 && i < m->npatterns; i++)
+                for (size_t k = 0; rc == 0 && k < m->patterns[i].nneeds; k++) {
+                        int known = 0;
+                        for (size_t t = 0; t < m->triggers->nterms && !known; t++)
+                                known = !strcmp(m->triggers->terms[t], m->patterns[i].needs[k]);
+                        if (!known)
+                                rc = th_error_set(err, TH_ERR_PLUGIN, dir, m->patterns[i].line, 0,
+                                                  "partisan.yml: the pattern needs '%s', which is "
+                                                  "not in partisan-triggers",
+                                                  m->patterns[i].needs[k]);
+                }
+        char why[256];
+        size_t off;
+        char *re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
+        m->hashtag_re = rc == 0 ? th_regex_compile(re, 1, why, sizeof(why), &off) : NULL;
+        free(re);
+        if (rc == 0 && !m->hashtag_re)
+                rc =
+                    th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "hashtags do not compile: %s", why);
+        if (rc < 0) {
+                th_partisan_model_free(m);
+                return NULL;
+        }
+        return m;
+}
+
+const char *th_partisan_party_find(const struct th_partisan_model *m, struct th_scratch *s,
+                                   const char *text, size_t len, size_t start, size_t *mstart,
+                                   size_t *mend)
+{
+        const char *party;
+        return th_lexicon_find(m->party_names, s, text, len, start, mstart, mend, &party) == 1
+                   ? party
+                   : NULL;
+}
+
+const char *th_partisan_party_id(const struct th_partisan_model *m, struct th_scratch *s,
+                                 const char *name)
+{
+        size_t a, b;
+        const char *form = name[0] == '#' ? name + 1 : name;
+        return th_partisan_party_find(m, s, form, strlen(form), 0, &a, &b);
+}
+
+/* The party named in the indexed text [start, end), or NULL. */
+static const char *party_in(const struct th_partisan_model *m, const struct th_word_index *x,
+                            size_t start, size_t end)
+{
+        size_t a, b;
+        const char *party;
+        return th_word_index_find(x, m->party_names, end, start, &a, &b, &party) == 1 ? party
+                                                                                      : NULL;
+}
+
+static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch *s,
+                            const char *text, struct th_span sentence, int *failed)
+{
+        for (size_t i = 0; i < m->npatterns; i++) {
+                if (m->patterns[i].kind != 0)
+                        continue;
+                size_t ov[2];
+                int rc =
+                    th_regex_find(m->patterns[i].re, s, text, sentence.end, sentence.start, ov, 1);
+                if (rc < 0)
+                        *failed = 1;
+                if (rc == 1)
+                        return 1;
+        }
+        return 0;
+}
+
+/* Add a passage; `party` < 0: the party named in it, if any. */
+static void add_item(const struct th_partisan_model *m, const struct th_word_index *x,
+                     const struct th_doc *doc, struct th_partisan_list *out,
+                     enum th_partisan_kind kind, size_t start, size_t end, long party)
+{
+        TH_GROW(out->v, out->nr + 1, out->alloc);
+        struct th_partisan *p = &out->v[out->nr++];
+        p->kind = kind;
+        p->span.start = start;
+        p->span.end = end;
+        p->sentence = th_doc_sentence_at(doc, start);
+        p->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party]
+                                                             : party_in(m, x, start, end);
+        p->quoted = th_doc_in_quote(doc, start);
+}
+
+static int by_position(const void *a, const void *b)
+{
+        const struct th_partisan *x = a, *y = b;
+        if (x->span.start != y->span.start)
+                return x->span.start < y->span.start ? -1 : 1;
+        return (int)x->kind - (int)y->kind;
+}
+
+static int limit_error(struct th_scratch *s, const struct th_doc *doc, struct th_error *err)
+{
+        return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0,
+                            "judging party-political content: %s", th_scratch_error(s));
+}
+
+/* Does the indexed text [start, end) hold a match of `lex`? */
+static int has(const struct th_word_index *x, const struct th_lexicon *lex, size_t start,
+               size_t end)
+{
+        size_t a, b;
+        const char *term;
+        return th_word_index_find(x, lex, end, start, &a, &b, &term) == 1;
+}
+
+/* Search one sentence with every pattern. */
+static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *s,
+                          const struct th_doc *doc, const struct th_word_index *x,
+                          struct th_span sentence, struct th_partisan_list *out)
+{
+        const char *text = doc->prose;
+        int neutral = -1; /* not looked at yet */
+        size_t ov[2], a, b, npresent = 0;
+        const char *present[32], *term;
+        for (size_t at = sentence.start;
+             npresent < 32 &&
+             th_word_index_find(x, m->triggers, sentence.end, at, &a, &b, &term) == 1;
+             at = b)
+                present[npresent++] = term;
+        int party = has(x, m->party_names, sentence.start, sentence.end);
+        for (size_t i = 0; i < m->npatterns; i++) {
+                const struct pattern *p = &m->patterns[i];
+                int go = !p->nneeds && !p->needs_party;
+                go |= p->needs_party && party;
+                for (size_t k = 0; !go && k < p->nneeds; k++)
+                        for (size_t j = 0; !go && j < npresent; j++)
+                                go = !strcmp(p->needs[k], present[j]);
+                if (p->kind == 0 || !go)
+                        continue;
+                int rc;
+                for (size_t at = sentence.start;
+                     (rc = th_regex_find(m->patterns[i].re, s, text, sentence.end, at, ov, 1)) == 1;
+                     at = ov[1] > at ? ov[1] : at + 1) {
+                        if (p->kind != TH_PARTISAN_VOTE_CALL && !p->always) {
+                                int failed = 0;
+                                if (neutral < 0)
+                                        neutral = neutral_sentence(m, s, text, sentence, &failed);
+                                if (failed)
+                                        return -1;
+                                if (neutral)
+                                        continue;
+                        }
+                        add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1);
+                }
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
+                      const struct th_doc *doc, const struct th_word_index *x,
+                      struct th_partisan_list *out, struct th_error *err)
+{
+        const char *text = doc->prose;
+        size_t first = out->nr, ov[2];
+        int rc = 0;
+        for (size_t i = 0; i < doc->sentences.nr; i++) {
+                struct th_span sentence = {doc->sentences.v[i].start, doc->sentences.v[i].end};
+                if ((has(x, m->party_names, sentence.start, sentence.end) ||
+                     has(x, m->triggers, sentence.start, sentence.end)) &&
+                    judge_sentence(m, s, doc, x, sentence, out) < 0)
+                        return limit_error(s, doc, err);
+        }
+        for (size_t at = 0; (rc = th_regex_find(m->hashtag_re, s, text, doc->len, at, ov, 1)) == 1;
+             at = ov[1]) {
+                const char *mark = th_scratch_mark(s);
+                long party = mark ? strtol(mark, NULL, 10) : -1;
+                int vote = ov[1] - ov[0] > 5 && strncasecmp(text + ov[0], "#stem", 5) == 0;
+                add_item(m, x, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
+                         ov[1], party);
+        }
+        if (rc < 0)
+                return limit_error(s, doc, err);
+        const char *date = th_meta_value(&doc->meta, "date", 0);
+        for (size_t i = 0; i < m->nslogans; i++) {
+                const struct slogan *sl = &m->slogans[i];
+                int in_period = date && (!sl->from || strncmp(date, sl->from, 10) >= 0) &&
+                                (!sl->to || strncmp(date, sl->to, 10) <= 0);
+                if (!sl->distinctive && !in_period)
+                        continue;
+                for (size_t at = 0; (rc = th_regex_find(sl->re, s, text, doc->len, at, ov, 1)) == 1;
+                     at = ov[1])
+                        add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party);
+                if (rc < 0)
+                        return limit_error(s, doc, err);
+        }
+        if (out->nr - first > 1)
+                qsort(out->v + first, out->nr - first, sizeof(out->v[0]), by_position);
+        return 0;
+}
