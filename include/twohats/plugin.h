@@ -255,7 +255,8 @@ struct th_plugin {
         /* Required: check one document and report findings. */
         enum th_status (*check)(const struct th_host *host, struct th_ctx *ctx,
                                 const struct th_doc *doc, void *state);
-        /* Optional: free what init() made. */
+        /* Optional: free what init() made.  Also called when init() failed,
+         * with what it had put in *state (NULL when nothing). */
         void (*fini)(void *state);
 };
 

@@ -110,6 +110,14 @@ static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const c
         return 0;
 }
 
+/* Free what the plugin's init() made, also when it failed. */
+static void fini_plugin(struct th_loaded_plugin *p)
+{
+        if (TH_PLUGIN_HAS(p->desc, fini) && p->desc->fini)
+                p->desc->fini(p->state);
+        p->state = NULL;
+}
+
 struct th_engine *th_engine_new(const struct th_engine_options *opt, struct th_error *err)
 {
         struct th_engine *e = th_xcalloc(1, sizeof(*e));
@@ -148,8 +156,8 @@ void th_engine_free(struct th_engine *e)
                 return;
         for (size_t i = 0; i < e->nplugins; i++) {
                 struct th_loaded_plugin *p = e->plugins[i];
-                if (p->initialized && TH_PLUGIN_HAS(p->desc, fini) && p->desc->fini)
-                        p->desc->fini(p->state);
+                if (p->initialized)
+                        fini_plugin(p);
                 for (size_t k = 0; k < p->npatterns; k++)
                         th_regex_free(p->patterns[k]);
                 free(p->patterns);
@@ -413,8 +421,10 @@ static int ensure_init(struct th_engine *e, struct th_loaded_plugin *p, struct t
                 return 0;
         }
         struct th_ctx ctx = {e, p, NULL, NULL, NULL, NULL};
-        if (p->desc->init(th_host_services(), &ctx, &p->state) != TH_OK)
+        if (p->desc->init(th_host_services(), &ctx, &p->state) != TH_OK) {
+                fini_plugin(p); /* what init() made before it failed */
                 return call_failed(&ctx, "failed to initialise", err);
+        }
         free(ctx.failure);
         p->initialized = 1;
         return 0;
