@@ -243,8 +243,12 @@ int main(int argc, char **argv)
                         status = -1;
                         break;
                 case 'V':
-                        printf("twohats %s (plugin ABI %d.%d)\n", PACKAGE_VERSION, TH_ABI_MAJOR,
+                        printf("twohats %s (plugin ABI %d.%d", PACKAGE_VERSION, TH_ABI_MAJOR,
                                TH_ABI_MINOR);
+                        for (size_t i = 0; services[i]; i++)
+                                printf(", service %s %u.%u", services[i]->table->name,
+                                       services[i]->table->major, services[i]->table->minor);
+                        printf(")\n");
                         status = -1;
                         break;
                 default:
