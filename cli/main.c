@@ -55,7 +55,7 @@ static const char usage_text[] =
     "      --explain RULE       explain a rule, with its sources\n"
     "      --list-suppressions  list the suppression comments in PATH... instead\n"
     "  -h, --help               show this help\n"
-    "  -V, --version            show the version\n"
+    "  -V, --version            show the version, the plugin ABI and the services\n"
     "\n"
     "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
     "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
