@@ -108,34 +108,34 @@ static enum th_status doc_partisan(struct th_ctx *ctx, const struct th_doc *doc,
         return TH_OK;
 }
 
-static enum th_status party_id(struct th_ctx *ctx, const char *name, const char **id)
+/* The party model for a call of `ctx`; NULL, with the reason recorded, when it cannot be read. */
+static const struct th_partisan_model *parties_for(struct th_ctx *ctx, struct th_scratch **scratch)
 {
         struct nl_state *s = state_of(ctx);
         struct th_error err = {0};
         const struct th_partisan_model *m = parties(s, &err);
-        *id = NULL;
-        if (!m) {
+        if (!m)
                 th_ctx_fail_with(ctx, &err);
-                return TH_ERROR;
-        }
-        *id = th_partisan_party_id(m, th_engine_scratch(s->engine), name);
-        return TH_OK;
+        *scratch = th_engine_scratch(s->engine);
+        return m;
+}
+
+static enum th_status party_id(struct th_ctx *ctx, const char *name, const char **id)
+{
+        struct th_scratch *scratch;
+        const struct th_partisan_model *m = parties_for(ctx, &scratch);
+        *id = m ? th_partisan_party_id(m, scratch, name) : NULL;
+        return m ? TH_OK : TH_ERROR;
 }
 
 static enum th_status party_find(struct th_ctx *ctx, const char *subject, size_t len, size_t start,
                                  const char **id, struct th_span *out)
 {
-        struct nl_state *s = state_of(ctx);
-        struct th_error err = {0};
-        const struct th_partisan_model *m = parties(s, &err);
-        *id = NULL;
-        if (!m) {
-                th_ctx_fail_with(ctx, &err);
-                return TH_ERROR;
-        }
-        *id = th_partisan_party_find(m, th_engine_scratch(s->engine), subject, len, start,
-                                     &out->start, &out->end);
-        return TH_OK;
+        struct th_scratch *scratch;
+        const struct th_partisan_model *m = parties_for(ctx, &scratch);
+        *id = m ? th_partisan_party_find(m, scratch, subject, len, start, &out->start, &out->end)
+                : NULL;
+        return m ? TH_OK : TH_ERROR;
 }
 
 static enum th_status election_window(struct th_ctx *ctx, const char *date, th_nl_window_fn window,

@@ -124,6 +124,16 @@ static void data_errors(void **state)
         free(dir);
 }
 
+/* The project's calendar, rules/nl/elections.yml. */
+static void load_calendar(struct th_elections *e)
+{
+        const char *src = getenv("srcdir");
+        char *path = th_xasprintf("%s/rules/nl/elections.yml", src ? src : ".");
+        struct th_error err = {0};
+        assert_int_equal(th_elections_load(e, path, &err), 0);
+        free(path);
+}
+
 static long days_for(void *arg, const char *type)
 {
         return !strcmp(type, "tweede-kamer") ? *(const long *)arg : 0;
@@ -133,11 +143,8 @@ static long days_for(void *arg, const char *type)
 static void campaign_window(void **state)
 {
         (void)state;
-        const char *src = getenv("srcdir");
-        char *path = th_xasprintf("%s/rules/nl/elections.yml", src ? src : ".");
         struct th_elections e;
-        struct th_error err = {0};
-        assert_int_equal(th_elections_load(&e, path, &err), 0);
+        load_calendar(&e);
         long days = 42;
         const struct th_election_entry *x = th_elections_window(&e, "2021-03-17", days_for, &days);
         assert_non_null(x);
@@ -151,17 +158,14 @@ static void campaign_window(void **state)
         assert_non_null(x);
         assert_string_equal(x->date, "2021-03-17");
         th_elections_release(&e);
-        free(path);
 }
 
 static void calendar(void **state)
 {
         (void)state;
-        const char *src = getenv("srcdir");
-        char *path = th_xasprintf("%s/rules/nl/elections.yml", src ? src : ".");
         struct th_elections e;
         struct th_error err = {0};
-        assert_int_equal(th_elections_load(&e, path, &err), 0);
+        load_calendar(&e);
         assert_true(e.nr >= 18);
         for (size_t i = 1; i < e.nr; i++)
                 assert_true(strcmp(e.v[i - 1].date, e.v[i].date) <= 0);
@@ -171,7 +175,6 @@ static void calendar(void **state)
                     !strcmp(e.v[i].date, "2021-03-17") && !strcmp(e.v[i].type, "tweede-kamer");
         assert_true(tk2021);
         th_elections_release(&e);
-        free(path);
         char *dir = tmp_dir();
         char *bad = tmp_write(dir, "e.yml",
                               "types: [tweede-kamer]\nelections:\n"
