@@ -41,26 +41,24 @@ static struct tally *tally_for(struct test_run *r, const char *rule)
 }
 
 /* YAML node to JSON, for the few shapes a case has (bounded depth: no alias loops). */
-static json_t *to_json(struct th_yamldoc *y, yaml_node_t *n, int depth)
+static json_t *to_json(const struct th_yamldoc *y, const struct th_ynode *n, int depth)
 {
         if (!n || depth > 8)
                 return json_null();
-        if (n->type == YAML_SCALAR_NODE)
+        if (th_yamldoc_scalar(n))
                 return json_string(th_yamldoc_scalar(n));
-        if (n->type == YAML_SEQUENCE_NODE) {
+        if (th_yamldoc_type(n) == TH_YLIST) {
                 json_t *a = json_array();
-                for (yaml_node_item_t *it = n->data.sequence.items.start;
-                     it < n->data.sequence.items.top; it++)
-                        json_array_append_new(a, to_json(y, th_yamldoc_node(y, *it), depth + 1));
+                for (size_t i = 0; i < th_yamldoc_count(n); i++)
+                        json_array_append_new(a, to_json(y, th_yamldoc_item(y, n, i), depth + 1));
                 return a;
         }
+        /* A case's keys are data: each key is copied. */
         json_t *o = json_object();
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-             p++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
-                if (k)
-                        json_object_set_new(o, k,
-                                            to_json(y, th_yamldoc_node(y, p->value), depth + 1));
+        for (size_t i = 0; i < th_yamldoc_count(n); i++) {
+                const struct th_ynode *k, *v = th_yamldoc_pair(y, n, i, &k);
+                if (th_yamldoc_scalar(k))
+                        json_object_set_new(o, th_yamldoc_scalar(k), to_json(y, v, depth + 1));
         }
         return o;
 }
@@ -104,11 +102,9 @@ static json_t *load_cases(const char *file, struct th_error *err)
                 json_decref(cases);
                 return NULL;
         }
-        yaml_node_t *v = th_yamldoc_get(&y, th_yamldoc_root(&y), "cases");
-        for (yaml_node_item_t *it =
-                 v && v->type == YAML_SEQUENCE_NODE ? v->data.sequence.items.start : NULL;
-             it && it < v->data.sequence.items.top; it++) {
-                yaml_node_t *n = th_yamldoc_node(&y, *it);
+        const struct th_ynode *v = th_yamldoc_get(&y, th_yamldoc_root(&y), "cases");
+        for (size_t i = 0; th_yamldoc_type(v) == TH_YLIST && i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *n = th_yamldoc_item(&y, v, i);
                 json_t *c = to_json(&y, n, 0);
                 json_object_set_new(c, "_line", json_integer(th_yamldoc_line(&y, n)));
                 json_array_append_new(cases, c);

@@ -53,14 +53,14 @@ const struct th_election_entry *th_elections_window(const struct th_elections *e
 }
 
 /* `types:` a list of names. */
-static int read_types(struct th_elections *out, struct th_yamldoc *y, yaml_node_t *list,
-                      struct th_error *err)
+static int read_types(struct th_elections *out, const struct th_yamldoc *y,
+                      const struct th_ynode *list, struct th_error *err)
 {
         const char **names;
         size_t n;
-        yaml_node_t *bad;
-        if (!list || list->type != YAML_SEQUENCE_NODE ||
-            th_yamldoc_texts(y, list, &names, &n, &bad) < 0 || n == 0)
+        const struct th_ynode *bad;
+        if (th_yamldoc_type(list) != TH_YLIST || th_yamldoc_texts(y, list, &names, &n, &bad) < 0 ||
+            n == 0)
                 return th_yamldoc_error(y, list ? list : th_yamldoc_root(y), TH_ERR_PLUGIN, err,
                                         "expected 'types': a list of election types");
         struct th_buf list_text = {0};
@@ -74,38 +74,72 @@ static int read_types(struct th_elections *out, struct th_yamldoc *y, yaml_node_
         return 0;
 }
 
-static int read_one(struct th_elections *out, struct th_yamldoc *y, yaml_node_t *n,
+/* One election being read. */
+struct election {
+        const struct th_elections *calendar;
+        const char *type, *date;
+        int official;
+};
+
+static int bad_election(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        const struct election *e = w->ctx;
+        return th_yamldoc_error(w->y, v, TH_ERR_PLUGIN, w->err,
+                                "expected type (%s), date (YYYY-MM-DD) and official (true or "
+                                "false)",
+                                e->calendar->type_list);
+}
+
+static int read_type(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct election *e = w->ctx;
+        const char *s = th_yamldoc_scalar(v);
+        if (!s || !th_elections_type_known(e->calendar, s))
+                return bad_election(w, v);
+        e->type = s;
+        return 0;
+}
+
+static int read_date(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct election *e = w->ctx;
+        const char *s = th_yamldoc_scalar(v);
+        if (!s || strlen(s) != 10)
+                return bad_election(w, v);
+        e->date = s;
+        return 0;
+}
+
+static int read_official(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct election *e = w->ctx;
+        const char *s = th_yamldoc_scalar(v);
+        if (!s || th_yamldoc_bool(s, &e->official) < 0)
+                return bad_election(w, v);
+        return 0;
+}
+
+static int read_one(struct th_elections *out, const struct th_yamldoc *y, const struct th_ynode *n,
                     struct th_error *err)
 {
-        const char *type = NULL, *date = NULL;
-        int official = 1;
-        for (yaml_node_pair_t *p = n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
-                                                                : NULL;
-             p && p < n->data.mapping.pairs.top; p++) {
-                yaml_node_t *kn = th_yamldoc_node(y, p->key), *vn = th_yamldoc_node(y, p->value);
-                const char *k = th_yamldoc_scalar(kn), *v = th_yamldoc_scalar(vn);
-                if (k && v && strcmp(k, "type") == 0 && th_elections_type_known(out, v))
-                        type = v;
-                else if (k && v && strcmp(k, "date") == 0 && strlen(v) == 10)
-                        date = v;
-                else if (!k || !v || strcmp(k, "official") != 0 ||
-                         th_yamldoc_bool(v, &official) < 0)
-                        return th_yamldoc_error(y, vn, TH_ERR_PLUGIN, err,
-                                                "expected type (%s), date (YYYY-MM-DD) and "
-                                                "official (true or false)",
-                                                out->type_list);
-        }
+        static const struct th_ykey keys[] = {{"type", TH_YANY, read_type},
+                                              {"date", TH_YANY, read_date},
+                                              {"official", TH_YANY, read_official},
+                                              {NULL, 0, NULL}};
+        struct election e = {out, NULL, NULL, 1};
+        if (th_yamldoc_walk(y, n, keys, &e, "election", TH_ERR_PLUGIN, err) < 0)
+                return -1;
         struct th_meta check;
         th_meta_init(&check);
-        int bad = !date || th_meta_set(&check, "date", &date, 1, NULL, y->file, 0, 0, err) < 0;
+        int bad = !e.date || th_meta_set(&check, "date", &e.date, 1, NULL, y->file, 0, 0, err) < 0;
         th_meta_release(&check);
-        if (!type || bad)
+        if (!e.type || bad)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
                                         "an election needs a type and a date (YYYY-MM-DD)");
         TH_GROW(out->v, out->nr + 1, out->alloc);
-        out->v[out->nr].type = th_xstrdup(type);
-        out->v[out->nr].date = th_xstrdup(date);
-        out->v[out->nr++].official = official;
+        out->v[out->nr].type = th_xstrdup(e.type);
+        out->v[out->nr].date = th_xstrdup(e.date);
+        out->v[out->nr++].official = e.official;
         return 0;
 }
 
@@ -123,13 +157,12 @@ int th_elections_load(struct th_elections *out, const char *path, struct th_erro
         if (rc < 0)
                 return -1;
         rc = read_types(out, &y, th_yamldoc_get(&y, th_yamldoc_root(&y), "types"), err);
-        yaml_node_t *list = th_yamldoc_get(&y, th_yamldoc_root(&y), "elections");
-        if (rc == 0 && (!list || list->type != YAML_SEQUENCE_NODE))
+        const struct th_ynode *list = th_yamldoc_get(&y, th_yamldoc_root(&y), "elections");
+        if (rc == 0 && th_yamldoc_type(list) != TH_YLIST)
                 rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1,
                                   "expected 'elections': a list of elections");
-        for (yaml_node_item_t *it = rc == 0 ? list->data.sequence.items.start : NULL;
-             rc == 0 && it < list->data.sequence.items.top; it++)
-                rc = read_one(out, &y, th_yamldoc_node(&y, *it), err);
+        for (size_t i = 0; rc == 0 && i < th_yamldoc_count(list); i++)
+                rc = read_one(out, &y, th_yamldoc_item(&y, list, i), err);
         th_yamldoc_release(&y);
         if (rc < 0)
                 th_elections_release(out);

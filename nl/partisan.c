@@ -103,13 +103,6 @@ void th_partisan_model_free(struct th_partisan_model *m)
         free(m);
 }
 
-/* The text of a scalar node, or "" for anything else. */
-static const char *key_text(const yaml_node_t *n)
-{
-        const char *s = th_yamldoc_scalar(n);
-        return s ? s : "";
-}
-
 /* Escape `s` as a literal for a pattern. */
 static void add_literal(struct th_buf *b, const char *s)
 {
@@ -159,7 +152,7 @@ static void build_names(struct th_partisan_model *m)
 }
 
 static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
-                                const yaml_node_t *at, struct th_error *err)
+                                const struct th_ynode *at, struct th_error *err)
 {
         char why[256];
         size_t off = 0;
@@ -173,14 +166,14 @@ static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
 }
 
 /* Each scalar of sequence `v` to `fn`; -1 at the first that is not text. */
-static int each_text(struct th_yamldoc *y, yaml_node_t *v, const char *what, struct th_error *err,
-                     int (*fn)(void *, const char *, yaml_node_t *), void *data)
+static int each_text(const struct th_yamldoc *y, const struct th_ynode *v, const char *what,
+                     struct th_error *err, int (*fn)(void *, const char *, const struct th_ynode *),
+                     void *data)
 {
-        if (!v || v->type != YAML_SEQUENCE_NODE)
+        if (th_yamldoc_type(v) != TH_YLIST)
                 return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'%s': expected a list", what);
-        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-             it++) {
-                yaml_node_t *n = th_yamldoc_node(y, *it);
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *n = th_yamldoc_item(y, v, i);
                 if (!th_yamldoc_scalar(n))
                         return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "'%s': expected a text",
                                                 what);
@@ -194,11 +187,11 @@ struct party_ctx {
         struct th_partisan_model *m;
         size_t party;
         int exact;
-        struct th_yamldoc *y;
+        const struct th_yamldoc *y;
         struct th_error *err;
 };
 
-static int add_name(void *data, const char *s, yaml_node_t *n)
+static int add_name(void *data, const char *s, const struct th_ynode *n)
 {
         struct party_ctx *p = data;
         (void)n;
@@ -206,7 +199,7 @@ static int add_name(void *data, const char *s, yaml_node_t *n)
         return 0;
 }
 
-static int add_hashtag(void *data, const char *s, yaml_node_t *n)
+static int add_hashtag(void *data, const char *s, const struct th_ynode *n)
 {
         struct party_ctx *p = data;
         if (s[0] != '#')
@@ -218,40 +211,65 @@ static int add_hashtag(void *data, const char *s, yaml_node_t *n)
         return 0;
 }
 
-static int read_slogan(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
-                       size_t party, struct th_error *err)
+/* A slogan being read. */
+struct slogan_ctx {
+        struct slogan s;
+        const char *text;
+};
+
+static int slogan_text(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct slogan s = {party, NULL, NULL, 0, NULL};
-        const char *text = NULL;
-        for (yaml_node_pair_t *p = n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start
-                                                                : NULL;
-             p && p < n->data.mapping.pairs.top; p++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
-                const char *v = th_yamldoc_scalar(th_yamldoc_node(y, p->value));
-                if (k && v && strcmp(k, "text") == 0)
-                        text = v;
-                else if (k && v && strcmp(k, "from") == 0)
-                        s.from = th_xstrdup(v);
-                else if (k && v && strcmp(k, "to") == 0)
-                        s.to = th_xstrdup(v);
-                else if (!k || !v || strcmp(k, "distinctive") != 0 ||
-                         th_yamldoc_bool(v, &s.distinctive) < 0) {
-                        free(s.from);
-                        free(s.to);
-                        return th_yamldoc_error(y, th_yamldoc_node(y, p->key), TH_ERR_PLUGIN, err,
-                                                "slogan: expected text, from, to (YYYY-MM-DD) "
-                                                "and distinctive (true or false)");
-                }
-        }
-        if (!text) {
+        ((struct slogan_ctx *)w->ctx)->text = th_yamldoc_scalar(v);
+        return 0;
+}
+
+static int slogan_from(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct slogan_ctx *sc = w->ctx;
+        free(sc->s.from);
+        sc->s.from = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int slogan_to(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct slogan_ctx *sc = w->ctx;
+        free(sc->s.to);
+        sc->s.to = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int slogan_distinctive(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct slogan_ctx *sc = w->ctx;
+        if (th_yamldoc_bool(th_yamldoc_scalar(v), &sc->s.distinctive) < 0)
+                return th_yamldoc_error(w->y, w->key, TH_ERR_PLUGIN, w->err,
+                                        "slogan: 'distinctive' expected true or false");
+        return 0;
+}
+
+static int read_slogan(struct th_partisan_model *m, const struct th_yamldoc *y,
+                       const struct th_ynode *n, size_t party, struct th_error *err)
+{
+        static const struct th_ykey keys[] = {{"text", TH_YSCALAR, slogan_text},
+                                              {"from", TH_YSCALAR, slogan_from},
+                                              {"to", TH_YSCALAR, slogan_to},
+                                              {"distinctive", TH_YSCALAR, slogan_distinctive},
+                                              {NULL, 0, NULL}};
+        struct slogan_ctx sc = {{party, NULL, NULL, 0, NULL}, NULL};
+        int rc = th_yamldoc_walk(y, n, keys, &sc, "slogan", TH_ERR_PLUGIN, err);
+        struct slogan s = sc.s;
+        if (rc == 0 && !sc.text)
+                rc = th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "slogan: expected a 'text'");
+        if (rc < 0) {
                 free(s.from);
                 free(s.to);
-                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "slogan: expected a 'text'");
+                return -1;
         }
         /* Words of a slogan may be separated by any punctuation: "minder ik, meer wij". */
         struct th_buf b = {0};
         th_buf_adds(&b, "(?<![\\p{L}\\p{N}])");
-        char *copy = th_xstrdup(text), *save = NULL;
+        char *copy = th_xstrdup(sc.text), *save = NULL;
         int first = 1;
         for (char *w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save)) {
                 char *re = th_lexicon_term_regex(w);
@@ -273,47 +291,65 @@ static int read_slogan(struct th_partisan_model *m, struct th_yamldoc *y, yaml_n
         return 0;
 }
 
-static int read_party(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *n,
-                      struct th_error *err)
+/* `id` is read before the other keys (read_party). */
+static int party_id(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (n->type != YAML_MAPPING_NODE)
+        (void)w;
+        (void)v;
+        return 0;
+}
+
+static int party_names(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct party_ctx *pc = w->ctx;
+        pc->exact = 0;
+        return each_text(w->y, v, "names", w->err, add_name, pc);
+}
+
+static int party_exact(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct party_ctx *pc = w->ctx;
+        pc->exact = 1;
+        return each_text(w->y, v, "exact", w->err, add_name, pc);
+}
+
+static int party_hashtags(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return each_text(w->y, v, "hashtags", w->err, add_hashtag, w->ctx);
+}
+
+static int party_slogans(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct party_ctx *pc = w->ctx;
+        for (size_t i = 0; i < th_yamldoc_count(v); i++)
+                if (read_slogan(pc->m, w->y, th_yamldoc_item(w->y, v, i), pc->party, w->err) < 0)
+                        return -1;
+        return 0;
+}
+
+static int read_party(struct th_partisan_model *m, const struct th_yamldoc *y,
+                      const struct th_ynode *n, struct th_error *err)
+{
+        static const struct th_ykey keys[] = {{"id", TH_YANY, party_id},
+                                              {"names", TH_YANY, party_names},
+                                              {"exact", TH_YANY, party_exact},
+                                              {"hashtags", TH_YANY, party_hashtags},
+                                              {"slogans", TH_YLIST, party_slogans},
+                                              {NULL, 0, NULL}};
+        if (th_yamldoc_type(n) != TH_YMAP)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
                                         "expected a party: a mapping "
                                         "with id, names, exact, hashtags and slogans");
-        yaml_node_t *id = NULL;
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++)
-                if (strcmp(key_text(th_yamldoc_node(y, p->key)), "id") == 0)
-                        id = th_yamldoc_node(y, p->value);
-        if (!th_yamldoc_scalar(id))
+        const char *id = th_yamldoc_scalar(th_yamldoc_get(y, n, "id"));
+        if (!id)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "a party needs an 'id'");
         TH_GROW(m->parties, m->nparties + 1, m->aparties);
         struct party_ctx pc = {m, m->nparties, 0, y, err};
-        m->parties[m->nparties++] = th_xstrdup(th_yamldoc_scalar(id));
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *kn = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
-                const char *k = key_text(kn);
-                int rc = 0;
-                if (strcmp(k, "id") == 0)
-                        continue;
-                pc.exact = strcmp(k, "exact") == 0;
-                if (strcmp(k, "names") == 0 || pc.exact)
-                        rc = each_text(y, v, k, err, add_name, &pc);
-                else if (strcmp(k, "hashtags") == 0)
-                        rc = each_text(y, v, k, err, add_hashtag, &pc);
-                else if (strcmp(k, "slogans") == 0 && v->type == YAML_SEQUENCE_NODE)
-                        for (yaml_node_item_t *it = v->data.sequence.items.start;
-                             rc == 0 && it < v->data.sequence.items.top; it++)
-                                rc = read_slogan(m, y, th_yamldoc_node(y, *it), pc.party, err);
-                else
-                        rc = th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
-                                              "unknown key '%s' in a party; expected id, names, "
-                                              "exact, hashtags or slogans",
-                                              k);
-                if (rc < 0)
-                        return -1;
-        }
-        return 0;
+        m->parties[m->nparties++] = th_xstrdup(id);
+        char *what = th_xasprintf("party '%s'", id);
+        int rc = th_yamldoc_walk(y, n, keys, &pc, what, TH_ERR_PLUGIN, err);
+        free(what);
+        return rc;
 }
 
 /* Replace {party} and {date} in `src`. */
@@ -337,40 +373,51 @@ static char *expand(const struct th_partisan_model *m, const char *src)
 struct pattern_ctx {
         struct th_partisan_model *m;
         enum th_partisan_kind kind;
-        struct th_yamldoc *y;
-        struct th_error *err;
+        /* Of the pattern being read: */
+        const char *src;
+        const struct th_ynode *needs;
+        int always;
 };
 
-/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...]}. */
-static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
+static int pattern_src(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_yamldoc *y = pc->y;
-        const char *src = th_yamldoc_scalar(n);
-        yaml_node_t *needs = NULL;
-        int always = 0;
-        for (yaml_node_pair_t *q =
-                 !src && n->type == YAML_MAPPING_NODE ? n->data.mapping.pairs.start : NULL;
-             q && q < n->data.mapping.pairs.top; q++) {
-                const char *k = key_text(th_yamldoc_node(y, q->key));
-                yaml_node_t *v = th_yamldoc_node(y, q->value);
-                if (!strcmp(k, "pattern") && th_yamldoc_scalar(v))
-                        src = th_yamldoc_scalar(v);
-                else if (!strcmp(k, "needs") && v->type == YAML_SEQUENCE_NODE)
-                        needs = v;
-                else if (!strcmp(k, "always") && th_yamldoc_scalar(v) &&
-                         th_yamldoc_bool(th_yamldoc_scalar(v), &always) == 0)
-                        continue;
-                else
-                        return th_yamldoc_error(y, th_yamldoc_node(y, q->key), TH_ERR_PLUGIN,
-                                                pc->err,
-                                                "expected pattern (text), needs (list) "
-                                                "and always (true or false)");
-        }
-        if (!src)
-                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, pc->err,
+        ((struct pattern_ctx *)w->ctx)->src = th_yamldoc_scalar(v);
+        return 0;
+}
+
+static int pattern_needs(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        ((struct pattern_ctx *)w->ctx)->needs = v;
+        return 0;
+}
+
+static int pattern_always(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct pattern_ctx *pc = w->ctx;
+        if (th_yamldoc_bool(th_yamldoc_scalar(v), &pc->always) < 0)
+                return th_yamldoc_error(w->y, w->key, TH_ERR_PLUGIN, w->err,
+                                        "pattern: 'always' expected true or false");
+        return 0;
+}
+
+/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...]}. */
+static int add_pattern(struct pattern_ctx *pc, const struct th_yamldoc *y, const struct th_ynode *n,
+                       struct th_error *err)
+{
+        static const struct th_ykey keys[] = {{"pattern", TH_YSCALAR, pattern_src},
+                                              {"needs", TH_YLIST, pattern_needs},
+                                              {"always", TH_YSCALAR, pattern_always},
+                                              {NULL, 0, NULL}};
+        pc->src = th_yamldoc_scalar(n);
+        pc->needs = NULL;
+        pc->always = 0;
+        if (!pc->src && th_yamldoc_walk(y, n, keys, pc, "pattern", TH_ERR_PLUGIN, err) < 0)
+                return -1;
+        if (!pc->src)
+                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
                                         "expected a pattern: a text or {pattern, needs}");
-        char *full = expand(pc->m, src);
-        struct th_regex *re = compile(full, y, n, pc->err);
+        char *full = expand(pc->m, pc->src);
+        struct th_regex *re = compile(full, y, n, err);
         free(full);
         if (!re)
                 return -1;
@@ -379,13 +426,13 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
         memset(p, 0, sizeof(*p));
         p->kind = pc->kind;
         p->re = re;
-        p->always = always;
+        p->always = pc->always;
         p->line = th_yamldoc_line(y, n);
-        for (yaml_node_item_t *it = needs ? needs->data.sequence.items.start : NULL;
-             it && it < needs->data.sequence.items.top; it++) {
-                const char *w = th_yamldoc_scalar(th_yamldoc_node(y, *it));
+        for (size_t i = 0; i < th_yamldoc_count(pc->needs); i++) {
+                const struct th_ynode *need = th_yamldoc_item(y, pc->needs, i);
+                const char *w = th_yamldoc_scalar(need);
                 if (!w)
-                        return th_yamldoc_error(y, th_yamldoc_node(y, *it), TH_ERR_PLUGIN, pc->err,
+                        return th_yamldoc_error(y, need, TH_ERR_PLUGIN, err,
                                                 "'needs': expected words");
                 if (!strcmp(w, "party")) {
                         p->needs_party = 1;
@@ -397,55 +444,65 @@ static int add_pattern(struct pattern_ctx *pc, yaml_node_t *n)
         return 0;
 }
 
-static int read_patterns(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
-                         struct th_error *err)
+/* The patterns of one kind: a list. */
+static int read_kind(const struct th_ywalk *w, const struct th_ynode *list,
+                     enum th_partisan_kind kind)
 {
-        static const struct {
-                const char *name;
-                enum th_partisan_kind kind;
-        } kinds[] = {{"vote-call", TH_PARTISAN_VOTE_CALL},
-                     {"self-identification", TH_PARTISAN_SELF_ID},
-                     {"polemic", TH_PARTISAN_POLEMIC},
-                     {"parliamentary-context", 0}};
-        if (v->type != YAML_MAPPING_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'patterns': expected a mapping");
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *kn = th_yamldoc_node(y, p->key);
-                const char *k = key_text(kn);
-                size_t i = 0;
-                while (i < 4 && strcmp(kinds[i].name, k) != 0)
-                        i++;
-                if (i == 4)
-                        return th_yamldoc_error(y, kn, TH_ERR_PLUGIN, err,
-                                                "unknown kind '%s'; expected vote-call, "
-                                                "self-identification, polemic or "
-                                                "parliamentary-context",
-                                                k);
-                struct pattern_ctx pc = {m, kinds[i].kind, y, err};
-                yaml_node_t *list = th_yamldoc_node(y, p->value);
-                if (list->type != YAML_SEQUENCE_NODE)
-                        return th_yamldoc_error(y, list, TH_ERR_PLUGIN, err,
-                                                "'%s': expected a list", k);
-                for (yaml_node_item_t *it = list->data.sequence.items.start;
-                     it < list->data.sequence.items.top; it++)
-                        if (add_pattern(&pc, th_yamldoc_node(y, *it)) < 0)
-                                return -1;
-        }
+        struct pattern_ctx pc = {w->ctx, kind, NULL, NULL, 0};
+        if (th_yamldoc_type(list) != TH_YLIST)
+                return th_yamldoc_error(w->y, list, TH_ERR_PLUGIN, w->err, "'%s': expected a list",
+                                        th_yamldoc_scalar(w->key));
+        for (size_t i = 0; i < th_yamldoc_count(list); i++)
+                if (add_pattern(&pc, w->y, th_yamldoc_item(w->y, list, i), w->err) < 0)
+                        return -1;
         return 0;
+}
+
+static int vote_calls(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return read_kind(w, v, TH_PARTISAN_VOTE_CALL);
+}
+
+static int self_identifications(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return read_kind(w, v, TH_PARTISAN_SELF_ID);
+}
+
+static int polemics(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return read_kind(w, v, TH_PARTISAN_POLEMIC);
+}
+
+static int parliamentary_contexts(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return read_kind(w, v, 0);
+}
+
+static int read_patterns(struct th_partisan_model *m, const struct th_yamldoc *y,
+                         const struct th_ynode *v, struct th_error *err)
+{
+        static const struct th_ykey kinds[] = {
+            {"vote-call", TH_YANY, vote_calls},
+            {"self-identification", TH_YANY, self_identifications},
+            {"polemic", TH_YANY, polemics},
+            {"parliamentary-context", TH_YANY, parliamentary_contexts},
+            {NULL, 0, NULL}};
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'patterns': expected a mapping");
+        return th_yamldoc_walk(y, v, kinds, m, "'patterns'", TH_ERR_PLUGIN, err);
 }
 
 /* Read `key` of file dir/name with `fn`. */
 static int read_data(struct th_partisan_model *m, const char *dir, const char *name,
                      const char *key,
-                     int (*fn)(struct th_partisan_model *, struct th_yamldoc *, yaml_node_t *,
-                               struct th_error *),
+                     int (*fn)(struct th_partisan_model *, const struct th_yamldoc *,
+                               const struct th_ynode *, struct th_error *),
                      struct th_error *err)
 {
         char *path = th_xasprintf("%s/%s", dir, name);
         struct th_yamldoc y;
         int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
-        yaml_node_t *body = rc == 0 ? th_yamldoc_get(&y, th_yamldoc_root(&y), key) : NULL;
+        const struct th_ynode *body = rc == 0 ? th_yamldoc_get(&y, th_yamldoc_root(&y), key) : NULL;
         if (rc == 0 && !body)
                 rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
         if (rc == 0)
@@ -455,14 +512,13 @@ static int read_data(struct th_partisan_model *m, const char *dir, const char *n
         return rc;
 }
 
-static int read_parties(struct th_partisan_model *m, struct th_yamldoc *y, yaml_node_t *v,
-                        struct th_error *err)
+static int read_parties(struct th_partisan_model *m, const struct th_yamldoc *y,
+                        const struct th_ynode *v, struct th_error *err)
 {
-        if (v->type != YAML_SEQUENCE_NODE)
+        if (th_yamldoc_type(v) != TH_YLIST)
                 return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'parties': expected a list");
-        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-             it++)
-                if (read_party(m, y, th_yamldoc_node(y, *it), err) < 0)
+        for (size_t i = 0; i < th_yamldoc_count(v); i++)
+                if (read_party(m, y, th_yamldoc_item(y, v, i), err) < 0)
                         return -1;
         return 0;
 }

@@ -61,7 +61,7 @@ void th_config_release(struct th_config *c)
         memset(c, 0, sizeof(*c));
 }
 
-static struct th_place place(const struct th_yamldoc *y, const yaml_node_t *n)
+static struct th_place place(const struct th_yamldoc *y, const struct th_ynode *n)
 {
         struct th_place p = {th_yamldoc_line(y, n), th_yamldoc_col(y, n)};
         return p;
@@ -76,21 +76,21 @@ static int parse_severity(const char *s, enum th_severity *out)
         return -1;
 }
 
-static int read_extensions(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
-                           struct th_error *err)
+static int read_extensions(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_SEQUENCE_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_config *c = w->ctx;
+        if (th_yamldoc_type(v) != TH_YLIST)
+                return th_yamldoc_error(w->y, v, TH_ERR_USAGE, w->err,
                                         "'extensions': expected a list such as [md, txt], got %s",
                                         th_yamldoc_kind(v));
-        size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
+        size_t n = th_yamldoc_count(v);
         const char **ext = th_xcalloc(n ? n : 1, sizeof(char *));
         for (size_t i = 0; i < n; i++) {
-                yaml_node_t *item = th_yamldoc_node(y, v->data.sequence.items.start[i]);
+                const struct th_ynode *item = th_yamldoc_item(w->y, v, i);
                 ext[i] = th_yamldoc_scalar(item);
                 if (!ext[i] || !*ext[i]) {
                         free(ext);
-                        return th_yamldoc_error(y, item, TH_ERR_USAGE, err,
+                        return th_yamldoc_error(w->y, item, TH_ERR_USAGE, w->err,
                                                 "'extensions': expected a file extension, got %s",
                                                 th_yamldoc_kind(item));
                 }
@@ -100,26 +100,27 @@ static int read_extensions(struct th_config *c, struct th_yamldoc *y, yaml_node_
         return 0;
 }
 
-static int read_rules(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
-                      struct th_error *err)
+/* Rule ids are data: each key is one. */
+static int read_rules(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_MAPPING_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_config *c = w->ctx;
+        const struct th_yamldoc *y = w->y;
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
                                         "'rules': expected a mapping of rule ids to off, info, "
                                         "warning or error, got %s",
                                         th_yamldoc_kind(v));
         size_t alloc = 0;
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key), *val = th_yamldoc_node(y, p->value);
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *val = th_yamldoc_pair(y, v, i, &k);
                 const char *id = th_yamldoc_scalar(k), *sev = th_yamldoc_scalar(val);
                 enum th_severity s;
                 if (!id)
-                        return th_yamldoc_error(y, k, TH_ERR_USAGE, err,
+                        return th_yamldoc_error(y, k, TH_ERR_USAGE, w->err,
                                                 "'rules': expected a rule id, got %s",
                                                 th_yamldoc_kind(k));
                 if (!sev || parse_severity(sev, &s) < 0)
-                        return th_yamldoc_error(y, val, TH_ERR_USAGE, err,
+                        return th_yamldoc_error(y, val, TH_ERR_USAGE, w->err,
                                                 "rule '%s': expected off, info, warning or error, "
                                                 "got '%s'",
                                                 id, sev ? sev : th_yamldoc_kind(val));
@@ -132,19 +133,20 @@ static int read_rules(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
         return 0;
 }
 
-static int read_options(struct th_plugin_setting *ps, struct th_yamldoc *y, yaml_node_t *v,
-                        struct th_error *err)
+/* Option names are data: each key is one. */
+static int read_options(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_MAPPING_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_plugin_setting *ps = w->ctx;
+        const struct th_yamldoc *y = w->y;
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
                                         "plugin '%s': 'options' expected a mapping, got %s",
                                         ps->name, th_yamldoc_kind(v));
         size_t alloc = 0;
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key), *val = th_yamldoc_node(y, p->value);
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *val = th_yamldoc_pair(y, v, i, &k);
                 if (!th_yamldoc_scalar(k))
-                        return th_yamldoc_error(y, k, TH_ERR_USAGE, err,
+                        return th_yamldoc_error(y, k, TH_ERR_USAGE, w->err,
                                                 "plugin '%s': expected an option name, got %s",
                                                 ps->name, th_yamldoc_kind(k));
                 TH_GROW(ps->options, ps->noptions + 1, alloc);
@@ -158,8 +160,21 @@ static int read_options(struct th_plugin_setting *ps, struct th_yamldoc *y, yaml
         return 0;
 }
 
-static int read_plugin(struct th_plugin_setting *ps, struct th_yamldoc *y, yaml_node_t *v,
-                       struct th_error *err)
+static int read_enabled(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct th_plugin_setting *ps = w->ctx;
+        const char *b = th_yamldoc_scalar(v);
+        if (!b || th_yamldoc_bool(b, &ps->enabled) < 0)
+                return th_yamldoc_error(w->y, v, TH_ERR_USAGE, w->err,
+                                        "plugin '%s': 'enabled' expected true or false", ps->name);
+        return 0;
+}
+
+static const struct th_ykey plugin_keys[] = {
+    {"enabled", TH_YANY, read_enabled}, {"options", TH_YANY, read_options}, {NULL, 0, NULL}};
+
+static int read_plugin(struct th_plugin_setting *ps, const struct th_yamldoc *y,
+                       const struct th_ynode *v, struct th_error *err)
 {
         const char *flag = th_yamldoc_scalar(v);
         if (flag) {
@@ -170,47 +185,30 @@ static int read_plugin(struct th_plugin_setting *ps, struct th_yamldoc *y, yaml_
                                                 ps->name, flag);
                 return 0;
         }
-        if (v->type != YAML_MAPPING_NODE)
+        if (th_yamldoc_type(v) != TH_YMAP)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
                                         "plugin '%s': expected true, false or a mapping, got %s",
                                         ps->name, th_yamldoc_kind(v));
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key), *val = th_yamldoc_node(y, p->value);
-                const char *key = th_yamldoc_scalar(k);
-                if (key && strcmp(key, "enabled") == 0) {
-                        const char *b = th_yamldoc_scalar(val);
-                        if (!b || th_yamldoc_bool(b, &ps->enabled) < 0)
-                                return th_yamldoc_error(y, val, TH_ERR_USAGE, err,
-                                                        "plugin '%s': 'enabled' expected true or "
-                                                        "false",
-                                                        ps->name);
-                } else if (key && strcmp(key, "options") == 0) {
-                        if (read_options(ps, y, val, err) < 0)
-                                return -1;
-                } else {
-                        return th_yamldoc_error(y, k, TH_ERR_USAGE, err,
-                                                "plugin '%s': unknown key '%s'; expected enabled "
-                                                "or options",
-                                                ps->name, key ? key : "?");
-                }
-        }
-        return 0;
+        char *what = th_xasprintf("plugin '%s'", ps->name);
+        int rc = th_yamldoc_walk(y, v, plugin_keys, ps, what, TH_ERR_USAGE, err);
+        free(what);
+        return rc;
 }
 
-static int read_plugins(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
-                        struct th_error *err)
+/* Plugin names are data: each key is one. */
+static int read_plugins(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_MAPPING_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_config *c = w->ctx;
+        const struct th_yamldoc *y = w->y;
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
                                         "'plugins': expected a mapping of plugin names, got %s",
                                         th_yamldoc_kind(v));
         size_t alloc = 0;
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key);
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *val = th_yamldoc_pair(y, v, i, &k);
                 if (!th_yamldoc_scalar(k))
-                        return th_yamldoc_error(y, k, TH_ERR_USAGE, err,
+                        return th_yamldoc_error(y, k, TH_ERR_USAGE, w->err,
                                                 "'plugins': expected a plugin name, got %s",
                                                 th_yamldoc_kind(k));
                 TH_GROW(c->plugins, c->nplugins + 1, alloc);
@@ -219,23 +217,23 @@ static int read_plugins(struct th_config *c, struct th_yamldoc *y, yaml_node_t *
                 ps->name = th_xstrdup(th_yamldoc_scalar(k));
                 ps->enabled = 1;
                 ps->at = place(y, k);
-                if (read_plugin(ps, y, th_yamldoc_node(y, p->value), err) < 0)
+                if (read_plugin(ps, y, val, w->err) < 0)
                         return -1;
         }
         return 0;
 }
 
-static int read_meta_entry(struct th_meta_default *md, struct th_yamldoc *y, yaml_node_t *v,
-                           const char *file, struct th_error *err)
+/* Besides 'files', metadata keys are data: each is one. */
+static int read_meta_entry(struct th_meta_default *md, const struct th_yamldoc *y,
+                           const struct th_ynode *v, const char *file, struct th_error *err)
 {
-        if (v->type != YAML_MAPPING_NODE)
+        if (th_yamldoc_type(v) != TH_YMAP)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
                                         "'metadata': expected a mapping with 'files' and "
                                         "metadata keys, got %s",
                                         th_yamldoc_kind(v));
-        for (yaml_node_pair_t *p = v->data.mapping.pairs.start; p < v->data.mapping.pairs.top;
-             p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key), *val = th_yamldoc_node(y, p->value);
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *val = th_yamldoc_pair(y, v, i, &k);
                 const char *key = th_yamldoc_scalar(k), *s = th_yamldoc_scalar(val);
                 if (!key)
                         return th_yamldoc_error(y, k, TH_ERR_USAGE, err,
@@ -252,7 +250,7 @@ static int read_meta_entry(struct th_meta_default *md, struct th_yamldoc *y, yam
                 }
                 const char **vals;
                 size_t nr;
-                yaml_node_t *bad;
+                const struct th_ynode *bad;
                 if (th_yamldoc_texts(y, val, &vals, &nr, &bad) < 0)
                         return th_yamldoc_error(y, bad, TH_ERR_USAGE, err,
                                                 bad == val ? "metadata '%s': expected a value or a "
@@ -272,22 +270,21 @@ static int read_meta_entry(struct th_meta_default *md, struct th_yamldoc *y, yam
         return 0;
 }
 
-static int read_metadata(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
-                         struct th_error *err)
+static int read_metadata(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_SEQUENCE_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_config *c = w->ctx;
+        if (th_yamldoc_type(v) != TH_YLIST)
+                return th_yamldoc_error(w->y, v, TH_ERR_USAGE, w->err,
                                         "'metadata': expected a list of {files: GLOB, KEY: VALUE}, "
                                         "got %s",
                                         th_yamldoc_kind(v));
         size_t alloc = 0;
-        for (yaml_node_item_t *it = v->data.sequence.items.start; it < v->data.sequence.items.top;
-             it++) {
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
                 TH_GROW(c->metadata, c->nmetadata + 1, alloc);
                 struct th_meta_default *md = &c->metadata[c->nmetadata++];
                 memset(md, 0, sizeof(*md));
                 th_meta_init(&md->meta);
-                if (read_meta_entry(md, y, th_yamldoc_node(y, *it), c->path, err) < 0)
+                if (read_meta_entry(md, w->y, th_yamldoc_item(w->y, v, i), c->path, w->err) < 0)
                         return -1;
         }
         return 0;
@@ -311,21 +308,21 @@ void th_config_add_rule_file(struct th_config *c, const char *path, struct th_pl
 
 /* A rule file named by a configuration must lie inside its folder: linting an
  * untrusted folder reads no rule file from elsewhere. */
-static int read_rule_files(struct th_config *c, struct th_yamldoc *y, yaml_node_t *v,
-                           struct th_error *err)
+static int read_rule_files(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (v->type != YAML_SEQUENCE_NODE)
-                return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
+        struct th_config *c = w->ctx;
+        const struct th_yamldoc *y = w->y;
+        if (th_yamldoc_type(v) != TH_YLIST)
+                return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
                                         "'rule-files': expected a list of files, got %s",
                                         th_yamldoc_kind(v));
         char *root = realpath(c->dir, NULL);
         int rc = 0;
-        for (yaml_node_item_t *it = v->data.sequence.items.start;
-             rc == 0 && it < v->data.sequence.items.top; it++) {
-                yaml_node_t *n = th_yamldoc_node(y, *it);
+        for (size_t i = 0; rc == 0 && i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *n = th_yamldoc_item(y, v, i);
                 const char *name = th_yamldoc_scalar(n);
                 if (!name || !*name) {
-                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, w->err,
                                               "'rule-files': expected a file name");
                         break;
                 }
@@ -334,11 +331,11 @@ static int read_rule_files(struct th_config *c, struct th_yamldoc *y, yaml_node_
                 char *real = realpath(joined, NULL);
                 size_t n_root = root ? strlen(root) : 0;
                 if (!real)
-                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, w->err,
                                               "rule file '%s' cannot be read: %s", name,
                                               strerror(errno));
                 else if (!root || strncmp(real, root, n_root) != 0 || real[n_root] != '/')
-                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, err,
+                        rc = th_yamldoc_error(y, n, TH_ERR_USAGE, w->err,
                                               "rule file '%s' is outside the folder of this "
                                               "configuration; a configuration names only rule "
                                               "files inside its own folder",
@@ -351,6 +348,11 @@ static int read_rule_files(struct th_config *c, struct th_yamldoc *y, yaml_node_
         free(root);
         return rc;
 }
+
+static const struct th_ykey config_keys[] = {
+    {"extensions", TH_YANY, read_extensions}, {"rules", TH_YANY, read_rules},
+    {"plugins", TH_YANY, read_plugins},       {"metadata", TH_YANY, read_metadata},
+    {"rule-files", TH_YANY, read_rule_files}, {NULL, 0, NULL}};
 
 int th_config_load(struct th_config *c, const char *path, struct th_error *err)
 {
@@ -365,32 +367,14 @@ int th_config_load(struct th_config *c, const char *path, struct th_error *err)
         int rc = th_yamldoc_load_file(&y, path, "configuration file", TH_ERR_USAGE, err);
         if (rc < 0)
                 return -1;
-        yaml_node_t *root = th_yamldoc_root(&y);
-        if (root && root->type != YAML_MAPPING_NODE)
+        const struct th_ynode *root = th_yamldoc_root(&y);
+        if (root && th_yamldoc_type(root) != TH_YMAP)
                 rc = th_yamldoc_error(&y, root, TH_ERR_USAGE, err,
                                       "expected a mapping with extensions, rules, plugins or "
                                       "metadata, got %s",
                                       th_yamldoc_kind(root));
-        for (yaml_node_pair_t *p = root && rc == 0 ? root->data.mapping.pairs.start : NULL;
-             rc == 0 && p && p < root->data.mapping.pairs.top; p++) {
-                yaml_node_t *k = th_yamldoc_node(&y, p->key), *v = th_yamldoc_node(&y, p->value);
-                const char *key = th_yamldoc_scalar(k);
-                if (key && strcmp(key, "extensions") == 0)
-                        rc = read_extensions(c, &y, v, err);
-                else if (key && strcmp(key, "rules") == 0)
-                        rc = read_rules(c, &y, v, err);
-                else if (key && strcmp(key, "plugins") == 0)
-                        rc = read_plugins(c, &y, v, err);
-                else if (key && strcmp(key, "metadata") == 0)
-                        rc = read_metadata(c, &y, v, err);
-                else if (key && strcmp(key, "rule-files") == 0)
-                        rc = read_rule_files(c, &y, v, err);
-                else
-                        rc = th_yamldoc_error(&y, k, TH_ERR_USAGE, err,
-                                              "unknown key '%s'; expected extensions, rules, "
-                                              "plugins, metadata or rule-files",
-                                              key ? key : "?");
-        }
+        else
+                rc = th_yamldoc_walk(&y, root, config_keys, c, NULL, TH_ERR_USAGE, err);
         th_yamldoc_release(&y);
         return rc;
 }

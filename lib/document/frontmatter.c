@@ -8,6 +8,7 @@
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Length of the line at `at` if it is exactly `marker` (with \n or \r\n), else 0. */
@@ -40,8 +41,8 @@ static size_t offset_at(const struct th_doc *doc, size_t line, size_t col)
         return at;
 }
 
-static int store(struct th_doc *doc, struct th_yamldoc *y, yaml_node_t *knode, yaml_node_t *vnode,
-                 unsigned first_line, struct th_error *err)
+static int store(struct th_doc *doc, const struct th_yamldoc *y, const struct th_ynode *knode,
+                 const struct th_ynode *vnode, struct th_error *err)
 {
         const char *key = th_yamldoc_scalar(knode);
         if (!key)
@@ -50,7 +51,7 @@ static int store(struct th_doc *doc, struct th_yamldoc *y, yaml_node_t *knode, y
                                         th_yamldoc_kind(knode));
         const char **values;
         size_t nr;
-        yaml_node_t *bad;
+        const struct th_ynode *bad;
         if (th_yamldoc_texts(y, vnode, &values, &nr, &bad) < 0)
                 return th_yamldoc_error(
                     y, bad, TH_ERR_USAGE, err,
@@ -58,9 +59,11 @@ static int store(struct th_doc *doc, struct th_yamldoc *y, yaml_node_t *knode, y
                                  : "front matter: '%s' expected a list of text values, "
                                    "got %s",
                     key, th_yamldoc_kind(bad));
+        unsigned end_line, end_col;
+        th_yamldoc_end(y, vnode, &end_line, &end_col);
         size_t span[2] = {
-            offset_at(doc, first_line + vnode->start_mark.line, vnode->start_mark.column),
-            offset_at(doc, first_line + vnode->end_mark.line, vnode->end_mark.column)};
+            offset_at(doc, th_yamldoc_line(y, vnode) - 1, th_yamldoc_col(y, vnode) - 1),
+            offset_at(doc, end_line - 1, end_col - 1)};
         int rc = th_meta_set(&doc->meta, key, values, nr, span, doc->path,
                              th_yamldoc_line(y, vnode), th_yamldoc_col(y, vnode), err);
         free(values);
@@ -92,16 +95,15 @@ int th_frontmatter_read(struct th_doc *doc, struct th_error *err)
                             TH_ERR_USAGE, err) < 0)
                 return -1;
         int rc = 0;
-        yaml_node_t *root = th_yamldoc_root(&y);
-        if (root && root->type != YAML_MAPPING_NODE) {
+        const struct th_ynode *root = th_yamldoc_root(&y), *k, *v;
+        if (root && th_yamldoc_type(root) != TH_YMAP)
                 rc = th_yamldoc_error(&y, root, TH_ERR_USAGE, err,
                                       "front matter: expected a mapping of metadata keys, got %s",
                                       th_yamldoc_kind(root));
-        } else if (root) {
-                for (yaml_node_pair_t *p = root->data.mapping.pairs.start;
-                     rc == 0 && p < root->data.mapping.pairs.top; p++)
-                        rc = store(doc, &y, th_yamldoc_node(&y, p->key),
-                                   th_yamldoc_node(&y, p->value), first_line, err);
+        /* Metadata keys are data: each key is one. */
+        for (size_t i = 0; rc == 0 && i < th_yamldoc_count(root); i++) {
+                v = th_yamldoc_pair(&y, root, i, &k);
+                rc = store(doc, &y, k, v, err);
         }
         th_yamldoc_release(&y);
         doc->body = at + close;

@@ -4,6 +4,7 @@
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -86,9 +87,14 @@ struct parse {
         struct th_error *err;
         struct th_decl_rule *r;             /* the rule being read, for messages */
         const struct th_calendar *calendar; /* for `when: date: type`, or NULL */
+        /* Keys read once the rule's kind is known, or NULL. */
+        const struct th_ynode *first, *second, *unless, *terms, *patterns, *swap, *when, *examples,
+            *kind, *rules;
+        struct example *example; /* the example being read */
+        struct th_meta *meta;    /* the example's metadata */
 };
 
-static int fail_at(struct parse *p, const yaml_node_t *n, const char *what)
+static int fail_at(struct parse *p, const struct th_ynode *n, const char *what)
 {
         if (p->r && p->r->id)
                 return th_yamldoc_error(p->y, n, TH_ERR_USAGE, p->err, "rule '%s': %s", p->r->id,
@@ -96,17 +102,31 @@ static int fail_at(struct parse *p, const yaml_node_t *n, const char *what)
         return th_yamldoc_error(p->y, n, TH_ERR_USAGE, p->err, "%s", what);
 }
 
-/* The texts of a list node (or of one scalar); -1 when it holds something else. */
-static int texts(struct parse *p, yaml_node_t *n, const char ***out, size_t *nr)
+/* "rule 'ID'" once the rule's id is known, for the walker's messages. */
+static char *rule_what(struct parse *p)
 {
-        yaml_node_t *bad;
+        return p->r && p->r->id ? th_xasprintf("rule '%s'", p->r->id) : NULL;
+}
+
+static int walk(struct parse *p, const struct th_ynode *map, const struct th_ykey *keys)
+{
+        char *what = rule_what(p);
+        int rc = th_yamldoc_walk(p->y, map, keys, p, what, TH_ERR_USAGE, p->err);
+        free(what);
+        return rc;
+}
+
+/* The texts of a list node (or of one scalar); -1 when it holds something else. */
+static int texts(struct parse *p, const struct th_ynode *n, const char ***out, size_t *nr)
+{
+        const struct th_ynode *bad;
         if (th_yamldoc_texts(p->y, n, out, nr, &bad) < 0)
                 return fail_at(p, bad,
                                bad == n ? "expected a text or a list of texts" : "expected a text");
         return 0;
 }
 
-static struct th_lexicon *term_list(struct parse *p, yaml_node_t *n, const char *part)
+static struct th_lexicon *term_list(struct parse *p, const struct th_ynode *n, const char *part)
 {
         const char **forms;
         size_t nr;
@@ -128,7 +148,7 @@ static struct th_lexicon *term_list(struct parse *p, yaml_node_t *n, const char 
         return l;
 }
 
-static int read_patterns(struct parse *p, yaml_node_t *n)
+static int read_patterns(struct parse *p, const struct th_ynode *n)
 {
         const char **src;
         size_t nr;
@@ -152,24 +172,24 @@ static int read_patterns(struct parse *p, yaml_node_t *n)
         return 0;
 }
 
-static int read_swap(struct parse *p, yaml_node_t *n)
+/* The wrong forms are data: each key is one. */
+static int read_swap(struct parse *p, const struct th_ynode *n)
 {
-        if (n->type != YAML_MAPPING_NODE)
+        if (th_yamldoc_type(n) != TH_YMAP)
                 return fail_at(p, n, "'swap': expected a mapping {wrong: right}");
-        size_t count = (size_t)(n->data.mapping.pairs.top - n->data.mapping.pairs.start), k = 0;
+        size_t count = th_yamldoc_count(n), k = 0;
         const char **forms = th_xcalloc(count ? count : 1, sizeof(char *));
         const char **repl = th_xcalloc(count ? count : 1, sizeof(char *));
         size_t *idx = th_xcalloc(count ? count : 1, sizeof(size_t));
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
-             q++) {
-                forms[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->key));
-                repl[k] = th_yamldoc_scalar(th_yamldoc_node(p->y, q->value));
+        for (size_t i = 0; i < count; i++) {
+                const struct th_ynode *key, *v = th_yamldoc_pair(p->y, n, i, &key);
+                forms[k] = th_yamldoc_scalar(key);
+                repl[k] = th_yamldoc_scalar(v);
                 if (!forms[k] || !repl[k]) {
                         free(forms);
                         free(repl);
                         free(idx);
-                        return fail_at(p, th_yamldoc_node(p->y, q->key),
-                                       "'swap': expected text: text");
+                        return fail_at(p, key, "'swap': expected text: text");
                 }
                 idx[k] = k;
                 k++;
@@ -183,17 +203,18 @@ static int read_swap(struct parse *p, yaml_node_t *n)
         return k ? 0 : fail_at(p, n, "'swap': expected at least one pair");
 }
 
-static int read_meta(struct parse *p, yaml_node_t *n, struct th_meta *m)
+/* Metadata keys are data: each key is one. */
+static int read_meta(struct parse *p, const struct th_ynode *n, struct th_meta *m)
 {
-        if (n->type != YAML_MAPPING_NODE)
+        if (th_yamldoc_type(n) != TH_YMAP)
                 return fail_at(p, n, "'meta': expected a mapping of metadata");
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
-             q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
-                            *v = th_yamldoc_node(p->y, q->value);
+        for (size_t i = 0; i < th_yamldoc_count(n); i++) {
+                const struct th_ynode *k, *v = th_yamldoc_pair(p->y, n, i, &k);
                 const char **vals;
                 size_t nr;
-                if (!th_yamldoc_scalar(k) || texts(p, v, &vals, &nr) < 0)
+                if (!th_yamldoc_scalar(k))
+                        return fail_at(p, k, "'meta': expected a metadata key");
+                if (texts(p, v, &vals, &nr) < 0)
                         return -1;
                 int rc = th_meta_set(m, th_yamldoc_scalar(k), vals, nr, NULL, p->y->file,
                                      th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
@@ -204,50 +225,64 @@ static int read_meta(struct parse *p, yaml_node_t *n, struct th_meta *m)
         return 0;
 }
 
-/* `when: date: {before-election: DAYS, type: TYPE}`; a repeated key: the last wins. */
-static int read_when_date(struct parse *p, yaml_node_t *n)
+/* "'when: date': expected ...", at the key `at`. */
+static int bad_date(struct parse *p, const struct th_ynode *at)
 {
-        struct th_decl_rule *r = p->r;
-        for (yaml_node_pair_t *d = n->data.mapping.pairs.start; d < n->data.mapping.pairs.top;
-             d++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, d->key);
-                const char *dk = th_yamldoc_scalar(k);
-                const char *dv = th_yamldoc_scalar(th_yamldoc_node(p->y, d->value));
-                char *end;
-                long days = dv ? strtol(dv, &end, 10) : 0;
-                if (dk && dv && !strcmp(dk, "before-election") && !*end && days >= 1) {
-                        r->before_election = days;
-                } else if (dk && dv && !strcmp(dk, "type") && p->calendar &&
-                           p->calendar->type_known(p->calendar->state, dv)) {
-                        free(r->election_type);
-                        r->election_type = th_xstrdup(dv);
-                } else {
-                        char *what = th_xasprintf(
-                            "'when: date': expected before-election (days, at least 1) and "
-                            "optionally type (%s)",
-                            p->calendar ? p->calendar->type_list(p->calendar->state)
-                                        : "none: no election calendar is installed");
-                        int rc = fail_at(p, k, what);
-                        free(what);
-                        return rc;
-                }
-        }
-        if (r->before_election < 0)
+        char *what = th_xasprintf("'when: date': expected before-election (days, at least 1) and "
+                                  "optionally type (%s)",
+                                  p->calendar ? p->calendar->type_list(p->calendar->state)
+                                              : "none: no election calendar is installed");
+        int rc = fail_at(p, at, what);
+        free(what);
+        return rc;
+}
+
+static int read_before_election(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct parse *p = w->ctx;
+        const char *dv = th_yamldoc_scalar(v);
+        char *end;
+        long days = dv ? strtol(dv, &end, 10) : 0;
+        if (!dv || *end || days < 1)
+                return bad_date(p, w->key);
+        p->r->before_election = days;
+        return 0;
+}
+
+static int read_election_type(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct parse *p = w->ctx;
+        const char *dv = th_yamldoc_scalar(v);
+        if (!dv || !p->calendar || !p->calendar->type_known(p->calendar->state, dv))
+                return bad_date(p, w->key);
+        free(p->r->election_type);
+        p->r->election_type = th_xstrdup(dv);
+        return 0;
+}
+
+/* `when: date: {before-election: DAYS, type: TYPE}`; a repeated key: the last wins. */
+static int read_when_date(struct parse *p, const struct th_ynode *n)
+{
+        static const struct th_ykey keys[] = {{"before-election", TH_YANY, read_before_election},
+                                              {"type", TH_YANY, read_election_type},
+                                              {NULL, 0, NULL}};
+        if (walk(p, n, keys) < 0)
+                return -1;
+        if (p->r->before_election < 0)
                 return fail_at(p, n, "'when: date': expected before-election");
         return 0;
 }
 
-static int read_when(struct parse *p, yaml_node_t *n)
+/* Metadata keys are data: each key is a condition, but for `date`. */
+static int read_when(struct parse *p, const struct th_ynode *n)
 {
-        if (n->type != YAML_MAPPING_NODE)
+        if (th_yamldoc_type(n) != TH_YMAP)
                 return fail_at(p, n, "'when': expected a mapping of metadata conditions");
         struct th_decl_rule *r = p->r;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
-             q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
-                            *v = th_yamldoc_node(p->y, q->value);
+        for (size_t i = 0; i < th_yamldoc_count(n); i++) {
+                const struct th_ynode *k, *v = th_yamldoc_pair(p->y, n, i, &k);
                 const char *key = th_yamldoc_scalar(k);
-                if (key && strcmp(key, "date") == 0 && v->type == YAML_MAPPING_NODE) {
+                if (key && strcmp(key, "date") == 0 && th_yamldoc_type(v) == TH_YMAP) {
                         if (read_when_date(p, v) < 0)
                                 return -1;
                         continue;
@@ -261,10 +296,10 @@ static int read_when(struct parse *p, yaml_node_t *n)
                 /* Each value is validated and made canonical as metadata would be. */
                 struct condition c = {th_xstrdup(key), th_xcalloc(nr ? nr : 1, sizeof(char *)), 0};
                 int rc = 0;
-                for (size_t i = 0; rc == 0 && i < nr; i++) {
+                for (size_t j = 0; rc == 0 && j < nr; j++) {
                         struct th_meta check;
                         th_meta_init(&check);
-                        rc = th_meta_set(&check, key, &vals[i], 1, NULL, p->y->file,
+                        rc = th_meta_set(&check, key, &vals[j], 1, NULL, p->y->file,
                                          th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
                         if (rc == 0)
                                 c.values[c.nvalues++] = th_xstrdup(th_meta_value(&check, key, 0));
@@ -279,141 +314,182 @@ static int read_when(struct parse *p, yaml_node_t *n)
         return 0;
 }
 
-static int read_examples(struct parse *p, yaml_node_t *n)
+static int read_example_text(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (n->type != YAML_MAPPING_NODE)
-                return fail_at(p, n, "'examples': expected flag and pass lists");
+        struct parse *p = w->ctx;
+        if (!th_yamldoc_scalar(v))
+                return fail_at(p, v, "an example is a text or {text, meta}");
+        free(p->example->text);
+        p->example->text = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int read_example_meta(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct parse *p = w->ctx;
+        return read_meta(p, v, &p->example->meta);
+}
+
+/* `flag:` or `pass:`: a list of examples, each a text or {text, meta}. */
+static int read_examples_of(const struct th_ywalk *w, const struct th_ynode *v, int flag)
+{
+        static const struct th_ykey keys[] = {{"text", TH_YANY, read_example_text},
+                                              {"meta", TH_YANY, read_example_meta},
+                                              {NULL, 0, NULL}};
+        struct parse *p = w->ctx;
         struct th_decl_rule *r = p->r;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
-             q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
-                            *v = th_yamldoc_node(p->y, q->value);
-                const char *key = th_yamldoc_scalar(k);
-                int flag = key && !strcmp(key, "flag");
-                if (!key || (!flag && strcmp(key, "pass")) || v->type != YAML_SEQUENCE_NODE)
-                        return fail_at(p, k, "'examples': expected flag and pass lists");
-                for (yaml_node_item_t *it = v->data.sequence.items.start;
-                     it < v->data.sequence.items.top; it++) {
-                        yaml_node_t *e = th_yamldoc_node(p->y, *it);
-                        r->examples =
-                            th_xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
-                        struct example *x = &r->examples[r->nexamples++];
-                        memset(x, 0, sizeof(*x));
-                        th_meta_init(&x->meta);
-                        x->flag = flag;
-                        x->line = th_yamldoc_line(p->y, e);
-                        const char *text = th_yamldoc_scalar(e);
-                        for (yaml_node_pair_t *f = !text && e->type == YAML_MAPPING_NODE
-                                                       ? e->data.mapping.pairs.start
-                                                       : NULL;
-                             f && f < e->data.mapping.pairs.top; f++) {
-                                const char *fk = th_yamldoc_scalar(th_yamldoc_node(p->y, f->key));
-                                yaml_node_t *fv = th_yamldoc_node(p->y, f->value);
-                                if (fk && !strcmp(fk, "text") && th_yamldoc_scalar(fv))
-                                        text = th_yamldoc_scalar(fv);
-                                else if (!fk || strcmp(fk, "meta") ||
-                                         read_meta(p, fv, &x->meta) < 0)
-                                        return p->err->message ? -1
-                                                               : fail_at(p, fv,
-                                                                         "an example is a text "
-                                                                         "or {text, meta}");
-                        }
-                        if (!text)
-                                return fail_at(p, e, "an example is a text or {text, meta}");
-                        x->text = th_xstrdup(text);
-                }
+        if (th_yamldoc_type(v) != TH_YLIST)
+                return fail_at(p, w->key, "'examples': expected flag and pass lists");
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *e = th_yamldoc_item(p->y, v, i);
+                r->examples = th_xrealloc(r->examples, (r->nexamples + 1) * sizeof(*r->examples));
+                struct example *x = p->example = &r->examples[r->nexamples++];
+                memset(x, 0, sizeof(*x));
+                th_meta_init(&x->meta);
+                x->flag = flag;
+                x->line = th_yamldoc_line(p->y, e);
+                if (th_yamldoc_scalar(e))
+                        x->text = th_xstrdup(th_yamldoc_scalar(e));
+                else if (walk(p, e, keys) < 0)
+                        return -1;
+                if (!x->text)
+                        return fail_at(p, e, "an example is a text or {text, meta}");
         }
         return 0;
 }
 
-static int read_rule(struct parse *p, yaml_node_t *n, struct th_decl_rule *r)
+static int read_flag(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (n->type != YAML_MAPPING_NODE)
+        return read_examples_of(w, v, 1);
+}
+
+static int read_pass(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return read_examples_of(w, v, 0);
+}
+
+static int read_examples(struct parse *p, const struct th_ynode *n)
+{
+        static const struct th_ykey keys[] = {
+            {"flag", TH_YANY, read_flag}, {"pass", TH_YANY, read_pass}, {NULL, 0, NULL}};
+        if (th_yamldoc_type(n) != TH_YMAP)
+                return fail_at(p, n, "'examples': expected flag and pass lists");
+        return walk(p, n, keys);
+}
+
+/* A text key of a rule: `id`, `message`, `source` or `summary`. */
+static int read_text(const struct th_ywalk *w, const struct th_ynode *v, char **slot)
+{
+        const char *s = th_yamldoc_scalar(v);
+        if (!s || !*s)
+                return fail_at(w->ctx, v, "expected a text");
+        free(*slot);
+        *slot = th_xstrdup(s);
+        return 0;
+}
+
+#define RULE_TEXT(field)                                                                           \
+        static int read_##field(const struct th_ywalk *w, const struct th_ynode *v)                \
+        {                                                                                          \
+                return read_text(w, v, &((struct parse *)w->ctx)->r->field);                       \
+        }
+RULE_TEXT(id)
+RULE_TEXT(message)
+RULE_TEXT(source)
+RULE_TEXT(summary)
+
+static int read_severity(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct parse *p = w->ctx;
+        const char *s = th_yamldoc_scalar(v);
+        int sev = s ? th_severity_parse(s, 0) : -1;
+        if (sev < 0)
+                return fail_at(p, v, "'severity': expected error, warning or info");
+        p->r->severity = (enum th_severity)sev;
+        return 0;
+}
+
+/* Keys whose reading waits for the rule's kind: only remember the node. */
+#define RULE_LATER(field)                                                                          \
+        static int keep_##field(const struct th_ywalk *w, const struct th_ynode *v)                \
+        {                                                                                          \
+                ((struct parse *)w->ctx)->field = v;                                               \
+                return 0;                                                                          \
+        }
+RULE_LATER(kind)
+RULE_LATER(when)
+RULE_LATER(terms)
+RULE_LATER(patterns)
+RULE_LATER(swap)
+RULE_LATER(first)
+RULE_LATER(second)
+RULE_LATER(unless)
+RULE_LATER(examples)
+RULE_LATER(rules)
+
+static const struct th_ykey rule_keys[] = {{"id", TH_YANY, read_id},
+                                           {"kind", TH_YANY, keep_kind},
+                                           {"severity", TH_YANY, read_severity},
+                                           {"message", TH_YANY, read_message},
+                                           {"source", TH_YANY, read_source},
+                                           {"summary", TH_YANY, read_summary},
+                                           {"when", TH_YANY, keep_when},
+                                           {"terms", TH_YANY, keep_terms},
+                                           {"patterns", TH_YANY, keep_patterns},
+                                           {"swap", TH_YANY, keep_swap},
+                                           {"first", TH_YANY, keep_first},
+                                           {"second", TH_YANY, keep_second},
+                                           {"unless", TH_YANY, keep_unless},
+                                           {"examples", TH_YANY, keep_examples},
+                                           {NULL, 0, NULL}};
+
+static int read_rule(struct parse *p, const struct th_ynode *n, struct th_decl_rule *r)
+{
+        if (th_yamldoc_type(n) != TH_YMAP)
                 return fail_at(p, n, "expected a rule: a mapping with id, kind, message, ...");
         r->before_election = -1;
         r->severity = TH_SEV_WARNING;
-        yaml_node_t *first = NULL, *second = NULL, *unless = NULL, *terms = NULL, *patterns = NULL,
-                    *swap = NULL, *when = NULL, *examples = NULL, *kind = NULL;
-        for (yaml_node_pair_t *q = n->data.mapping.pairs.start; q < n->data.mapping.pairs.top;
-             q++) {
-                yaml_node_t *k = th_yamldoc_node(p->y, q->key),
-                            *v = th_yamldoc_node(p->y, q->value);
-                const char *key = th_yamldoc_scalar(k), *s = th_yamldoc_scalar(v);
-                char **text_slot = NULL;
-                if (!key)
-                        return fail_at(p, k, "expected a key");
-                if (!strcmp(key, "id"))
-                        text_slot = &r->id;
-                else if (!strcmp(key, "message"))
-                        text_slot = &r->message;
-                else if (!strcmp(key, "source"))
-                        text_slot = &r->source;
-                else if (!strcmp(key, "summary"))
-                        text_slot = &r->summary;
-                else if (!strcmp(key, "kind"))
-                        kind = v;
-                else if (!strcmp(key, "severity")) {
-                        int sev = s ? th_severity_parse(s, 0) : -1;
-                        if (sev < 0)
-                                return fail_at(p, v, "'severity': expected error, warning or info");
-                        r->severity = (enum th_severity)sev;
-                } else if (!strcmp(key, "when"))
-                        when = v;
-                else if (!strcmp(key, "terms"))
-                        terms = v;
-                else if (!strcmp(key, "patterns"))
-                        patterns = v;
-                else if (!strcmp(key, "swap"))
-                        swap = v;
-                else if (!strcmp(key, "first"))
-                        first = v;
-                else if (!strcmp(key, "second"))
-                        second = v;
-                else if (!strcmp(key, "unless"))
-                        unless = v;
-                else if (!strcmp(key, "examples"))
-                        examples = v;
-                else
-                        return fail_at(p, k,
-                                       "unknown key; expected id, kind, severity, message, "
-                                       "source, summary, when, terms, patterns, swap, "
-                                       "first, second, unless or examples");
-                if (text_slot) {
-                        if (!s || !*s)
-                                return fail_at(p, v, "expected a text");
-                        free(*text_slot);
-                        *text_slot = th_xstrdup(s);
-                }
-        }
+        p->first = p->second = p->unless = p->terms = p->patterns = p->swap = p->when =
+            p->examples = p->kind = NULL;
+        /* An unknown key names the rule even when it comes before the id. */
+        const char *id = th_yamldoc_scalar(th_yamldoc_get(p->y, n, "id"));
+        char *what = id ? th_xasprintf("rule '%s'", id) : NULL;
+        int rc = th_yamldoc_walk(p->y, n, rule_keys, p, what, TH_ERR_USAGE, p->err);
+        free(what);
+        if (rc < 0)
+                return -1;
         if (!r->id || !strchr(r->id, '/') || r->id[0] == '/')
                 return fail_at(p, n, "a rule needs an 'id' of the form NAMESPACE/NAME");
         if (!r->message)
                 return fail_at(p, n, "a rule needs a 'message'");
-        const char *k = th_yamldoc_scalar(kind);
+        const char *k = th_yamldoc_scalar(p->kind);
         if (!k ||
             (strcmp(k, "existence") && strcmp(k, "substitution") && strcmp(k, "co-occurrence")))
-                return fail_at(p, kind ? kind : n,
+                return fail_at(p, p->kind ? p->kind : n,
                                "'kind': expected existence, substitution or co-occurrence");
         r->kind = !strcmp(k, "existence")      ? EXISTENCE
                   : !strcmp(k, "substitution") ? SUBSTITUTION
                                                : COOCCURRENCE;
-        if (r->kind == EXISTENCE && !terms && !patterns)
+        if (r->kind == EXISTENCE && !p->terms && !p->patterns)
                 return fail_at(p, n, "an existence rule needs terms or patterns");
-        if (r->kind == SUBSTITUTION && !swap)
+        if (r->kind == SUBSTITUTION && !p->swap)
                 return fail_at(p, n, "a substitution rule needs 'swap'");
-        if (r->kind == COOCCURRENCE && (!first || !second))
+        if (r->kind == COOCCURRENCE && (!p->first || !p->second))
                 return fail_at(p, n, "a co-occurrence rule needs 'first' and 'second'");
-        if ((terms && r->kind != EXISTENCE) || (swap && r->kind != SUBSTITUTION) ||
-            ((first || second) && r->kind != COOCCURRENCE) || (patterns && r->kind != EXISTENCE))
+        if ((p->terms && r->kind != EXISTENCE) || (p->swap && r->kind != SUBSTITUTION) ||
+            ((p->first || p->second) && r->kind != COOCCURRENCE) ||
+            (p->patterns && r->kind != EXISTENCE))
                 return fail_at(p, n, "these keys do not go with this kind of rule");
-        if ((terms && !(r->terms = term_list(p, terms, "terms"))) ||
-            (patterns && read_patterns(p, patterns) < 0) || (swap && read_swap(p, swap) < 0) ||
-            (first && !(r->terms = term_list(p, first, "first"))) ||
-            (second && !(r->second = term_list(p, second, "second"))) ||
-            (unless && !(r->unless = term_list(p, unless, "unless"))) ||
-            (when && read_when(p, when) < 0) || (examples && read_examples(p, examples) < 0))
+        if ((p->terms && !(r->terms = term_list(p, p->terms, "terms"))) ||
+            (p->patterns && read_patterns(p, p->patterns) < 0) ||
+            (p->swap && read_swap(p, p->swap) < 0) ||
+            (p->first && !(r->terms = term_list(p, p->first, "first"))) ||
+            (p->second && !(r->second = term_list(p, p->second, "second"))) ||
+            (p->unless && !(r->unless = term_list(p, p->unless, "unless"))) ||
+            (p->when && read_when(p, p->when) < 0) ||
+            (p->examples && read_examples(p, p->examples) < 0))
                 return -1;
-        if (!examples)
+        if (!p->examples)
                 return fail_at(p, n, "a rule needs examples that flag and that pass");
         return 0;
 }
@@ -454,32 +530,24 @@ struct th_rule_file *th_rule_file_load(const char *path, const struct th_calenda
                 return NULL;
         struct th_rule_file *f = th_xcalloc(1, sizeof(*f));
         f->path = th_xstrdup(path);
-        struct parse p = {&y, err, NULL, calendar};
-        yaml_node_t *root = th_yamldoc_root(&y), *list = NULL;
-        for (yaml_node_pair_t *q =
-                 root && root->type == YAML_MAPPING_NODE ? root->data.mapping.pairs.start : NULL;
-             rc == 0 && q && q < root->data.mapping.pairs.top; q++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(&y, q->key));
-                if (k && !strcmp(k, "rules"))
-                        list = th_yamldoc_node(&y, q->value);
-                else
-                        rc = fail_at(&p, th_yamldoc_node(&y, q->key),
-                                     "unknown key; a rule file holds 'rules'");
-        }
-        if (rc == 0 && (!list || list->type != YAML_SEQUENCE_NODE))
+        struct parse p = {.y = &y, .err = err, .calendar = calendar};
+        static const struct th_ykey file_keys[] = {{"rules", TH_YANY, keep_rules}, {NULL, 0, NULL}};
+        const struct th_ynode *root = th_yamldoc_root(&y);
+        rc = th_yamldoc_walk(&y, root, file_keys, &p, NULL, TH_ERR_USAGE, err);
+        const struct th_ynode *list = p.rules;
+        if (rc == 0 && th_yamldoc_type(list) != TH_YLIST)
                 rc = fail_at(&p, root, "expected 'rules': a list of rules");
-        for (yaml_node_item_t *it = rc == 0 ? list->data.sequence.items.start : NULL;
-             rc == 0 && it < list->data.sequence.items.top; it++) {
+        for (size_t i = 0; rc == 0 && i < th_yamldoc_count(list); i++) {
                 struct th_decl_rule *r = th_xcalloc(1, sizeof(*r));
-                yaml_node_t *n = th_yamldoc_node(&y, *it);
+                const struct th_ynode *n = th_yamldoc_item(&y, list, i);
                 r->file = th_xstrdup(path);
                 r->line = th_yamldoc_line(&y, n);
                 f->rules = th_xrealloc(f->rules, (f->nrules + 1) * sizeof(*f->rules));
                 f->rules[f->nrules++] = r;
                 p.r = r;
                 rc = read_rule(&p, n, r);
-                for (size_t i = 0; rc == 0 && i + 1 < f->nrules; i++)
-                        if (!strcmp(f->rules[i]->id, r->id))
+                for (size_t j = 0; rc == 0 && j + 1 < f->nrules; j++)
+                        if (!strcmp(f->rules[j]->id, r->id))
                                 rc = fail_at(&p, n, "this id is already used in this file");
                 if (rc == 0)
                         explain(r);

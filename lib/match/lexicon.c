@@ -202,33 +202,57 @@ static int add_form(struct th_lexicon *x, const char *form, size_t term, size_t 
         return 0;
 }
 
-static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon *x, size_t *aterms,
-                      size_t *aforms, struct th_error *err)
+/* What the handlers of a lexicon's keys fill in. */
+struct reading {
+        struct th_lexicons *l;
+        const char *lang, *path;
+        const char *term;               /* of the entry being read */
+        const struct th_ynode *terms;   /* of the lexicon being read */
+        const struct th_ynode *aliases; /* of the entry being read */
+};
+
+static int keep_term(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        const char *term = th_yamldoc_scalar(item);
-        yaml_node_t *aliases = NULL;
-        if (!term && item->type == YAML_MAPPING_NODE) {
-                for (yaml_node_pair_t *p = item->data.mapping.pairs.start;
-                     p < item->data.mapping.pairs.top; p++) {
-                        yaml_node_t *k = th_yamldoc_node(y, p->key),
-                                    *v = th_yamldoc_node(y, p->value);
-                        const char *key = th_yamldoc_scalar(k);
-                        if (key && strcmp(key, "term") == 0 && th_yamldoc_scalar(v))
-                                term = th_yamldoc_scalar(v);
-                        else if (key && strcmp(key, "aliases") == 0 &&
-                                 v->type == YAML_SEQUENCE_NODE)
-                                aliases = v;
-                        else if (key && (strcmp(key, "note") == 0 || strcmp(key, "source") == 0) &&
-                                 th_yamldoc_scalar(v))
-                                continue;
-                        else
-                                return th_yamldoc_error(
-                                    y, k, TH_ERR_PLUGIN, err,
-                                    "unexpected key '%s' in a term; expected term (text), "
-                                    "aliases (list), note or source (text)",
-                                    key ? key : "?");
-                }
-        }
+        ((struct reading *)w->ctx)->term = th_yamldoc_scalar(v);
+        return 0;
+}
+
+static int keep_aliases(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        ((struct reading *)w->ctx)->aliases = v;
+        return 0;
+}
+
+static int keep_terms(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        ((struct reading *)w->ctx)->terms = v;
+        return 0;
+}
+
+/* A key read by people or by others, not here. */
+static int ignore(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        (void)w;
+        (void)v;
+        return 0;
+}
+
+static int read_entry(struct reading *rd, const struct th_yamldoc *y, const struct th_ynode *item,
+                      struct th_lexicon *x, size_t *aterms, size_t *aforms, struct th_error *err)
+{
+        static const struct th_ykey keys[] = {{"term", TH_YSCALAR, keep_term},
+                                              {"aliases", TH_YLIST, keep_aliases},
+                                              {"note", TH_YSCALAR, ignore},
+                                              {"source", TH_YSCALAR, ignore},
+                                              {NULL, 0, NULL}};
+        char *what = th_xasprintf("a term of lexicon '%s'", x->name);
+        rd->term = th_yamldoc_scalar(item);
+        rd->aliases = NULL;
+        int rc = rd->term ? 0 : th_yamldoc_walk(y, item, keys, rd, what, TH_ERR_PLUGIN, err);
+        free(what);
+        if (rc < 0)
+                return -1;
+        const char *term = rd->term;
         if (!term || !*term)
                 return th_yamldoc_error(y, item, TH_ERR_PLUGIN, err,
                                         "expected a term: a text or a mapping with 'term'");
@@ -236,11 +260,8 @@ static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon
         size_t idx = x->nterms;
         x->terms[x->nterms++] = th_xstrdup(term);
         add_form(x, term, idx, aforms);
-        if (!aliases)
-                return 0;
-        for (yaml_node_item_t *it = aliases->data.sequence.items.start;
-             it < aliases->data.sequence.items.top; it++) {
-                yaml_node_t *a = th_yamldoc_node(y, *it);
+        for (size_t i = 0; i < th_yamldoc_count(rd->aliases); i++) {
+                const struct th_ynode *a = th_yamldoc_item(y, rd->aliases, i);
                 if (!th_yamldoc_scalar(a) || !*th_yamldoc_scalar(a))
                         return th_yamldoc_error(y, a, TH_ERR_PLUGIN, err,
                                                 "expected an alias (text), got %s",
@@ -250,15 +271,18 @@ static int read_entry(struct th_yamldoc *y, yaml_node_t *item, struct th_lexicon
         return 0;
 }
 
-static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char *lang,
-                        yaml_node_t *knode, yaml_node_t *body, const char *path,
+static int read_lexicon(struct reading *rd, const struct th_yamldoc *y,
+                        const struct th_ynode *knode, const struct th_ynode *body,
                         struct th_error *err)
 {
+        static const struct th_ykey keys[] = {
+            {"summary", TH_YSCALAR, ignore}, {"terms", TH_YLIST, keep_terms}, {NULL, 0, NULL}};
+        struct th_lexicons *l = rd->l;
         const char *name = th_yamldoc_scalar(knode);
-        if (!name || body->type != YAML_MAPPING_NODE)
+        if (!name || th_yamldoc_type(body) != TH_YMAP)
                 return th_yamldoc_error(y, body, TH_ERR_PLUGIN, err,
                                         "expected a lexicon: a mapping with 'terms'");
-        char *full = th_xasprintf("%s/%s", lang, name);
+        char *full = th_xasprintf("%s/%s", rd->lang, name);
         for (size_t i = 0; i < l->nr; i++)
                 if (strcmp(l->v[i]->name, full) == 0) {
                         th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
@@ -269,30 +293,20 @@ static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char 
                 }
         struct th_lexicon *x = th_xcalloc(1, sizeof(*x));
         x->name = full;
-        x->file = th_xstrdup(path);
+        x->file = th_xstrdup(rd->path);
         x->line = th_yamldoc_line(y, knode);
         x->col = th_yamldoc_col(y, knode);
         size_t aterms = 0, aforms = 0;
-        yaml_node_t *terms = NULL;
-        int rc = 0;
-        for (yaml_node_pair_t *p = body->data.mapping.pairs.start;
-             rc == 0 && p < body->data.mapping.pairs.top; p++) {
-                yaml_node_t *k = th_yamldoc_node(y, p->key), *v = th_yamldoc_node(y, p->value);
-                const char *key = th_yamldoc_scalar(k);
-                if (key && strcmp(key, "terms") == 0 && v->type == YAML_SEQUENCE_NODE)
-                        terms = v;
-                else if (!key || strcmp(key, "summary") != 0 || !th_yamldoc_scalar(v))
-                        rc = th_yamldoc_error(y, k, TH_ERR_PLUGIN, err,
-                                              "unexpected key '%s' in lexicon '%s'; expected "
-                                              "summary (text) and terms (list)",
-                                              key ? key : "?", full);
-        }
+        char *what = th_xasprintf("lexicon '%s'", full);
+        rd->terms = NULL;
+        int rc = th_yamldoc_walk(y, body, keys, rd, what, TH_ERR_PLUGIN, err);
+        free(what);
+        const struct th_ynode *terms = rd->terms;
         if (rc == 0 && !terms)
                 rc = th_yamldoc_error(y, knode, TH_ERR_PLUGIN, err,
                                       "lexicon '%s' has no 'terms' list", full);
-        for (yaml_node_item_t *it = terms ? terms->data.sequence.items.start : NULL;
-             rc == 0 && it < terms->data.sequence.items.top; it++)
-                rc = read_entry(y, th_yamldoc_node(y, *it), x, &aterms, &aforms, err);
+        for (size_t i = 0; rc == 0 && i < th_yamldoc_count(terms); i++)
+                rc = read_entry(rd, y, th_yamldoc_item(y, terms, i), x, &aterms, &aforms, err);
         if (rc < 0) {
                 lexicon_free(x);
                 return -1;
@@ -302,31 +316,15 @@ static int read_lexicon(struct th_lexicons *l, struct th_yamldoc *y, const char 
         return 0;
 }
 
-/* Top-level keys of rule data read by others: cases by `twohats test`, the rest by the
- * services that said so. */
-static int owned_elsewhere(const struct th_lexicons *l, const char *key)
+/* Lexicon names are data: each key is one. */
+static int read_lexicons(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        if (strcmp(key, "cases") == 0)
-                return 1;
-        for (size_t i = 0; i < l->nforeign; i++)
-                for (const char *const *k = l->foreign[i]; *k; k++)
-                        if (strcmp(key, *k) == 0)
-                                return 1;
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *body = th_yamldoc_pair(w->y, v, i, &k);
+                if (read_lexicon(w->ctx, w->y, k, body, w->err) < 0)
+                        return -1;
+        }
         return 0;
-}
-
-/* "lexicons, cases, ... or ...": every top-level key rule data may have. */
-static char *known_keys(const struct th_lexicons *l)
-{
-        struct th_buf b = {0};
-        th_buf_adds(&b, "lexicons, cases");
-        for (size_t i = 0; i < l->nforeign; i++)
-                for (const char *const *k = l->foreign[i]; *k; k++)
-                        th_buf_addf(&b, ", %s", *k);
-        char *list = th_buf_detach(&b), *last = strrchr(list, ',');
-        char *out = th_xasprintf("%.*s or%s", (int)(last - list), list, last + 1);
-        free(list);
-        return out;
 }
 
 static int read_file(struct th_lexicons *l, const char *lang, const char *path,
@@ -336,27 +334,27 @@ static int read_file(struct th_lexicons *l, const char *lang, const char *path,
         int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
         if (rc < 0)
                 return -1;
-        yaml_node_t *root = th_yamldoc_root(&y);
-        if (root && root->type != YAML_MAPPING_NODE)
+        const struct th_ynode *root = th_yamldoc_root(&y);
+        if (root && th_yamldoc_type(root) != TH_YMAP)
                 rc = th_yamldoc_error(&y, root, TH_ERR_PLUGIN, err,
                                       "expected a mapping with 'lexicons' and 'cases'");
-        for (yaml_node_pair_t *p = root && rc == 0 ? root->data.mapping.pairs.start : NULL;
-             rc == 0 && p && p < root->data.mapping.pairs.top; p++) {
-                yaml_node_t *k = th_yamldoc_node(&y, p->key), *v = th_yamldoc_node(&y, p->value);
-                const char *key = th_yamldoc_scalar(k);
-                if (key && strcmp(key, "lexicons") == 0 && v->type == YAML_MAPPING_NODE) {
-                        for (yaml_node_pair_t *q = v->data.mapping.pairs.start;
-                             rc == 0 && q < v->data.mapping.pairs.top; q++)
-                                rc = read_lexicon(l, &y, lang, th_yamldoc_node(&y, q->key),
-                                                  th_yamldoc_node(&y, q->value), path, err);
-                } else if (!key || !owned_elsewhere(l, key)) {
-                        char *keys = known_keys(l);
-                        rc = th_yamldoc_error(&y, k, TH_ERR_PLUGIN, err,
-                                              "unexpected key '%s'; expected %s", key ? key : "?",
-                                              keys);
-                        free(keys);
-                }
-        }
+        /* Top-level keys: lexicons; cases, read by `twohats test`; and the keys of
+         * the services that said so (th_lexicons_leave). */
+        size_t n = 2;
+        for (size_t i = 0; i < l->nforeign; i++)
+                for (const char *const *k = l->foreign[i]; *k; k++)
+                        n++;
+        struct th_ykey *keys = th_xcalloc(n + 1, sizeof(*keys));
+        keys[0] = (struct th_ykey){"lexicons", TH_YMAP, read_lexicons};
+        keys[1] = (struct th_ykey){"cases", TH_YANY, ignore};
+        n = 2;
+        for (size_t i = 0; i < l->nforeign; i++)
+                for (const char *const *k = l->foreign[i]; *k; k++)
+                        keys[n++] = (struct th_ykey){*k, TH_YANY, ignore};
+        struct reading rd = {.l = l, .lang = lang, .path = path};
+        if (rc == 0)
+                rc = th_yamldoc_walk(&y, root, keys, &rd, NULL, TH_ERR_PLUGIN, err);
+        free(keys);
         th_yamldoc_release(&y);
         return rc;
 }

@@ -7,6 +7,26 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <yaml.h>
+
+struct th_ydoc {
+        yaml_document_t doc;
+};
+
+/* A node handle is libyaml's node itself: the struct only gives it a name. */
+struct th_ynode {
+        yaml_node_t node;
+};
+
+static const yaml_node_t *N(const struct th_ynode *n)
+{
+        return n ? &n->node : NULL;
+}
+
+static const struct th_ynode *node_at(const struct th_yamldoc *y, int index)
+{
+        return (const struct th_ynode *)yaml_document_get_node(&y->doc->doc, index);
+}
 
 int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, size_t len,
                     unsigned line_offset, enum th_error_kind kind, struct th_error *err)
@@ -21,7 +41,8 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         if (!yaml_parser_initialize(&parser))
                 return th_error_set(err, TH_ERR_PLUGIN, file, 0, 0, "cannot start YAML parser");
         yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-        if (!yaml_parser_load(&parser, &y->doc)) {
+        struct th_ydoc *d = th_xcalloc(1, sizeof(*d));
+        if (!yaml_parser_load(&parser, &d->doc)) {
                 const yaml_mark_t *m =
                     parser.problem_mark.line || parser.problem_mark.column || !parser.context
                         ? &parser.problem_mark
@@ -31,9 +52,10 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
                              parser.problem ? parser.problem : "syntax error",
                              parser.context ? " " : "", parser.context ? parser.context : "");
                 yaml_parser_delete(&parser);
+                free(d);
                 return -1;
         }
-        y->loaded = 1;
+        y->doc = d;
         yaml_parser_delete(&parser);
         return 0;
 }
@@ -54,37 +76,74 @@ int th_yamldoc_load_file(struct th_yamldoc *y, const char *path, const char *wha
 
 void th_yamldoc_release(struct th_yamldoc *y)
 {
-        if (y->loaded)
-                yaml_document_delete(&y->doc);
-        y->loaded = 0;
+        if (y->doc) {
+                yaml_document_delete(&y->doc->doc);
+                free(y->doc);
+        }
+        y->doc = NULL;
 }
 
-yaml_node_t *th_yamldoc_root(struct th_yamldoc *y)
+const struct th_ynode *th_yamldoc_root(const struct th_yamldoc *y)
 {
-        return y->loaded ? yaml_document_get_root_node(&y->doc) : NULL;
+        return y->doc ? (const struct th_ynode *)yaml_document_get_root_node(&y->doc->doc) : NULL;
 }
 
-yaml_node_t *th_yamldoc_node(struct th_yamldoc *y, int index)
+enum th_ykind th_yamldoc_type(const struct th_ynode *n)
 {
-        return yaml_document_get_node(&y->doc, index);
+        switch (n ? n->node.type : YAML_NO_NODE) {
+        case YAML_SCALAR_NODE:
+                return TH_YSCALAR;
+        case YAML_SEQUENCE_NODE:
+                return TH_YLIST;
+        case YAML_MAPPING_NODE:
+                return TH_YMAP;
+        default:
+                return TH_YANY;
+        }
 }
 
-yaml_node_t *th_yamldoc_get(struct th_yamldoc *y, yaml_node_t *map, const char *key)
+size_t th_yamldoc_count(const struct th_ynode *n)
 {
-        yaml_node_t *found = NULL;
-        if (!map || map->type != YAML_MAPPING_NODE)
-                return NULL;
-        for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top;
-             p++) {
-                const char *k = th_yamldoc_scalar(th_yamldoc_node(y, p->key));
-                if (k && strcmp(k, key) == 0)
-                        found = th_yamldoc_node(y, p->value);
+        switch (th_yamldoc_type(n)) {
+        case TH_YLIST:
+                return (size_t)(n->node.data.sequence.items.top -
+                                n->node.data.sequence.items.start);
+        case TH_YMAP:
+                return (size_t)(n->node.data.mapping.pairs.top - n->node.data.mapping.pairs.start);
+        default:
+                return 0;
+        }
+}
+
+const struct th_ynode *th_yamldoc_item(const struct th_yamldoc *y, const struct th_ynode *n,
+                                       size_t i)
+{
+        return node_at(y, n->node.data.sequence.items.start[i]);
+}
+
+const struct th_ynode *th_yamldoc_pair(const struct th_yamldoc *y, const struct th_ynode *n,
+                                       size_t i, const struct th_ynode **key)
+{
+        const yaml_node_pair_t *p = &n->node.data.mapping.pairs.start[i];
+        *key = node_at(y, p->key);
+        return node_at(y, p->value);
+}
+
+const struct th_ynode *th_yamldoc_get(const struct th_yamldoc *y, const struct th_ynode *map,
+                                      const char *key)
+{
+        const struct th_ynode *found = NULL, *k;
+        for (size_t i = 0; i < th_yamldoc_count(map) && th_yamldoc_type(map) == TH_YMAP; i++) {
+                const struct th_ynode *v = th_yamldoc_pair(y, map, i, &k);
+                const char *s = th_yamldoc_scalar(k);
+                if (s && strcmp(s, key) == 0)
+                        found = v;
         }
         return found;
 }
 
-int th_yamldoc_texts(struct th_yamldoc *y, yaml_node_t *n, const char ***out, size_t *nr,
-                     yaml_node_t **bad)
+int th_yamldoc_texts(const struct th_yamldoc *y, const struct th_ynode *n, const char ***out,
+                     size_t *nr, const struct th_ynode **bad)
 {
         *out = NULL;
         *nr = 0;
@@ -94,13 +153,12 @@ int th_yamldoc_texts(struct th_yamldoc *y, yaml_node_t *n, const char ***out, si
                 (*out)[(*nr)++] = th_yamldoc_scalar(n);
                 return 0;
         }
-        if (!n || n->type != YAML_SEQUENCE_NODE)
+        if (th_yamldoc_type(n) != TH_YLIST)
                 return -1;
-        yaml_node_item_t *it = n->data.sequence.items.start;
-        size_t count = (size_t)(n->data.sequence.items.top - it);
+        size_t count = th_yamldoc_count(n);
         *out = th_xcalloc(count ? count : 1, sizeof(char *));
         for (size_t i = 0; i < count; i++) {
-                yaml_node_t *item = th_yamldoc_node(y, it[i]);
+                const struct th_ynode *item = th_yamldoc_item(y, n, i);
                 if (!((*out)[i] = th_yamldoc_scalar(item))) {
                         free(*out);
                         *out = NULL;
@@ -112,26 +170,33 @@ int th_yamldoc_texts(struct th_yamldoc *y, yaml_node_t *n, const char ***out, si
         return 0;
 }
 
-unsigned th_yamldoc_line(const struct th_yamldoc *y, const yaml_node_t *node)
+unsigned th_yamldoc_line(const struct th_yamldoc *y, const struct th_ynode *node)
 {
-        return (unsigned)node->start_mark.line + 1 + y->line_offset;
+        return (unsigned)N(node)->start_mark.line + 1 + y->line_offset;
 }
 
-unsigned th_yamldoc_col(const struct th_yamldoc *y, const yaml_node_t *node)
+unsigned th_yamldoc_col(const struct th_yamldoc *y, const struct th_ynode *node)
 {
         (void)y;
-        return (unsigned)node->start_mark.column + 1;
+        return (unsigned)N(node)->start_mark.column + 1;
 }
 
-const char *th_yamldoc_scalar(const yaml_node_t *node)
+void th_yamldoc_end(const struct th_yamldoc *y, const struct th_ynode *node, unsigned *line,
+                    unsigned *col)
 {
-        if (!node || node->type != YAML_SCALAR_NODE)
-                return NULL;
-        return (const char *)node->data.scalar.value;
+        *line = (unsigned)N(node)->end_mark.line + 1 + y->line_offset;
+        *col = (unsigned)N(node)->end_mark.column + 1;
 }
 
-int th_yamldoc_error(const struct th_yamldoc *y, const yaml_node_t *node, enum th_error_kind kind,
-                     struct th_error *err, const char *fmt, ...)
+const char *th_yamldoc_scalar(const struct th_ynode *node)
+{
+        if (th_yamldoc_type(node) != TH_YSCALAR)
+                return NULL;
+        return (const char *)node->node.data.scalar.value;
+}
+
+int th_yamldoc_error(const struct th_yamldoc *y, const struct th_ynode *node,
+                     enum th_error_kind kind, struct th_error *err, const char *fmt, ...)
 {
         char msg[1024];
         va_list ap;
@@ -142,20 +207,10 @@ int th_yamldoc_error(const struct th_yamldoc *y, const yaml_node_t *node, enum t
                             node ? th_yamldoc_col(y, node) : 0, "%s", msg);
 }
 
-const char *th_yamldoc_kind(const yaml_node_t *node)
+const char *th_yamldoc_kind(const struct th_ynode *node)
 {
-        if (!node)
-                return "nothing";
-        switch (node->type) {
-        case YAML_MAPPING_NODE:
-                return "a mapping";
-        case YAML_SEQUENCE_NODE:
-                return "a list";
-        case YAML_SCALAR_NODE:
-                return "a scalar";
-        default:
-                return "nothing";
-        }
+        static const char *const names[] = {"nothing", "a scalar", "a list", "a mapping"};
+        return names[th_yamldoc_type(node)];
 }
 
 int th_yamldoc_bool(const char *s, int *out)
@@ -169,4 +224,43 @@ int th_yamldoc_bool(const char *s, int *out)
                         return *out = 0, 0;
         }
         return -1;
+}
+
+/* "a, b or c": the names of `keys`. */
+static void key_list(const struct th_ykey *keys, struct th_buf *b)
+{
+        for (const struct th_ykey *k = keys; k->name; k++)
+                th_buf_addf(b, "%s%s", k == keys ? "" : k[1].name ? ", " : " or ", k->name);
+}
+
+int th_yamldoc_walk(const struct th_yamldoc *y, const struct th_ynode *map,
+                    const struct th_ykey *keys, void *ctx, const char *what,
+                    enum th_error_kind kind, struct th_error *err)
+{
+        static const char *const expected[] = {"", "a text", "a list", "a mapping"};
+        struct th_ywalk w = {y, NULL, ctx, kind, err};
+        const char *sep = what ? ": " : "";
+        what = what ? what : "";
+        for (size_t i = 0; th_yamldoc_type(map) == TH_YMAP && i < th_yamldoc_count(map); i++) {
+                const struct th_ynode *v = th_yamldoc_pair(y, map, i, &w.key);
+                const char *name = th_yamldoc_scalar(w.key);
+                const struct th_ykey *k = keys;
+                while (k->name && !(name && strcmp(k->name, name) == 0))
+                        k++;
+                if (!k->name) {
+                        struct th_buf b = {0};
+                        key_list(keys, &b);
+                        th_yamldoc_error(y, w.key, kind, err, "%s%sunknown key '%s'; expected %s",
+                                         what, sep, name ? name : "?", b.s);
+                        th_buf_release(&b);
+                        return -1;
+                }
+                if (k->type != TH_YANY && th_yamldoc_type(v) != k->type)
+                        return th_yamldoc_error(y, v, kind, err, "%s%s'%s': expected %s, got %s",
+                                                what, sep, k->name, expected[k->type],
+                                                th_yamldoc_kind(v));
+                if (k->read(&w, v) < 0)
+                        return -1;
+        }
+        return 0;
 }

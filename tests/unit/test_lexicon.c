@@ -95,8 +95,8 @@ static void data_errors_have_positions(void **state)
         assert_null(th_lexicons_get(lexicons, "bad/x", &err));
         assert_int_equal(err.line, 4);
         assert_int_equal(err.col, 19);
-        assert_string_equal(err.message, "unexpected key 'tags' in a term; expected term (text), "
-                                         "aliases (list), note or source (text)");
+        assert_string_equal(err.message, "a term of lexicon 'bad/x': unknown key 'tags'; expected "
+                                         "term, aliases, note or source");
         th_error_release(&err);
         assert_null(th_lexicons_get(lexicons, "dup/x", &err));
         assert_int_equal(err.line, 2);

@@ -110,7 +110,7 @@ static void data_errors(void **state)
         struct th_lexicons *none = th_lexicons_new(dir);
         assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
-        assert_string_equal(err.message, "unknown key 'colour' in a party; expected id, names, "
+        assert_string_equal(err.message, "party 'X': unknown key 'colour'; expected id, names, "
                                          "exact, hashtags or slogans");
         th_error_release(&err);
         free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    names: [X]\n"));
