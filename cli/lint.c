@@ -143,7 +143,8 @@ static void lint_path(struct run *run, const char *path)
         struct stat st;
         if (strcmp(path, "-") == 0) {
                 const char *name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
-                if (th_input_read("-", name, lint_unit, run, &err) < 0)
+                if (th_input_read("-", name, th_session_conventions(cli->session), lint_unit, run,
+                                  &err) < 0)
                         keep_worst(run, th_cli_error(&err));
         } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
                 char **files;
@@ -160,7 +161,8 @@ static void lint_path(struct run *run, const char *path)
                         free(files[i]);
                 }
                 free(files);
-        } else if (th_input_read(path, path, lint_unit, run, &err) < 0) {
+        } else if (th_input_read(path, path, th_session_conventions(cli->session), lint_unit, run,
+                                 &err) < 0) {
                 keep_worst(run, th_cli_error(&err));
         }
         th_error_release(&err);

@@ -163,6 +163,8 @@ int main(int argc, char **argv)
         cli.fail_level = TH_SEV_WARNING;
         const char *no_color = getenv("NO_COLOR");
         cli.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+        char **meta_args = th_xcalloc((size_t)argc + 1, sizeof(char *));
+        size_t nmeta_args = 0;
         char **plugin_dirs = th_xcalloc((size_t)argc + 1, sizeof(char *));
         size_t nplugin_dirs = 0;
         const char *rules_env = getenv("TWOHATS_RULES_DIR"), *rules_dir = NULL;
@@ -185,9 +187,8 @@ int main(int argc, char **argv)
                         else
                                 cli.format = (enum th_format)th_format_parse(optarg);
                         break;
-                case OPT_META:
-                        if (th_meta_set_arg(&cli.meta, optarg, &err) < 0)
-                                status = th_cli_error(&err);
+                case OPT_META: /* read once the language's spellings are known */
+                        meta_args[nmeta_args++] = optarg;
                         break;
                 case OPT_MIN_SEVERITY:
                 case OPT_FAIL_LEVEL: {
@@ -283,6 +284,10 @@ int main(int argc, char **argv)
                 else
                         cli.engine = th_session_engine(cli.session);
         }
+        for (size_t i = 0; status == TH_EXIT_OK && i < nmeta_args; i++)
+                if (th_meta_set_arg(&cli.meta, meta_args[i], th_session_conventions(cli.session),
+                                    &err) < 0)
+                        status = th_cli_error(&err);
         /* The rules of the declarative rule files of this folder's configuration, too. */
         if (status == TH_EXIT_OK && (list_rules || explain) &&
             !th_session_config_for(cli.session, ".", &err))
@@ -305,5 +310,6 @@ int main(int argc, char **argv)
         free(search);
         free(env_copy);
         free(plugin_dirs);
+        free(meta_args);
         return status < 0 ? TH_EXIT_OK : status;
 }

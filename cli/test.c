@@ -113,8 +113,8 @@ static json_t *load_cases(const char *file, struct th_error *err)
         return cases;
 }
 
-static int case_meta(json_t *meta, struct th_meta *m, const char *where, unsigned line,
-                     struct th_error *err)
+static int case_meta(json_t *meta, struct th_meta *m, const struct th_conventions *conv,
+                     const char *where, unsigned line, struct th_error *err)
 {
         const char *key;
         json_t *v;
@@ -127,7 +127,7 @@ static int case_meta(json_t *meta, struct th_meta *m, const char *where, unsigne
                 for (size_t i = 0; json_is_array(v) && i < json_array_size(v) && nr < 64; i++)
                         if (json_is_string(json_array_get(v, i)))
                                 vals[nr++] = json_string_value(json_array_get(v, i));
-                if (th_meta_set(m, key, vals, nr, NULL, where, line, 0, err) < 0)
+                if (th_meta_set(m, key, vals, nr, NULL, conv, where, line, 0, err) < 0)
                         return -1;
         }
         return 0;
@@ -166,7 +166,8 @@ static void run_case(struct test_run *r, const char *file, const struct th_confi
                                           id, want ? want : "a non-text value");
         }
         if (rc == 0 && json_is_object(json_object_get(cs, "meta")))
-                rc = case_meta(json_object_get(cs, "meta"), &meta, file, line, &err);
+                rc = case_meta(json_object_get(cs, "meta"), &meta,
+                               th_session_conventions(r->cli->session), file, line, &err);
         if (rc == 0) {
                 struct th_text t = {name,
                                     file,

@@ -2,7 +2,7 @@
  * partisan.c: the judgement of party-political content (see partisan.h).
  *
  * parties.yml gives every party's names, hashtags and slogans; partisan.yml
- * gives the patterns of each kind, with {party} and {date} placeholders.
+ * gives the patterns of each kind, with {party} and its own placeholders.
  * A document is judged on its prose, sentence by sentence, but only the
  * sentences that name a party or hold a trigger word (the lexicon
  * nl/partisan-triggers) are searched: no pattern can match elsewhere.  Each
@@ -21,7 +21,8 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const th_nl_data_keys[] = {"parties", "patterns", "types", "elections", NULL};
+const char *const th_nl_data_keys[] = {
+    "parties", "placeholders", "vote-hashtag-prefixes", "patterns", "types", "elections", NULL};
 
 struct slogan {
         size_t party;
@@ -65,12 +66,14 @@ struct th_partisan_model {
         size_t nslogans, aslogans;
         struct pattern *patterns;
         size_t npatterns, apatterns;
+        /* partisan.yml `placeholders`: {name} in a pattern stands for this regex */
+        struct placeholder {
+                char *name, *regex;
+        } * placeholders;
+        size_t nplaceholders, aplaceholders;
+        char **vote_prefixes; /* `vote-hashtag-prefixes`: "#stem" makes #StemVVD a vote call */
+        size_t nvote_prefixes, avote_prefixes;
 };
-
-static const char date_re[] =
-    "(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)(?:\\s+\\d{1,2}\\s+"
-    "\\p{L}+)?|\\d{1,2}\\s+(?:januari|februari|maart|april|mei|juni|juli|augustus|september|"
-    "oktober|november|december))";
 
 void th_partisan_model_free(struct th_partisan_model *m)
 {
@@ -93,6 +96,14 @@ void th_partisan_model_free(struct th_partisan_model *m)
                 th_regex_free(m->slogans[i].re);
         }
         free(m->slogans);
+        for (size_t i = 0; i < m->nplaceholders; i++) {
+                free(m->placeholders[i].name);
+                free(m->placeholders[i].regex);
+        }
+        free(m->placeholders);
+        for (size_t i = 0; i < m->nvote_prefixes; i++)
+                free(m->vote_prefixes[i]);
+        free(m->vote_prefixes);
         for (size_t i = 0; i < m->npatterns; i++) {
                 th_regex_free(m->patterns[i].re);
                 for (size_t k = 0; k < m->patterns[i].nneeds; k++)
@@ -352,17 +363,29 @@ static int read_party(struct th_partisan_model *m, const struct th_yamldoc *y,
         return rc;
 }
 
-/* Replace {party} and {date} in `src`. */
+/* The placeholder whose "{name}" starts at `p`, or NULL. */
+static const struct placeholder *placeholder_at(const struct th_partisan_model *m, const char *p)
+{
+        for (size_t i = 0; *p == '{' && i < m->nplaceholders; i++) {
+                size_t n = strlen(m->placeholders[i].name);
+                if (!strncmp(p + 1, m->placeholders[i].name, n) && p[n + 1] == '}')
+                        return &m->placeholders[i];
+        }
+        return NULL;
+}
+
+/* Replace {party} and the placeholders of partisan.yml in `src`. */
 static char *expand(const struct th_partisan_model *m, const char *src)
 {
         struct th_buf b = {0};
         for (const char *p = src; *p;) {
+                const struct placeholder *ph = placeholder_at(m, p);
                 if (strncmp(p, "{party}", 7) == 0) {
                         th_buf_addf(&b, "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->names.s);
                         p += 7;
-                } else if (strncmp(p, "{date}", 6) == 0) {
-                        th_buf_adds(&b, date_re);
-                        p += 6;
+                } else if (ph) {
+                        th_buf_addf(&b, "(?:%s)", ph->regex);
+                        p += strlen(ph->name) + 2;
                 } else {
                         th_buf_add(&b, p++, 1);
                 }
@@ -478,6 +501,56 @@ static int parliamentary_contexts(const struct th_ywalk *w, const struct th_ynod
         return read_kind(w, v, 0);
 }
 
+/* `placeholders: {name: regex, ...}` */
+static int read_placeholders(struct th_partisan_model *m, const struct th_yamldoc *y,
+                             const struct th_ynode *v, struct th_error *err)
+{
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err,
+                                        "'placeholders': expected a mapping of names to patterns");
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *re = th_yamldoc_pair(y, v, i, &k);
+                const char *name = th_yamldoc_scalar(k), *regex = th_yamldoc_scalar(re);
+                if (!name || !regex || !strcmp(name, "party"))
+                        return th_yamldoc_error(y, k, TH_ERR_PLUGIN, err,
+                                                "'placeholders': expected NAME: PATTERN (a name "
+                                                "other than 'party')");
+                TH_GROW(m->placeholders, m->nplaceholders + 1, m->aplaceholders);
+                m->placeholders[m->nplaceholders].name = th_xstrdup(name);
+                m->placeholders[m->nplaceholders++].regex = th_xstrdup(regex);
+        }
+        return 0;
+}
+
+/* `vote-hashtag-prefixes: [...]` */
+static int read_vote_prefixes(struct th_partisan_model *m, const struct th_yamldoc *y,
+                              const struct th_ynode *v, struct th_error *err)
+{
+        const char **texts;
+        size_t n;
+        const struct th_ynode *bad;
+        if (th_yamldoc_texts(y, v, &texts, &n, &bad) < 0)
+                return th_yamldoc_error(y, bad, TH_ERR_PLUGIN, err,
+                                        "'vote-hashtag-prefixes': expected a list of texts");
+        for (size_t i = 0; i < n; i++) {
+                TH_GROW(m->vote_prefixes, m->nvote_prefixes + 1, m->avote_prefixes);
+                m->vote_prefixes[m->nvote_prefixes++] = th_xstrdup(texts[i]);
+        }
+        free(texts);
+        return 0;
+}
+
+/* Is the hashtag text[0, n) a vote call by its prefix ("#StemVVD")? */
+static int vote_hashtag(const struct th_partisan_model *m, const char *text, size_t n)
+{
+        for (size_t i = 0; i < m->nvote_prefixes; i++) {
+                size_t k = strlen(m->vote_prefixes[i]);
+                if (n > k && strncasecmp(text, m->vote_prefixes[i], k) == 0)
+                        return 1;
+        }
+        return 0;
+}
+
 static int read_patterns(struct th_partisan_model *m, const struct th_yamldoc *y,
                          const struct th_ynode *v, struct th_error *err)
 {
@@ -507,6 +580,33 @@ static int read_data(struct th_partisan_model *m, const char *dir, const char *n
                 rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
         if (rc == 0)
                 rc = fn(m, &y, body, err);
+        th_yamldoc_release(&y);
+        free(path);
+        return rc;
+}
+
+/* partisan.yml: the placeholders and hashtag prefixes first, then the patterns that use
+ * them. */
+static int read_partisan(struct th_partisan_model *m, const char *dir, struct th_error *err)
+{
+        static const struct {
+                const char *key;
+                int (*read)(struct th_partisan_model *, const struct th_yamldoc *,
+                            const struct th_ynode *, struct th_error *);
+        } sections[] = {{"placeholders", read_placeholders},
+                        {"vote-hashtag-prefixes", read_vote_prefixes},
+                        {"patterns", read_patterns}};
+        char *path = th_xasprintf("%s/partisan.yml", dir);
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
+        for (size_t i = 0; rc == 0 && i < sizeof(sections) / sizeof(sections[0]); i++) {
+                const struct th_ynode *v = th_yamldoc_get(&y, th_yamldoc_root(&y), sections[i].key);
+                if (v)
+                        rc = sections[i].read(m, &y, v, err);
+                else if (sections[i].read == read_patterns)
+                        rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'",
+                                          sections[i].key);
+        }
         th_yamldoc_release(&y);
         free(path);
         return rc;
@@ -554,7 +654,7 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
                 rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "parties.yml names no party");
         if (rc == 0) {
                 build_names(m);
-                rc = read_data(m, dir, "partisan.yml", "patterns", read_patterns, err);
+                rc = read_partisan(m, dir, err);
         }
         if (rc == 0)
                 rc = define_party_names(m, lexicons, lang, err);
@@ -738,7 +838,7 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
              at = ov[1]) {
                 const char *mark = th_scratch_mark(s);
                 long party = mark ? strtol(mark, NULL, 10) : -1;
-                int vote = ov[1] - ov[0] > 5 && strncasecmp(text + ov[0], "#stem", 5) == 0;
+                int vote = vote_hashtag(m, text + ov[0], ov[1] - ov[0]);
                 add_item(m, x, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
                          ov[1], party);
         }

@@ -208,6 +208,7 @@ static const struct th_nl_api api = {
 const struct th_service_provider th_nl_provider = {
     .table = &api.head,
     .data_keys = th_nl_data_keys,
+    .language = "nl",
     .open = nl_open,
     .close = nl_close,
     .preload = nl_preload,

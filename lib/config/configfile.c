@@ -10,6 +10,12 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+/* What the key handlers of a configuration file read into, and with. */
+struct load {
+        struct th_config *config;
+        const struct th_conventions *conv; /* other spellings of metadata values */
+};
+
 static const char *const default_extensions[] = {"md", "markdown", "txt", "jsonl", NULL};
 
 static void set_extensions(struct th_config *c, const char *const *ext, size_t n)
@@ -78,7 +84,7 @@ static int parse_severity(const char *s, enum th_severity *out)
 
 static int read_extensions(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_config *c = w->ctx;
+        struct th_config *c = ((struct load *)w->ctx)->config;
         if (th_yamldoc_type(v) != TH_YLIST)
                 return th_yamldoc_error(w->y, v, TH_ERR_USAGE, w->err,
                                         "'extensions': expected a list such as [md, txt], got %s",
@@ -103,7 +109,7 @@ static int read_extensions(const struct th_ywalk *w, const struct th_ynode *v)
 /* Rule ids are data: each key is one. */
 static int read_rules(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_config *c = w->ctx;
+        struct th_config *c = ((struct load *)w->ctx)->config;
         const struct th_yamldoc *y = w->y;
         if (th_yamldoc_type(v) != TH_YMAP)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
@@ -198,7 +204,7 @@ static int read_plugin(struct th_plugin_setting *ps, const struct th_yamldoc *y,
 /* Plugin names are data: each key is one. */
 static int read_plugins(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_config *c = w->ctx;
+        struct th_config *c = ((struct load *)w->ctx)->config;
         const struct th_yamldoc *y = w->y;
         if (th_yamldoc_type(v) != TH_YMAP)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
@@ -225,7 +231,8 @@ static int read_plugins(const struct th_ywalk *w, const struct th_ynode *v)
 
 /* Besides 'files', metadata keys are data: each is one. */
 static int read_meta_entry(struct th_meta_default *md, const struct th_yamldoc *y,
-                           const struct th_ynode *v, const char *file, struct th_error *err)
+                           const struct th_ynode *v, const char *file,
+                           const struct th_conventions *conv, struct th_error *err)
 {
         if (th_yamldoc_type(v) != TH_YMAP)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, err,
@@ -258,8 +265,8 @@ static int read_meta_entry(struct th_meta_default *md, const struct th_yamldoc *
                                                            : "metadata '%s': expected text "
                                                              "values, got %s",
                                                 key, th_yamldoc_kind(bad));
-                int rc = th_meta_set(&md->meta, key, vals, nr, NULL, file, th_yamldoc_line(y, val),
-                                     th_yamldoc_col(y, val), err);
+                int rc = th_meta_set(&md->meta, key, vals, nr, NULL, conv, file,
+                                     th_yamldoc_line(y, val), th_yamldoc_col(y, val), err);
                 free(vals);
                 if (rc < 0)
                         return -1;
@@ -272,7 +279,7 @@ static int read_meta_entry(struct th_meta_default *md, const struct th_yamldoc *
 
 static int read_metadata(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_config *c = w->ctx;
+        struct th_config *c = ((struct load *)w->ctx)->config;
         if (th_yamldoc_type(v) != TH_YLIST)
                 return th_yamldoc_error(w->y, v, TH_ERR_USAGE, w->err,
                                         "'metadata': expected a list of {files: GLOB, KEY: VALUE}, "
@@ -284,7 +291,8 @@ static int read_metadata(const struct th_ywalk *w, const struct th_ynode *v)
                 struct th_meta_default *md = &c->metadata[c->nmetadata++];
                 memset(md, 0, sizeof(*md));
                 th_meta_init(&md->meta);
-                if (read_meta_entry(md, w->y, th_yamldoc_item(w->y, v, i), c->path, w->err) < 0)
+                if (read_meta_entry(md, w->y, th_yamldoc_item(w->y, v, i), c->path,
+                                    ((struct load *)w->ctx)->conv, w->err) < 0)
                         return -1;
         }
         return 0;
@@ -310,7 +318,7 @@ void th_config_add_rule_file(struct th_config *c, const char *path, struct th_pl
  * untrusted folder reads no rule file from elsewhere. */
 static int read_rule_files(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        struct th_config *c = w->ctx;
+        struct th_config *c = ((struct load *)w->ctx)->config;
         const struct th_yamldoc *y = w->y;
         if (th_yamldoc_type(v) != TH_YLIST)
                 return th_yamldoc_error(y, v, TH_ERR_USAGE, w->err,
@@ -354,7 +362,8 @@ static const struct th_ykey config_keys[] = {
     {"plugins", TH_YANY, read_plugins},       {"metadata", TH_YANY, read_metadata},
     {"rule-files", TH_YANY, read_rule_files}, {NULL, 0, NULL}};
 
-int th_config_load(struct th_config *c, const char *path, struct th_error *err)
+int th_config_load(struct th_config *c, const char *path, const struct th_conventions *conv,
+                   struct th_error *err)
 {
         char *dir = th_xstrdup(path);
         char *slash = strrchr(dir, '/');
@@ -374,7 +383,8 @@ int th_config_load(struct th_config *c, const char *path, struct th_error *err)
                                       "metadata, got %s",
                                       th_yamldoc_kind(root));
         else
-                rc = th_yamldoc_walk(&y, root, config_keys, c, NULL, TH_ERR_USAGE, err);
+                rc = th_yamldoc_walk(&y, root, config_keys, &(struct load){c, conv}, NULL,
+                                     TH_ERR_USAGE, err);
         th_yamldoc_release(&y);
         return rc;
 }

@@ -77,8 +77,10 @@ void th_config_add_rule_file(struct th_config *c, const char *path, struct th_pl
 
 /* The built-in defaults; `dir` is where globs would be relative to. */
 void th_config_defaults(struct th_config *c, const char *dir);
-/* Load `path`.  Returns 0, or -1 with `err` (TH_ERR_USAGE) at the place. */
-int th_config_load(struct th_config *c, const char *path, struct th_error *err);
+/* Load `path`, reading metadata values with `conv` (may be NULL).  Returns 0, or -1 with
+ * `err` (TH_ERR_USAGE) at the place. */
+int th_config_load(struct th_config *c, const char *path, const struct th_conventions *conv,
+                   struct th_error *err);
 void th_config_release(struct th_config *c);
 
 /* The nearest .twohats.yml from folder `dir` upward, or NULL. */

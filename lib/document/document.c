@@ -118,6 +118,7 @@ int th_doc_build(struct th_doc *doc, const char *path, char *text, size_t len,
         doc->path = th_xstrdup(path);
         doc->text = text;
         doc->len = len;
+        doc->conv = opt->conv;
         th_meta_init(&doc->meta);
         if (len > UINT32_MAX - 1) /* the word index keeps offsets in 32 bits */
                 return th_error_set(err, TH_ERR_USAGE, path, 0, 0,

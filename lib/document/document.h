@@ -38,8 +38,9 @@ struct th_doc {
         size_t *lines; /* offset of the start of each line */
         size_t nlines;
         struct th_meta meta;
-        struct th_span_list html;   /* raw HTML (comments among it) */
-        struct th_span_list blocks; /* prose blocks: paragraphs, headings, items */
+        const struct th_conventions *conv; /* the language's, borrowed; may be NULL */
+        struct th_span_list html;          /* raw HTML (comments among it) */
+        struct th_span_list blocks;        /* prose blocks: paragraphs, headings, items */
         struct th_span_list sentences;
         struct th_span_list quotes;  /* quotation marks and blockquotes, sorted */
         struct th_span_list invalid; /* invalid UTF-8 bytes skipped with --lenient */
@@ -48,9 +49,10 @@ struct th_doc {
 /* Options for building a document. */
 struct th_doc_options {
         enum th_markup markup;
-        int lenient;                   /* skip invalid UTF-8 instead of failing */
-        const struct th_meta *base;    /* configuration defaults, may be NULL */
-        const struct th_meta *overlay; /* JSON Lines fields, --meta; may be NULL */
+        int lenient;                       /* skip invalid UTF-8 instead of failing */
+        const struct th_meta *base;        /* configuration defaults, may be NULL */
+        const struct th_meta *overlay;     /* JSON Lines fields, --meta; may be NULL */
+        const struct th_conventions *conv; /* abbreviations, metadata spellings; may be NULL */
 };
 
 /*

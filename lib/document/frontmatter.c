@@ -64,7 +64,7 @@ static int store(struct th_doc *doc, const struct th_yamldoc *y, const struct th
         size_t span[2] = {
             offset_at(doc, th_yamldoc_line(y, vnode) - 1, th_yamldoc_col(y, vnode) - 1),
             offset_at(doc, end_line - 1, end_col - 1)};
-        int rc = th_meta_set(&doc->meta, key, values, nr, span, doc->path,
+        int rc = th_meta_set(&doc->meta, key, values, nr, span, doc->conv, doc->path,
                              th_yamldoc_line(y, vnode), th_yamldoc_col(y, vnode), err);
         free(values);
         return rc;

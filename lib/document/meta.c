@@ -6,55 +6,63 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An accepted spelling and the canonical value it stands for. */
-struct alias {
-        const char *spelling;
-        const char *canonical;
-};
-
-static const struct alias channel_values[] = {
-    {"speech", "speech"}, {"press-release", "press-release"},
-    {"web", "web"},       {"newsletter", "newsletter"},
-    {"social", "social"}, {"agenda", "agenda"},
-    {"letter", "letter"}, {"interview", "interview"},
-    {"party", "party"},   {NULL, NULL}};
-
-static const struct alias account_values[] = {{"corporate", "corporate"},  {"hybrid", "hybrid"},
-                                              {"hybride", "hybrid"},       {"personal", "personal"},
-                                              {"persoonlijk", "personal"}, {NULL, NULL}};
-
-static const struct alias prepared_by_values[] = {{"civil-service", "civil-service"},
-                                                  {"ambtelijk", "civil-service"},
-                                                  {"minister", "minister"},
-                                                  {"political-assistant", "political-assistant"},
-                                                  {"party", "party"},
-                                                  {NULL, NULL}};
-
-static const struct alias event_values[] = {{"official", "official"},
-                                            {"party", "party"},
-                                            {"campaign", "campaign"},
-                                            {"private", "private"},
-                                            {NULL, NULL}};
+static const char *const channel_values[] = {
+    "speech", "press-release", "web",       "newsletter", "social",
+    "agenda", "letter",        "interview", "party",      NULL};
+static const char *const account_values[] = {"corporate", "hybrid", "personal", NULL};
+static const char *const prepared_by_values[] = {"civil-service", "minister", "political-assistant",
+                                                 "party", NULL};
+static const char *const event_values[] = {"official", "party", "campaign", "private", NULL};
 
 enum key_kind { KEY_ENUM, KEY_DATE, KEY_TEXT, KEY_LIST };
 
+/* The keys of GUIDELINES' "Document metadata"; other spellings of the values come from a
+ * language's conventions. */
 static const struct known_key {
         const char *key;
         enum key_kind kind;
-        const struct alias *values;
-        const char *allowed; /* for the error message */
+        const char *const *values; /* KEY_ENUM: the canonical values */
+        const char *allowed;       /* otherwise: for the error message */
 } known_keys[] = {
     {"date", KEY_DATE, NULL, "an ISO 8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS])"},
-    {"channel", KEY_ENUM, channel_values,
-     "speech, press-release, web, newsletter, social, agenda, letter, interview, party"},
-    {"account", KEY_ENUM, account_values, "corporate, hybrid (hybride), personal (persoonlijk)"},
-    {"prepared-by", KEY_ENUM, prepared_by_values,
-     "civil-service (ambtelijk), minister, political-assistant, party"},
-    {"event", KEY_ENUM, event_values, "official, party, campaign, private"},
+    {"channel", KEY_ENUM, channel_values, NULL},
+    {"account", KEY_ENUM, account_values, NULL},
+    {"prepared-by", KEY_ENUM, prepared_by_values, NULL},
+    {"event", KEY_ENUM, event_values, NULL},
     {"minister", KEY_LIST, NULL, "one or more names"},
     {"party", KEY_TEXT, NULL, "a party name or abbreviation"},
     {"location", KEY_TEXT, NULL, "a venue"},
     {NULL, KEY_TEXT, NULL, NULL}};
+
+/* What `k` allows, for a message: "corporate, hybrid (hybride), personal (persoonlijk)". */
+static char *allowed(const struct known_key *k, const struct th_conventions *conv)
+{
+        if (k->kind != KEY_ENUM)
+                return th_xstrdup(k->allowed);
+        struct th_buf b = {0};
+        for (size_t i = 0; k->values[i]; i++) {
+                th_buf_addf(&b, "%s%s", i ? ", " : "", k->values[i]);
+                for (size_t j = 0; conv && j < conv->nspellings; j++)
+                        if (!strcmp(conv->spellings[j].key, k->key) &&
+                            !strcmp(conv->spellings[j].value, k->values[i]))
+                                th_buf_addf(&b, " (%s)", conv->spellings[j].spelling);
+        }
+        return th_buf_detach(&b);
+}
+
+/* The canonical value `v` (lower case) stands for under `k`, or NULL. */
+static const char *canonical(const struct known_key *k, const struct th_conventions *conv,
+                             const char *v)
+{
+        for (size_t i = 0; k->values[i]; i++)
+                if (!strcmp(k->values[i], v))
+                        return k->values[i];
+        const char *value = th_conventions_value(conv, k->key, v);
+        for (size_t i = 0; value && k->values[i]; i++)
+                if (!strcmp(k->values[i], value))
+                        return k->values[i];
+        return NULL;
+}
 
 static const struct known_key *find_known(const char *key)
 {
@@ -186,8 +194,8 @@ void th_meta_copy(struct th_meta *dst, const struct th_meta *src)
 }
 
 int th_meta_set(struct th_meta *m, const char *key, const char *const *values, size_t nr,
-                const size_t *span, const char *where, unsigned line, unsigned col,
-                struct th_error *err)
+                const size_t *span, const struct th_conventions *conv, const char *where,
+                unsigned line, unsigned col, struct th_error *err)
 {
         const struct known_key *k = find_known(key);
         char **vals = th_xcalloc(nr ? nr : 1, sizeof(char *));
@@ -199,15 +207,13 @@ int th_meta_set(struct th_meta *m, const char *key, const char *const *values, s
         for (size_t i = 0; k && bad < 0 && i < nr; i++) {
                 if (k->kind == KEY_ENUM) {
                         lower_trim(vals[i]);
-                        const struct alias *a = k->values;
-                        while (a->spelling && strcmp(a->spelling, vals[i]) != 0)
-                                a++;
-                        if (!a->spelling) {
+                        const char *value = canonical(k, conv, vals[i]);
+                        if (!value) {
                                 bad = (int)i;
                                 break;
                         }
                         free(vals[i]);
-                        vals[i] = th_xstrdup(a->canonical);
+                        vals[i] = th_xstrdup(value);
                 } else if (k->kind == KEY_DATE && !valid_date(vals[i])) {
                         bad = (int)i;
                 } else if (vals[i][0] == '\0') {
@@ -216,14 +222,16 @@ int th_meta_set(struct th_meta *m, const char *key, const char *const *values, s
         }
         if (bad >= 0) {
                 const char *shown = nr ? values[bad] : "";
+                char *expected = allowed(k, conv);
                 if (k->kind != KEY_LIST && nr != 1)
                         th_error_set(err, TH_ERR_USAGE, where, line, col,
                                      "metadata '%s' takes one value, not a list; expected %s", key,
-                                     k->allowed);
+                                     expected);
                 else
                         th_error_set(err, TH_ERR_USAGE, where, line, col,
                                      "invalid value '%s' for metadata '%s'; expected %s", shown,
-                                     key, k->allowed);
+                                     key, expected);
+                free(expected);
                 for (size_t i = 0; i < nr; i++)
                         free(vals[i]);
                 free(vals);
@@ -254,7 +262,8 @@ const char *th_meta_value(const struct th_meta *m, const char *key, size_t i)
         return e && i < e->nr ? e->values[i] : NULL;
 }
 
-int th_meta_set_arg(struct th_meta *m, const char *arg, struct th_error *err)
+int th_meta_set_arg(struct th_meta *m, const char *arg, const struct th_conventions *conv,
+                    struct th_error *err)
 {
         const char *eq = strchr(arg, '=');
         if (!eq || eq == arg)
@@ -275,10 +284,10 @@ int th_meta_set_arg(struct th_meta *m, const char *arg, struct th_error *err)
                                 tok++;
                         parts[nr++] = tok;
                 }
-                rc = th_meta_set(m, key, parts, nr, NULL, "--meta", 0, 0, err);
+                rc = th_meta_set(m, key, parts, nr, NULL, conv, "--meta", 0, 0, err);
                 free(copy);
         } else {
-                rc = th_meta_set(m, key, &value, 1, NULL, "--meta", 0, 0, err);
+                rc = th_meta_set(m, key, &value, 1, NULL, conv, "--meta", 0, 0, err);
         }
         free(key);
         return rc;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "base/error.h"
+#include "document/conventions.h"
 
 struct th_meta_entry {
         char *key;
@@ -34,17 +35,19 @@ void th_meta_copy(struct th_meta *dst, const struct th_meta *src);
  * Validate and canonicalise `values` of `key`, then store them, replacing an
  * earlier value.  `where`, `line` and `col` name the place for the error.
  * `span` (may be NULL) is where the value stands in the document text.
+ * `conv` (may be NULL) gives other spellings of values ("hybride").
  * Returns 0, or -1 with `err` set (TH_ERR_USAGE).
  */
 int th_meta_set(struct th_meta *m, const char *key, const char *const *values, size_t nr,
-                const size_t *span, const char *where, unsigned line, unsigned col,
-                struct th_error *err);
+                const size_t *span, const struct th_conventions *conv, const char *where,
+                unsigned line, unsigned col, struct th_error *err);
 
 const struct th_meta_entry *th_meta_get(const struct th_meta *m, const char *key);
 /* Value `i` of `key`, or NULL. */
 const char *th_meta_value(const struct th_meta *m, const char *key, size_t i);
 
 /* Parse "KEY=VALUE" (a comma-separated VALUE gives a list for `minister`). */
-int th_meta_set_arg(struct th_meta *m, const char *arg, struct th_error *err);
+int th_meta_set_arg(struct th_meta *m, const char *arg, const struct th_conventions *conv,
+                    struct th_error *err);
 
 #endif

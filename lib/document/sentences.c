@@ -3,7 +3,8 @@
  *
  * A sentence ends at '.', '!', '?' or '…' (with any closing quotes or
  * brackets after it) followed by white space or the end of the block.  A
- * full stop does not end a sentence after a Dutch abbreviation, an initial,
+ * full stop does not end a sentence after an abbreviation of the language
+ * (its conventions, rules/<lang>/language.yml), an initial,
  * a list number, or when the next word starts in lower case.
  */
 #include "document/document.h"
@@ -12,26 +13,6 @@
 #include <ctype.h>
 #include <string.h>
 #include <strings.h>
-
-/* Abbreviations without their final full stop, lower case. */
-static const char *const abbreviations[] = {
-    "o.a",  "bijv",  "bv",    "d.w.z", "mr",    "dr",    "drs",   "ir",  "ing", "prof", "nr",
-    "blz",  "p",     "pp",    "jl",    "i.p.v", "m.b.t", "t.a.v", "e.d", "enz", "etc",  "ca",
-    "mevr", "dhr",   "resp",  "incl",  "excl",  "art",   "vgl",   "zgn", "z.g", "evt",  "e.a",
-    "a.s",  "t.z.t", "n.a.v", "i.v.m", "m.u.v", "v.w.b", "min",   "st",  "jr",  "sr",   "mln",
-    "mld",  "mrd",   "jan",   "feb",   "aug",   "sept",  "okt",   "nov", "dec", "vs",   "z.s.m",
-    "e.g",  "i.e",   "m.a.w", "o.b.v", "t.b.v", "w.o",   NULL};
-
-static int is_abbreviation(const char *tok, size_t n)
-{
-        if (n == 0 || n > 6) /* the longest abbreviation, "i.p.v", has 5 bytes */
-                return 0;
-        for (const char *const *a = abbreviations; *a; a++)
-                if (tolower((unsigned char)tok[0]) == (*a)[0] && strlen(*a) == n &&
-                    strncasecmp(*a, tok, n) == 0)
-                        return 1;
-        return 0;
-}
 
 /* Initials such as "J" or "M.J": single letters separated by full stops. */
 static int is_initials(const char *tok, size_t n)
@@ -78,14 +59,15 @@ static size_t terminator_len(const char *p, size_t left)
 }
 
 /* Does the full stop at `dot` (sentence started at `st`, next text at `next`) end it? */
-static int full_stop_ends(const char *p, size_t st, size_t dot, size_t next, size_t end)
+static int full_stop_ends(const struct th_conventions *conv, const char *p, size_t st, size_t dot,
+                          size_t next, size_t end)
 {
         size_t t = dot;
         while (t > st && !isspace((unsigned char)p[t - 1]) && p[t - 1] != '(')
                 t--;
         const char *tok = p + t;
         size_t n = dot - t;
-        if (is_abbreviation(tok, n) || is_initials(tok, n))
+        if (th_conventions_abbreviation(conv, tok, n) || is_initials(tok, n))
                 return 0;
         if (all_digits(tok, n) && t == st)
                 return 0; /* a list number: "1. Corporate" */
@@ -144,7 +126,8 @@ static void split_block(struct th_doc *doc, size_t start, size_t end)
                         for (size_t cl; k < end && (cl = closer_len(p + k, end - k));)
                                 k += cl;
                         if ((k >= end || isspace((unsigned char)p[k])) &&
-                            (p[j] != '.' || k > j + 1 || full_stop_ends(p, st, j, k, end))) {
+                            (p[j] != '.' || k > j + 1 ||
+                             full_stop_ends(doc->conv, p, st, j, k, end))) {
                                 stop = k;
                                 break;
                         }

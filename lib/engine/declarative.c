@@ -87,6 +87,7 @@ struct parse {
         struct th_error *err;
         struct th_decl_rule *r;             /* the rule being read, for messages */
         const struct th_calendar *calendar; /* for `when: date: type`, or NULL */
+        const struct th_conventions *conv;  /* other spellings of metadata values, or NULL */
         /* Keys read once the rule's kind is known, or NULL. */
         const struct th_ynode *first, *second, *unless, *terms, *patterns, *swap, *when, *examples,
             *kind, *rules;
@@ -216,7 +217,7 @@ static int read_meta(struct parse *p, const struct th_ynode *n, struct th_meta *
                         return fail_at(p, k, "'meta': expected a metadata key");
                 if (texts(p, v, &vals, &nr) < 0)
                         return -1;
-                int rc = th_meta_set(m, th_yamldoc_scalar(k), vals, nr, NULL, p->y->file,
+                int rc = th_meta_set(m, th_yamldoc_scalar(k), vals, nr, NULL, p->conv, p->y->file,
                                      th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
                 free(vals);
                 if (rc < 0)
@@ -299,7 +300,7 @@ static int read_when(struct parse *p, const struct th_ynode *n)
                 for (size_t j = 0; rc == 0 && j < nr; j++) {
                         struct th_meta check;
                         th_meta_init(&check);
-                        rc = th_meta_set(&check, key, &vals[j], 1, NULL, p->y->file,
+                        rc = th_meta_set(&check, key, &vals[j], 1, NULL, p->conv, p->y->file,
                                          th_yamldoc_line(p->y, v), th_yamldoc_col(p->y, v), p->err);
                         if (rc == 0)
                                 c.values[c.nvalues++] = th_xstrdup(th_meta_value(&check, key, 0));
@@ -522,7 +523,7 @@ static void explain(struct th_decl_rule *r)
 }
 
 struct th_rule_file *th_rule_file_load(const char *path, const struct th_calendar *calendar,
-                                       struct th_error *err)
+                                       const struct th_conventions *conv, struct th_error *err)
 {
         struct th_yamldoc y;
         int rc = th_yamldoc_load_file(&y, path, "rule file", TH_ERR_USAGE, err);
@@ -530,7 +531,7 @@ struct th_rule_file *th_rule_file_load(const char *path, const struct th_calenda
                 return NULL;
         struct th_rule_file *f = th_xcalloc(1, sizeof(*f));
         f->path = th_xstrdup(path);
-        struct parse p = {.y = &y, .err = err, .calendar = calendar};
+        struct parse p = {.y = &y, .err = err, .calendar = calendar, .conv = conv};
         static const struct th_ykey file_keys[] = {{"rules", TH_YANY, keep_rules}, {NULL, 0, NULL}};
         const struct th_ynode *root = th_yamldoc_root(&y);
         rc = th_yamldoc_walk(&y, root, file_keys, &p, NULL, TH_ERR_USAGE, err);
@@ -682,7 +683,8 @@ int th_decl_rule_example(const struct th_decl_rule *r, size_t i, const char **te
 }
 
 int th_rule_file_verify(const struct th_rule_file *f, const struct th_calendar *calendar,
-                        struct th_scratch *s, struct th_error *err)
+                        const struct th_conventions *conv, struct th_scratch *s,
+                        struct th_error *err)
 {
         for (size_t i = 0; i < f->nrules; i++) {
                 const struct th_decl_rule *r = f->rules[i];
@@ -690,7 +692,7 @@ int th_rule_file_verify(const struct th_rule_file *f, const struct th_calendar *
                 for (size_t k = 0; k < r->nexamples; k++) {
                         const struct example *x = &r->examples[k];
                         struct th_doc doc;
-                        struct th_doc_options opt = {TH_MARKUP_MARKDOWN, 0, NULL, &x->meta};
+                        struct th_doc_options opt = {TH_MARKUP_MARKDOWN, 0, NULL, &x->meta, conv};
                         struct th_findings found = {0};
                         if (th_doc_build(&doc, "example", th_xstrdup(x->text), strlen(x->text),
                                          &opt, err) < 0 ||

@@ -41,9 +41,10 @@ struct th_rule_file {
 };
 
 /* Read and compile a rule file (without running its examples); `calendar` (may be NULL)
- * knows the election types of `when: date`. */
+ * knows the election types of `when: date`, `conv` (may be NULL) other spellings of
+ * metadata values. */
 struct th_rule_file *th_rule_file_load(const char *path, const struct th_calendar *calendar,
-                                       struct th_error *err);
+                                       const struct th_conventions *conv, struct th_error *err);
 void th_rule_file_free(struct th_rule_file *f);
 
 /* A rule's id, severity, summary, explanation (generated), position. */
@@ -60,7 +61,8 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
 
 /* Run the examples of every rule of `f`; -1 with `err` at the first that fails. */
 int th_rule_file_verify(const struct th_rule_file *f, const struct th_calendar *calendar,
-                        struct th_scratch *s, struct th_error *err);
+                        const struct th_conventions *conv, struct th_scratch *s,
+                        struct th_error *err);
 
 /* The examples of a rule as labelled cases: text, metadata, whether it must flag. */
 size_t th_decl_rule_examples(const struct th_decl_rule *r);

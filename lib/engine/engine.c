@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define CORE_UNJUSTIFIED "core/unjustified-suppression"
 #define CORE_INVALID_SUPPRESSION "core/invalid-suppression"
@@ -169,6 +170,7 @@ void th_engine_free(struct th_engine *e)
         for (size_t i = 0; i < e->nservices; i++)
                 e->services[i].provider->close(e->services[i].state);
         free(e->services);
+        th_conventions_release(&e->conventions);
         th_lexicons_free(e->lexicons);
         th_word_index_free(e->index);
         for (size_t i = 0; i < e->nrule_files; i++)
@@ -293,6 +295,31 @@ struct th_scratch *th_engine_scratch(struct th_engine *e)
         return e->scratch;
 }
 
+const struct th_conventions *th_engine_conventions(struct th_engine *e, struct th_error *err)
+{
+        for (size_t i = 0; !e->conventions_read && i < e->nservices; i++) {
+                const char *lang = e->services[i].provider->language;
+                int seen = !lang;
+                for (size_t k = 0; k < i && !seen; k++)
+                        seen = e->services[k].provider->language &&
+                               !strcmp(e->services[k].provider->language, lang);
+                char *dir = seen ? NULL : th_lexicons_locate(e->lexicons, lang, "language.yml");
+                char *path = dir ? th_xasprintf("%s/language.yml", dir) : NULL;
+                /* A language pack without the file has no conventions. */
+                int rc = path && access(path, F_OK) == 0
+                             ? th_conventions_read(&e->conventions, path, err)
+                             : 0;
+                free(dir);
+                free(path);
+                if (rc < 0) {
+                        th_conventions_release(&e->conventions);
+                        return NULL;
+                }
+        }
+        e->conventions_read = 1;
+        return &e->conventions;
+}
+
 /* The calendar for declarative rules; without one, their date conditions never hold. */
 static const struct th_calendar *calendar_or_null(struct th_engine *e)
 {
@@ -313,7 +340,9 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
 {
         if (rule_file(e, path))
                 return 0;
-        struct th_rule_file *f = th_rule_file_load(path, calendar_or_null(e), err);
+        const struct th_conventions *conv = th_engine_conventions(e, err);
+        struct th_rule_file *f =
+            conv ? th_rule_file_load(path, calendar_or_null(e), conv, err) : NULL;
         if (!f)
                 return -1;
         for (size_t i = 0; i < f->nrules; i++) {
@@ -328,7 +357,7 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
                         return -1;
                 }
         }
-        if (verify && th_rule_file_verify(f, calendar_or_null(e), e->scratch, err) < 0) {
+        if (verify && th_rule_file_verify(f, calendar_or_null(e), conv, e->scratch, err) < 0) {
                 th_rule_file_free(f);
                 return -1;
         }

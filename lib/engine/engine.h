@@ -52,6 +52,10 @@ const struct th_rule_info *th_engine_find_rule(const struct th_engine *e, const 
 size_t th_engine_plugin_count(const struct th_engine *e);
 const struct th_plugin_info *th_engine_plugin(const struct th_engine *e, size_t i);
 
+/* The conventions (abbreviations, metadata spellings) of the languages of the services
+ * registered, read on first request; NULL with `err` when one is broken. */
+const struct th_conventions *th_engine_conventions(struct th_engine *e, struct th_error *err);
+
 /* Check rule ids, plugin names and option values of `c`, and load the declarative rule
  * files it names (refused when their examples fail); -1 with `err` at the place. */
 int th_engine_check_config(struct th_engine *e, const struct th_config *c, struct th_error *err);

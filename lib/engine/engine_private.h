@@ -35,6 +35,9 @@ struct th_engine {
                 void *state;
         } * services;
         size_t nservices, aservices;
+        /* The conventions of the services' languages, read on first request. */
+        struct th_conventions conventions;
+        int conventions_read;
         /* The word index of the document being linted, made on first request. */
         struct th_word_table *words;
         struct th_word_index *index;

@@ -34,6 +34,7 @@ struct th_calendar {
 struct th_service_provider {
         const struct th_service *table; /* what host->service() hands out */
         const char *const *data_keys;   /* top-level keys of rule data it reads, or NULL */
+        const char *language; /* whose conventions (rules/<language>/language.yml) apply */
         void *(*open)(struct th_engine *e);
         void (*close)(void *state);
         /* Optional: read the data whose lexicons belong in the word index

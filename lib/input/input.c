@@ -80,8 +80,8 @@ static int field_values(json_t *v, char ***vals, size_t *nr)
         return 0;
 }
 
-static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned line,
-                      struct th_error *err)
+static int add_fields(struct th_meta *m, json_t *obj, const struct th_conventions *conv,
+                      const char *file, unsigned line, struct th_error *err)
 {
         const char *key;
         json_t *v;
@@ -90,7 +90,7 @@ static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned
                 if (strcmp(key, "text") == 0 || strcmp(key, "id") == 0)
                         continue;
                 if (strcmp(key, "meta") == 0 && json_is_object(v)) {
-                        if (add_fields(m, v, file, line, err) < 0)
+                        if (add_fields(m, v, conv, file, line, err) < 0)
                                 return -1;
                         continue;
                 }
@@ -101,8 +101,8 @@ static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned
                                             "record field '%s': expected a text, a number, true, "
                                             "false or a list of texts",
                                             key)
-                             : th_meta_set(m, key, (const char *const *)vals, nr, NULL, file, line,
-                                           0, err);
+                             : th_meta_set(m, key, (const char *const *)vals, nr, NULL, conv, file,
+                                           line, 0, err);
                 for (size_t i = 0; i < nr; i++)
                         free(vals[i]);
                 free(vals);
@@ -113,7 +113,8 @@ static int add_fields(struct th_meta *m, json_t *obj, const char *file, unsigned
 }
 
 static int one_record(const char *name, const char *source, const char *line, size_t n,
-                      unsigned lineno, th_unit_fn fn, void *data, struct th_error *err)
+                      unsigned lineno, const struct th_conventions *conv, th_unit_fn fn, void *data,
+                      struct th_error *err)
 {
         json_error_t jerr;
         json_t *rec = json_loadb(line, n, 0, &jerr);
@@ -129,7 +130,7 @@ static int one_record(const char *name, const char *source, const char *line, si
         }
         struct th_meta fields;
         th_meta_init(&fields);
-        int rc = add_fields(&fields, rec, name, lineno, err);
+        int rc = add_fields(&fields, rec, conv, name, lineno, err);
         if (rc == 0) {
                 json_t *id = json_object_get(rec, "id");
                 char *unit_name = json_is_string(id)
@@ -150,8 +151,9 @@ static int one_record(const char *name, const char *source, const char *line, si
         return rc;
 }
 
-int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
-                   void *data, struct th_error *err)
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
+                   const struct th_conventions *conv, th_unit_fn fn, void *data,
+                   struct th_error *err)
 {
         unsigned lineno = 0;
         for (size_t at = 0; at < len;) {
@@ -162,15 +164,15 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
                 while (k < end && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r'))
                         k++;
                 if (k < end &&
-                    one_record(name, source, buf + at, end - at, lineno, fn, data, err) < 0)
+                    one_record(name, source, buf + at, end - at, lineno, conv, fn, data, err) < 0)
                         return -1;
                 at = end + 1;
         }
         return 0;
 }
 
-int th_input_read(const char *path, const char *display, th_unit_fn fn, void *data,
-                  struct th_error *err)
+int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
+                  th_unit_fn fn, void *data, struct th_error *err)
 {
         char *buf;
         size_t len;
@@ -179,8 +181,8 @@ int th_input_read(const char *path, const char *display, th_unit_fn fn, void *da
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));
         if (th_input_is_jsonl(display)) {
-                int rc =
-                    th_input_jsonl(display, is_stdin ? display : path, buf, len, fn, data, err);
+                int rc = th_input_jsonl(display, is_stdin ? display : path, buf, len, conv, fn,
+                                        data, err);
                 free(buf);
                 return rc;
         }

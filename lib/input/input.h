@@ -34,15 +34,17 @@ enum th_markup th_input_markup(const char *name);
 
 /*
  * Read `path` ("-" for standard input, shown as `display`) and hand each
- * unit to `fn`.  Returns 0, or -1 with `err` (TH_ERR_USAGE) for a file that
- * cannot be read or a malformed JSON Lines record.
+ * unit to `fn`; JSON Lines fields are read as metadata with `conv` (may be
+ * NULL).  Returns 0, or -1 with `err` (TH_ERR_USAGE) for a file that cannot
+ * be read or a malformed JSON Lines record.
  */
-int th_input_read(const char *path, const char *display, th_unit_fn fn, void *data,
-                  struct th_error *err);
+int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
+                  th_unit_fn fn, void *data, struct th_error *err);
 
 /* Split a JSON Lines buffer into units (exposed for the tests). */
-int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len, th_unit_fn fn,
-                   void *data, struct th_error *err);
+int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
+                   const struct th_conventions *conv, th_unit_fn fn, void *data,
+                   struct th_error *err);
 
 /* Every regular file under `dir`, recursively, sorted, without hidden entries. */
 size_t th_input_walk(const char *dir, char ***out);

@@ -2,6 +2,7 @@
 #include "match/lexicon.h"
 #include "base/utf8.h"
 #include "base/util.h"
+#include "document/conventions.h"
 #include "yaml/yamldoc.h"
 
 #include <dirent.h>
@@ -32,6 +33,7 @@ struct th_lexicons *th_lexicons_new(const char *rules_dir)
 {
         struct th_lexicons *l = th_xcalloc(1, sizeof(*l));
         l->dir = th_xstrdup(rules_dir);
+        th_lexicons_leave(l, th_conventions_keys); /* read by the document model */
         return l;
 }
 

@@ -31,11 +31,14 @@ struct th_session *th_session_new(const struct th_session_options *opt, struct t
         int rc = s->engine ? 0 : -1;
         for (size_t i = 0; rc == 0 && opt->services && opt->services[i]; i++)
                 rc = th_engine_add_service(s->engine, opt->services[i], err);
+        const struct th_conventions *conv = rc == 0 ? th_engine_conventions(s->engine, err) : NULL;
+        if (!conv)
+                rc = -1;
         if (rc == 0 && (opt->config_file || opt->no_config)) {
                 s->fixed = th_xcalloc(1, sizeof(*s->fixed));
                 if (!opt->config_file)
                         th_config_defaults(s->fixed, ".");
-                else if (th_config_load(s->fixed, opt->config_file, err) < 0 ||
+                else if (th_config_load(s->fixed, opt->config_file, conv, err) < 0 ||
                          th_engine_check_config(s->engine, s->fixed, err) < 0)
                         rc = -1;
         }
@@ -72,6 +75,12 @@ struct th_engine *th_session_engine(struct th_session *s)
         return s->engine;
 }
 
+const struct th_conventions *th_session_conventions(struct th_session *s)
+{
+        struct th_error unused = {0}; /* read without fault when the session began */
+        return th_engine_conventions(s->engine, &unused);
+}
+
 static char *folder_of(const char *file)
 {
         struct stat st;
@@ -103,7 +112,7 @@ const struct th_config *th_session_config_for(struct th_session *s, const char *
         struct th_config *c = th_xcalloc(1, sizeof(*c));
         int rc = 0;
         if (path)
-                rc = th_config_load(c, path, err);
+                rc = th_config_load(c, path, th_session_conventions(s), err);
         else
                 th_config_defaults(c, dir);
         if (rc == 0)
@@ -132,7 +141,8 @@ int th_session_read(struct th_session *s, const struct th_text *t, struct th_doc
         struct th_meta base;
         th_meta_init(&base);
         th_config_meta_for(*config, t->config_path, &base);
-        struct th_doc_options opt = {t->markup, t->lenient, &base, t->meta};
+        struct th_doc_options opt = {t->markup, t->lenient, &base, t->meta,
+                                     th_session_conventions(s)};
         int rc = th_doc_build(doc, t->name, t->text, t->len, &opt, err);
         th_meta_release(&base);
         if (rc < 0)

@@ -35,6 +35,8 @@ struct th_session *th_session_new(const struct th_session_options *opt, struct t
 void th_session_free(struct th_session *s);
 
 struct th_engine *th_session_engine(struct th_session *s);
+/* The conventions of the services' languages (read when the session began). */
+const struct th_conventions *th_session_conventions(struct th_session *s);
 
 /* The configuration that applies to `file` (a file or a folder); NULL with `err` when
  * it is broken (the same error is given again for every file under it). */

@@ -19,6 +19,7 @@ static struct th_lexicons *lexicons;
 static struct th_partisan_model *model;
 static struct th_word_table *words;
 static struct th_scratch *scratch;
+static struct th_conventions conventions;
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -30,6 +31,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 th_lexicons_leave(lexicons, th_nl_data_keys);
                 char *dir = th_lexicons_locate(lexicons, "nl", "parties.yml");
                 model = th_partisan_model_load(lexicons, dir, "nl", &err);
+                char *language = th_xasprintf("%s/language.yml", dir);
+                th_conventions_read(&conventions, language, &err);
+                free(language);
                 free(dir);
                 const char *names[] = {"nl/premises",        "nl/campaign-activities",
                                        "nl/negations",       "nl/place-prepositions",
@@ -44,7 +48,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 struct th_doc doc;
                 struct th_error err = {0};
                 struct th_doc_options opt = {markup ? TH_MARKUP_PLAIN : TH_MARKUP_MARKDOWN,
-                                             size & 1, NULL, NULL};
+                                             size & 1, NULL, NULL, &conventions};
                 if (th_doc_build(&doc, "fuzz", th_xstrndup((const char *)data, size), size, &opt,
                                  &err) == 0) {
                         struct th_suppressions sup = {0};

@@ -11,7 +11,7 @@ cp "$top"/tests/corpus/*.md "$top"/examples/agenda/*.md "$out/corpus/" 2>/dev/nu
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
 flags="$flags -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DPACKAGE_VERSION=\"fuzz\""
 srcs=""
-for f in lib/base/util lib/base/error lib/base/utf8 lib/document/meta lib/yaml/yamldoc \
+for f in lib/base/util lib/base/error lib/base/utf8 lib/document/meta lib/document/conventions lib/yaml/yamldoc \
 	lib/document/document lib/document/frontmatter lib/document/markdown \
 	lib/document/sentences lib/document/quotes lib/match/match lib/match/lexicon \
 	lib/match/wordindex nl/partisan lib/document/suppress; do

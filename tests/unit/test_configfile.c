@@ -17,7 +17,7 @@ static void full_configuration(void **state)
                                "    location: Catshuis\n  - files: \"*.txt\"\n    channel: web\n");
         struct th_config c;
         struct th_error err = {0};
-        assert_int_equal(th_config_load(&c, path, &err), 0);
+        assert_int_equal(th_config_load(&c, path, unit_conventions(), &err), 0);
         assert_int_equal(c.nextensions, 2);
         assert_string_equal(c.extensions[1], "txt");
         assert_int_equal(th_config_rule_severity(&c, "office-premises/private-use"), TH_SEV_OFF);
@@ -59,7 +59,7 @@ static char *load_error(const char *yaml)
         char *path = tmp_write(dir, "c.yml", yaml);
         struct th_config c;
         struct th_error err = {0};
-        assert_int_equal(th_config_load(&c, path, &err), -1);
+        assert_int_equal(th_config_load(&c, path, unit_conventions(), &err), -1);
         th_config_release(&c);
         free(err.file);
         err.file = th_xstrdup("c.yml");

@@ -22,7 +22,7 @@ static void lenient_skips_invalid_bytes(void **state)
         struct th_doc doc;
         struct th_error err = {0};
         const char *text = "caf\xE9 en \xFF thee.";
-        struct th_doc_options opt = {TH_MARKUP_PLAIN, 1, NULL, NULL};
+        struct th_doc_options opt = {TH_MARKUP_PLAIN, 1, NULL, NULL, NULL};
         assert_int_equal(th_doc_build(&doc, "t.txt", th_xstrdup(text), strlen(text), &opt, &err),
                          0);
         assert_int_equal(doc.invalid.nr, 2);

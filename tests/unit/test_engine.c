@@ -25,7 +25,7 @@ static int config_from(struct th_config *c, const char *yaml, struct th_error *e
 {
         char *dir = tmp_dir();
         char *path = tmp_write(dir, ".twohats.yml", yaml);
-        int rc = th_config_load(c, path, err);
+        int rc = th_config_load(c, path, unit_conventions(), err);
         free(path);
         tmp_remove(dir);
         free(dir);

@@ -31,8 +31,9 @@ static void records(void **state)
                             "\"hybride\"}, \"expect\": [\"a\"]}\n";
         struct seen s = {0};
         struct th_error err = {0};
-        assert_int_equal(
-            th_input_jsonl("c.jsonl", "c.jsonl", jsonl, strlen(jsonl), collect, &s, &err), 0);
+        assert_int_equal(th_input_jsonl("c.jsonl", "c.jsonl", jsonl, strlen(jsonl),
+                                        unit_conventions(), collect, &s, &err),
+                         0);
         assert_int_equal(s.n, 2);
         assert_string_equal(s.names[0], "c.jsonl:pp-01");
         assert_string_equal(s.names[1], "c.jsonl:3");
@@ -61,7 +62,8 @@ static void bad_records(void **state)
                 struct seen s = {0};
                 struct th_error err = {0};
                 assert_int_equal(th_input_jsonl("c.jsonl", "c.jsonl", cases[i].jsonl,
-                                                strlen(cases[i].jsonl), collect, &s, &err),
+                                                strlen(cases[i].jsonl), unit_conventions(), collect,
+                                                &s, &err),
                                  -1);
                 char *msg = th_error_format(&err);
                 assert_string_equal(msg, cases[i].want);

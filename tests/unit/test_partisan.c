@@ -46,8 +46,8 @@ static char *judge(const char *text, const char *date)
         struct th_error err = {0};
         assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
         if (date)
-                assert_int_equal(th_meta_set(&doc.meta, "date", &date, 1, NULL, "t", 0, 0, &err),
-                                 0);
+                assert_int_equal(
+                    th_meta_set(&doc.meta, "date", &date, 1, NULL, NULL, "t", 0, 0, &err), 0);
         struct th_partisan_list l = {0};
         struct th_word_index *x = th_word_index_build(words, scratch, doc.prose, doc.len);
         assert_non_null(x);
@@ -118,6 +118,12 @@ static void data_errors(void **state)
         assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
         assert_non_null(strstr(err.message, "pattern does not compile"));
+        th_error_release(&err);
+        free(tmp_write(dir, "partisan.yml", "placeholders:\n  party: x\npatterns: {}\n"));
+        assert_null(th_partisan_model_load(none, dir, "xx", &err));
+        assert_int_equal(err.line, 2);
+        assert_string_equal(err.message, "'placeholders': expected NAME: PATTERN (a name other "
+                                         "than 'party')");
         th_error_release(&err);
         th_lexicons_free(none);
         tmp_remove(dir);

@@ -13,10 +13,29 @@
 #include "document/document.h"
 #include "base/util.h"
 
-/* Build a document from a string literal (Markdown unless `plain`). */
+/* The Dutch conventions of the project's rule data (rules/nl/language.yml), read once. */
+static inline const struct th_conventions *unit_conventions(void)
+{
+        static struct th_conventions conv;
+        static int read;
+        if (!read) {
+                const char *src = getenv("srcdir");
+                char *path = th_xasprintf("%s/rules/nl/language.yml", src ? src : ".");
+                struct th_error err = {0};
+                if (th_conventions_read(&conv, path, &err) < 0)
+                        abort();
+                free(path);
+                read = 1;
+        }
+        return &conv;
+}
+
+/* Build a document from a string literal (Markdown unless `plain`), with the Dutch
+ * conventions. */
 static inline int unit_doc(struct th_doc *doc, const char *text, int plain, struct th_error *err)
 {
-        struct th_doc_options opt = {plain ? TH_MARKUP_PLAIN : TH_MARKUP_MARKDOWN, 0, NULL, NULL};
+        struct th_doc_options opt = {plain ? TH_MARKUP_PLAIN : TH_MARKUP_MARKDOWN, 0, NULL, NULL,
+                                     unit_conventions()};
         return th_doc_build(doc, "t.md", th_xstrdup(text), strlen(text), &opt, err);
 }
 

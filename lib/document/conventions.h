@@ -1,0 +1,38 @@
+/*
+ * conventions.h: what the document model takes from a language: the
+ * abbreviations after which a full stop does not end a sentence, and other
+ * spellings of metadata values ("hybride" for account: hybrid).  A language
+ * pack keeps them in rules/<lang>/language.yml, under `abbreviations:` and
+ * `metadata-values:`; the engine reads those of its services' languages.
+ */
+#ifndef TH_CONVENTIONS_H
+#define TH_CONVENTIONS_H
+
+#include <stddef.h>
+
+#include "base/error.h"
+
+struct th_conventions {
+        char **abbreviations; /* lower case, without the final full stop */
+        size_t nabbreviations, aabbreviations;
+        struct th_value_spelling {
+                char *key, *spelling, *value;
+        } * spellings;
+        size_t nspellings, aspellings;
+};
+
+/* The top-level keys of rule data these are read from. */
+extern const char *const th_conventions_keys[];
+
+/* Add the conventions in the rule data file `path`; -1 with `err` at the place. */
+int th_conventions_read(struct th_conventions *c, const char *path, struct th_error *err);
+void th_conventions_release(struct th_conventions *c);
+
+/* Whether tok[0, n) is an abbreviation (any case); `c` may be NULL. */
+int th_conventions_abbreviation(const struct th_conventions *c, const char *tok, size_t n);
+/* The value `spelling` (lower case) stands for under metadata `key`, or NULL; `c` may be
+ * NULL. */
+const char *th_conventions_value(const struct th_conventions *c, const char *key,
+                                 const char *spelling);
+
+#endif
