@@ -96,7 +96,7 @@ struct th_fix {
 /*
  * The head of a service's function table.  A service is a named, separately
  * versioned set of functions that a front-end registers with the host (the
- * Dutch party model is the service "nl", <twohats/nl.h>), in the manner of
+ * Dutch model is the service "nl", <twohats/nl.h>), in the manner of
  * SQLite's fts5_api or the shared APIs of Redis modules.  Its `major`
  * changes when a function is removed or changes meaning; its `minor` grows
  * when one is appended; `size` is the size of the whole table in the host.
