@@ -49,6 +49,8 @@ static int read_abbreviations(struct th_conventions *c, const struct th_yamldoc 
                 char *a = th_xstrndup(texts[i], len);
                 c->abbreviations[c->nabbreviations++] = lower(a);
                 free(a);
+                if (len > c->longest)
+                        c->longest = len;
         }
         free(texts);
         return 0;
@@ -106,10 +108,12 @@ int th_conventions_read(struct th_conventions *c, const char *path, struct th_er
 
 int th_conventions_abbreviation(const struct th_conventions *c, const char *tok, size_t n)
 {
-        for (size_t i = 0; c && n && i < c->nabbreviations; i++) {
+        if (!c || n == 0 || n > c->longest)
+                return 0;
+        int first = tolower((unsigned char)tok[0]);
+        for (size_t i = 0; i < c->nabbreviations; i++) {
                 const char *a = c->abbreviations[i];
-                if (a[0] == tolower((unsigned char)tok[0]) && strlen(a) == n &&
-                    strncasecmp(a, tok, n) == 0)
+                if (a[0] == first && strncasecmp(a, tok, n) == 0 && a[n] == '\0')
                         return 1;
         }
         return 0;

@@ -15,6 +15,7 @@
 struct th_conventions {
         char **abbreviations; /* lower case, without the final full stop */
         size_t nabbreviations, aabbreviations;
+        size_t longest; /* bytes of the longest abbreviation: most words are longer */
         struct th_value_spelling {
                 char *key, *spelling, *value;
         } * spellings;
