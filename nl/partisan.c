@@ -565,45 +565,27 @@ static int read_patterns(struct th_partisan_model *m, const struct th_yamldoc *y
         return th_yamldoc_walk(y, v, kinds, m, "'patterns'", TH_ERR_PLUGIN, err);
 }
 
-/* Read `key` of file dir/name with `fn`. */
+/* A top-level key of a rule data file and its reader. */
+struct section {
+        const char *key;
+        int (*read)(struct th_partisan_model *, const struct th_yamldoc *, const struct th_ynode *,
+                    struct th_error *);
+        int required;
+};
+
+/* Read the sections of file dir/name, in the order given (a later one may use what an
+ * earlier one read). */
 static int read_data(struct th_partisan_model *m, const char *dir, const char *name,
-                     const char *key,
-                     int (*fn)(struct th_partisan_model *, const struct th_yamldoc *,
-                               const struct th_ynode *, struct th_error *),
-                     struct th_error *err)
+                     const struct section *sections, size_t n, struct th_error *err)
 {
         char *path = th_xasprintf("%s/%s", dir, name);
         struct th_yamldoc y;
         int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
-        const struct th_ynode *body = rc == 0 ? th_yamldoc_get(&y, th_yamldoc_root(&y), key) : NULL;
-        if (rc == 0 && !body)
-                rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'", key);
-        if (rc == 0)
-                rc = fn(m, &y, body, err);
-        th_yamldoc_release(&y);
-        free(path);
-        return rc;
-}
-
-/* partisan.yml: the placeholders and hashtag prefixes first, then the patterns that use
- * them. */
-static int read_partisan(struct th_partisan_model *m, const char *dir, struct th_error *err)
-{
-        static const struct {
-                const char *key;
-                int (*read)(struct th_partisan_model *, const struct th_yamldoc *,
-                            const struct th_ynode *, struct th_error *);
-        } sections[] = {{"placeholders", read_placeholders},
-                        {"vote-hashtag-prefixes", read_vote_prefixes},
-                        {"patterns", read_patterns}};
-        char *path = th_xasprintf("%s/partisan.yml", dir);
-        struct th_yamldoc y;
-        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
-        for (size_t i = 0; rc == 0 && i < sizeof(sections) / sizeof(sections[0]); i++) {
+        for (size_t i = 0; rc == 0 && i < n; i++) {
                 const struct th_ynode *v = th_yamldoc_get(&y, th_yamldoc_root(&y), sections[i].key);
                 if (v)
                         rc = sections[i].read(m, &y, v, err);
-                else if (sections[i].read == read_patterns)
+                else if (sections[i].required)
                         rc = th_error_set(err, TH_ERR_PLUGIN, path, 1, 1, "expected a key '%s'",
                                           sections[i].key);
         }
@@ -649,12 +631,17 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
                                                  const char *lang, struct th_error *err)
 {
         struct th_partisan_model *m = th_xcalloc(1, sizeof(*m));
-        int rc = read_data(m, dir, "parties.yml", "parties", read_parties, err);
+        static const struct section parties[] = {{"parties", read_parties, 1}};
+        /* The placeholders and hashtag prefixes first, then the patterns that use them. */
+        static const struct section partisan[] = {{"placeholders", read_placeholders, 0},
+                                                  {"vote-hashtag-prefixes", read_vote_prefixes, 0},
+                                                  {"patterns", read_patterns, 1}};
+        int rc = read_data(m, dir, "parties.yml", parties, 1, err);
         if (rc == 0 && m->nforms == 0)
                 rc = th_error_set(err, TH_ERR_PLUGIN, dir, 0, 0, "parties.yml names no party");
         if (rc == 0) {
                 build_names(m);
-                rc = read_partisan(m, dir, err);
+                rc = read_data(m, dir, "partisan.yml", partisan, 3, err);
         }
         if (rc == 0)
                 rc = define_party_names(m, lexicons, lang, err);
