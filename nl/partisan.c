@@ -21,8 +21,9 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const th_nl_data_keys[] = {
-    "parties", "placeholders", "vote-hashtag-prefixes", "patterns", "types", "elections", NULL};
+const char *const th_nl_data_keys[] = {"parties",  "placeholders", "vote-hashtag-prefixes",
+                                       "patterns", "cues",         "judgements",
+                                       "types",    "elections",    NULL};
 
 struct slogan {
         size_t party;
@@ -374,8 +375,7 @@ static const struct placeholder *placeholder_at(const struct th_partisan_model *
         return NULL;
 }
 
-/* Replace {party} and the placeholders of partisan.yml in `src`. */
-static char *expand(const struct th_partisan_model *m, const char *src)
+char *th_partisan_expand(const struct th_partisan_model *m, const char *src)
 {
         struct th_buf b = {0};
         for (const char *p = src; *p;) {
@@ -439,7 +439,7 @@ static int add_pattern(struct pattern_ctx *pc, const struct th_yamldoc *y, const
         if (!pc->src)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
                                         "expected a pattern: a text or {pattern, needs}");
-        char *full = expand(pc->m, pc->src);
+        char *full = th_partisan_expand(pc->m, pc->src);
         struct th_regex *re = compile(full, y, n, err);
         free(full);
         if (!re)
@@ -696,9 +696,13 @@ const char *th_partisan_party_id(const struct th_partisan_model *m, struct th_sc
         return th_partisan_party_find(m, s, form, strlen(form), 0, &a, &b);
 }
 
-/* The party named in the indexed text [start, end), or NULL. */
-static const char *party_in(const struct th_partisan_model *m, const struct th_word_index *x,
-                            size_t start, size_t end)
+const struct th_lexicon *th_partisan_party_names(const struct th_partisan_model *m)
+{
+        return m->party_names;
+}
+
+const char *th_partisan_party_in(const struct th_partisan_model *m, const struct th_word_index *x,
+                                 size_t start, size_t end)
 {
         size_t a, b;
         const char *party;
@@ -726,17 +730,33 @@ static int neutral_sentence(const struct th_partisan_model *m, struct th_scratch
 /* Add a passage; `party` < 0: the party named in it, if any. */
 static void add_item(const struct th_partisan_model *m, const struct th_word_index *x,
                      const struct th_doc *doc, struct th_partisan_list *out,
-                     enum th_partisan_kind kind, size_t start, size_t end, long party)
+                     enum th_partisan_kind kind, size_t start, size_t end, long party,
+                     const char *cues)
 {
         TH_GROW(out->v, out->nr + 1, out->alloc);
         struct th_partisan *p = &out->v[out->nr++];
         p->kind = kind;
+        p->cues = cues;
         p->span.start = start;
         p->span.end = end;
         p->sentence = th_doc_sentence_at(doc, start);
-        p->party = party >= 0 && (size_t)party < m->nparties ? m->parties[party]
-                                                             : party_in(m, x, start, end);
+        p->party = party >= 0 && (size_t)party < m->nparties
+                       ? m->parties[party]
+                       : th_partisan_party_in(m, x, start, end);
         p->quoted = th_doc_in_quote(doc, start);
+}
+
+/* What a pattern of partisan.yml stands for, as a cue in messages. */
+static const char *phrase_cue(enum th_partisan_kind kind)
+{
+        switch (kind) {
+        case TH_PARTISAN_VOTE_CALL:
+                return "a call to vote, join or give for a party";
+        case TH_PARTISAN_SELF_ID:
+                return "the sender speaking as a party";
+        default:
+                return "an attack on a named party";
+        }
 }
 
 static int by_position(const void *a, const void *b)
@@ -799,7 +819,8 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
                                 if (neutral)
                                         continue;
                         }
-                        add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1);
+                        add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1,
+                                 phrase_cue(m->patterns[i].kind));
                 }
                 if (rc < 0)
                         return -1;
@@ -827,7 +848,7 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                 long party = mark ? strtol(mark, NULL, 10) : -1;
                 int vote = vote_hashtag(m, text + ov[0], ov[1] - ov[0]);
                 add_item(m, x, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
-                         ov[1], party);
+                         ov[1], party, vote ? "a vote hashtag" : "a party hashtag");
         }
         if (rc < 0)
                 return limit_error(s, doc, err);
@@ -840,11 +861,18 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                         continue;
                 for (size_t at = 0; (rc = th_regex_find(sl->re, s, text, doc->len, at, ov, 1)) == 1;
                      at = ov[1])
-                        add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party);
+                        add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party,
+                                 "a party slogan");
                 if (rc < 0)
                         return limit_error(s, doc, err);
         }
         if (out->nr - first > 1)
                 qsort(out->v + first, out->nr - first, sizeof(out->v[0]), by_position);
         return 0;
+}
+
+void th_partisan_list_sort(struct th_partisan_list *l)
+{
+        if (l->nr > 1)
+                qsort(l->v, l->nr, sizeof(l->v[0]), by_position);
 }

@@ -41,10 +41,23 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                       const struct th_doc *doc, const struct th_word_index *x,
                       struct th_partisan_list *out, struct th_error *err);
 
+/* Sort passages into document order (by start, then kind). */
+void th_partisan_list_sort(struct th_partisan_list *l);
+
 /* The first party named in text[start, len), with its place; NULL when none. */
 const char *th_partisan_party_find(const struct th_partisan_model *m, struct th_scratch *s,
                                    const char *text, size_t len, size_t start, size_t *mstart,
                                    size_t *mend);
+
+/* `src` with {party} and the placeholders of partisan.yml written out, as a pattern. */
+char *th_partisan_expand(const struct th_partisan_model *m, const char *src);
+
+/* The party names as a lexicon (term: the party id). */
+const struct th_lexicon *th_partisan_party_names(const struct th_partisan_model *m);
+
+/* The party named in the indexed text [start, end), or NULL. */
+const char *th_partisan_party_in(const struct th_partisan_model *m, const struct th_word_index *x,
+                                 size_t start, size_t end);
 
 /* The canonical id of party name `name`, or NULL. */
 const char *th_partisan_party_id(const struct th_partisan_model *m, struct th_scratch *s,

@@ -1,10 +1,12 @@
 /*
  * service.c: the "nl" service (see <twohats/nl.h>): per engine, the party
- * model and the election calendar, read from rules/nl on first use, and the
- * judgement of the document being linted, made on first request.
+ * model, the cues and the election calendar, read from rules/nl on first
+ * use, and the judgement of the document being linted, made on first
+ * request.
  */
 #include "service.h"
 #include "base/util.h"
+#include "cues.h"
 #include "elections.h"
 #include "partisan.h"
 #include "twohats/nl.h"
@@ -15,11 +17,17 @@
 struct nl_state {
         struct th_engine *engine;
         struct th_partisan_model *parties;
+        struct th_cues *cues;
         struct th_elections elections;
         int elections_loaded;
         struct th_calendar calendar;
+        /* The judgement of the document being linted: its party-political passages, and
+         * the passages judged from cues (grouped), also as the API gives them. */
         const struct th_doc *judged;
         struct th_partisan_list judgement;
+        struct th_judged_list cued;
+        struct th_judged *cued_api;
+        size_t acued_api;
 };
 
 static void *nl_open(struct th_engine *e)
@@ -32,9 +40,12 @@ static void *nl_open(struct th_engine *e)
 static void nl_close(void *state)
 {
         struct nl_state *s = state;
+        th_cues_free(s->cues);
         th_partisan_model_free(s->parties);
         th_elections_release(&s->elections);
         free(s->judgement.v);
+        th_judged_list_release(&s->cued);
+        free(s->cued_api);
         free(s);
 }
 
@@ -43,20 +54,25 @@ static void nl_forget_document(void *state)
         ((struct nl_state *)state)->judged = NULL;
 }
 
-/* The party model, read on first request; NULL with `err`. */
+/* The party model and the cues, read on first request; NULL with `err`. */
 static const struct th_partisan_model *parties(struct nl_state *s, struct th_error *err)
 {
         if (!s->parties) {
                 struct th_lexicons *lexicons = th_engine_lexicons(s->engine);
                 char *dir = th_lexicons_locate(lexicons, "nl", "parties.yml");
                 s->parties = th_partisan_model_load(lexicons, dir, "nl", err);
+                s->cues = s->parties ? th_cues_load(lexicons, s->parties, dir, "nl", err) : NULL;
+                if (!s->cues) {
+                        th_partisan_model_free(s->parties);
+                        s->parties = NULL;
+                }
                 free(dir);
         }
         return s->parties;
 }
 
-/* Its lexicons (the party names) belong in the word index from the start; without the
- * data, doc_partisan() will say why. */
+/* Their lexicons (the party names, the cues' words) belong in the word index from the
+ * start; without the data, doc_partisan() will say why. */
 static void nl_preload(void *state)
 {
         struct th_error ignored = {0};
@@ -86,25 +102,84 @@ static struct nl_state *state_of(struct th_ctx *ctx)
         return th_ctx_service_state(ctx, &th_nl_provider);
 }
 
+/* The kind of party-political content a group of cues.yml stands for, or 0. */
+static enum th_partisan_kind partisan_kind(const char *group)
+{
+        static const struct {
+                const char *group;
+                enum th_partisan_kind kind;
+        } kinds[] = {{"vote-call", TH_PARTISAN_VOTE_CALL},
+                     {"self-identification", TH_PARTISAN_SELF_ID},
+                     {"polemic", TH_PARTISAN_POLEMIC},
+                     {"candidacy", TH_PARTISAN_CANDIDACY}};
+        for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+                if (!strcmp(kinds[i].group, group))
+                        return kinds[i].kind;
+        return 0;
+}
+
+/* Judge `doc` once: the registry's and the patterns' passages, then the cues; the
+ * judgements of a partisan kind join the party-political passages. */
+static int judge(struct nl_state *s, const struct th_doc *doc, struct th_error *err)
+{
+        if (s->judged == doc)
+                return 0;
+        const struct th_partisan_model *m = parties(s, err);
+        const struct th_word_index *x = m ? th_engine_word_index(s->engine, doc, err) : NULL;
+        struct th_scratch *scratch = th_engine_scratch(s->engine);
+        s->judgement.nr = 0;
+        th_judged_list_clear(&s->cued);
+        if (!x || th_partisan_judge(m, scratch, doc, x, &s->judgement, err) < 0 ||
+            th_cues_judge(s->cues, m, scratch, doc, x, &s->judgement, &s->cued, err) < 0)
+                return -1;
+        TH_GROW(s->cued_api, s->cued.nr, s->acued_api);
+        for (size_t i = 0; i < s->cued.nr; i++) {
+                const struct th_judged_item *it = &s->cued.v[i];
+                s->cued_api[i] =
+                    (struct th_judged){it->span, it->sentence, it->judgement, it->cues, it->quoted};
+                enum th_partisan_kind kind = partisan_kind(it->group);
+                if (!kind)
+                        continue;
+                TH_GROW(s->judgement.v, s->judgement.nr + 1, s->judgement.alloc);
+                s->judgement.v[s->judgement.nr++] = (struct th_partisan){
+                    kind, it->span, it->sentence, it->party, it->quoted, it->cues};
+        }
+        th_partisan_list_sort(&s->judgement);
+        s->judged = doc;
+        return 0;
+}
+
 static enum th_status doc_partisan(struct th_ctx *ctx, const struct th_doc *doc,
                                    const struct th_partisan **items, size_t *count)
 {
         struct nl_state *s = state_of(ctx);
         struct th_error err = {0};
-        if (s->judged != doc) {
-                const struct th_partisan_model *m = parties(s, &err);
-                const struct th_word_index *x =
-                    m ? th_engine_word_index(s->engine, doc, &err) : NULL;
-                s->judgement.nr = 0;
-                if (!x || th_partisan_judge(m, th_engine_scratch(s->engine), doc, x, &s->judgement,
-                                            &err) < 0) {
-                        th_ctx_fail_with(ctx, &err);
-                        return TH_ERROR;
-                }
-                s->judged = doc;
+        if (judge(s, doc, &err) < 0) {
+                th_ctx_fail_with(ctx, &err);
+                return TH_ERROR;
         }
         *items = s->judgement.v;
         *count = s->judgement.nr;
+        return TH_OK;
+}
+
+static enum th_status doc_judged(struct th_ctx *ctx, const struct th_doc *doc, const char *group,
+                                 const struct th_judged **items, size_t *count)
+{
+        struct nl_state *s = state_of(ctx);
+        struct th_error err = {0};
+        if (judge(s, doc, &err) < 0) {
+                th_ctx_fail_with(ctx, &err);
+                return TH_ERROR;
+        }
+        size_t first = 0;
+        while (first < s->cued.nr && strcmp(s->cued.v[first].group, group) != 0)
+                first++;
+        size_t end = first;
+        while (end < s->cued.nr && !strcmp(s->cued.v[end].group, group))
+                end++;
+        *items = s->cued_api + first;
+        *count = end - first;
         return TH_OK;
 }
 
@@ -203,6 +278,7 @@ static const struct th_nl_api api = {
     .party_id = party_id,
     .party_find = party_find,
     .election_window = election_window,
+    .doc_judged = doc_judged,
 };
 
 const struct th_service_provider th_nl_provider = {

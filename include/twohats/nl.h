@@ -1,7 +1,8 @@
 /*
  * twohats/nl.h: the Dutch model as a host service: the judgement of
- * party-political content and the election calendar, both read from the
- * rule data in rules/nl/ (parties.yml, partisan.yml, elections.yml).
+ * party-political content, the passages judged from cues, and the election
+ * calendar, all read from the rule data in rules/nl/ (parties.yml,
+ * partisan.yml, cues.yml, elections.yml).
  *
  * A plugin fetches the table once, in init(), and keeps it in its state:
  *
@@ -41,6 +42,7 @@ enum th_partisan_kind {
         TH_PARTISAN_SLOGAN = 3,    /* a party slogan in its period */
         TH_PARTISAN_HASHTAG = 4,   /* a party hashtag: "#TeamD66" */
         TH_PARTISAN_POLEMIC = 5,   /* an attack on a named party */
+        TH_PARTISAN_CANDIDACY = 6, /* the sender is a candidate: "ik stel mij kandidaat" */
 };
 
 /* One party-political passage of a document. */
@@ -49,6 +51,17 @@ struct th_partisan {
         struct th_span span;     /* the words that make it party-political */
         struct th_span sentence; /* the sentence they stand in */
         const char *party;       /* canonical party id ("D66"), or NULL */
+        int quoted;              /* inside quotation marks or a blockquote */
+        const char *cues;        /* what made it so, for messages: "a call to join, a party" */
+};
+
+/* A passage judged from cues (rules/nl/cues.yml): a judgement of a group
+ * ("ratings", "praise", "media-moment", ...) holds there. */
+struct th_judged {
+        struct th_span span;     /* the words that make it so */
+        struct th_span sentence; /* the sentence they stand in */
+        const char *judgement;   /* the judgement's id in cues.yml */
+        const char *cues;        /* the cues that fired: "a rating, a figure, the minister" */
         int quoted;              /* inside quotation marks or a blockquote */
 };
 
@@ -88,6 +101,13 @@ struct th_nl_api {
         enum th_status (*election_window)(struct th_ctx *ctx, const char *date,
                                           th_nl_window_fn window, void *arg,
                                           struct th_election *out, int *found);
+
+        /* The passages of `group` judged from cues in `doc`, at most one per
+         * sentence, in document order; none for a group cues.yml does not
+         * name.  *items is borrowed for the call. */
+        enum th_status (*doc_judged)(struct th_ctx *ctx, const struct th_doc *doc,
+                                     const char *group, const struct th_judged **items,
+                                     size_t *count);
 };
 
 /* Fetch the table of the "nl" service this header describes. */

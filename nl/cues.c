@@ -1,0 +1,811 @@
+/*
+ * cues.c: judgement from cues (see cues.h).
+ *
+ * The matches of each cue in a document are found once, on first need, and
+ * kept sorted; a judgement walks the matches of its anchor and looks each
+ * condition up in the window around it.  Patterns run only in the sentences
+ * that hold a word of their trigger lexicon, so that a document is read
+ * once by the word index and then only where a cue can be.
+ */
+#include "cues.h"
+#include "base/util.h"
+#include "yaml/yamldoc.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+enum source { SRC_LEXICONS, SRC_PATTERNS, SRC_PARTY, SRC_MINISTER, SRC_PARTY_METADATA };
+
+struct cue {
+        char *name;
+        char *label; /* for messages: "a call to join" */
+        enum source source;
+        const struct th_lexicon **lexicons; /* SRC_LEXICONS; SRC_MINISTER: the titles */
+        size_t nlexicons;
+        struct th_regex **patterns; /* SRC_PATTERNS */
+        size_t npatterns;
+        const struct th_lexicon *trigger; /* patterns run only where it matches, or NULL */
+        unsigned line;
+};
+
+enum window {
+        W_SENTENCE,
+        W_NEIGHBOURS, /* the sentence and the one before and after it in the same block */
+        W_BLOCK,
+        W_DOCUMENT,
+        W_BEFORE,   /* earlier in the sentence */
+        W_AFTER,    /* later in the sentence */
+        W_PREVIOUS, /* right before, only white space between */
+        W_NEXT,     /* right after, only white space between */
+};
+
+static const char *const window_names[] = {"sentence", "neighbours", "block", "document", "before",
+                                           "after",    "previous",   "next",  NULL};
+
+struct condition {
+        size_t *cues; /* any of them */
+        size_t ncues;
+        enum window in;
+        long within; /* before and after: at most this many bytes away; -1: anywhere */
+};
+
+enum span_kind { SPAN_ANCHOR, SPAN_SENTENCE, SPAN_JOINED };
+
+struct judgement {
+        char *id, *group;
+        size_t anchor;
+        enum span_kind span;
+        struct condition *with, *without;
+        size_t nwith, nwithout;
+        unsigned line;
+};
+
+struct th_cues {
+        struct cue *cues;
+        size_t ncues, acues;
+        struct judgement *judgements;
+        size_t njudgements, ajudgements;
+};
+
+static void cue_release(struct cue *c)
+{
+        free(c->name);
+        free(c->label);
+        free(c->lexicons);
+        for (size_t i = 0; i < c->npatterns; i++)
+                th_regex_free(c->patterns[i]);
+        free(c->patterns);
+}
+
+static void conditions_free(struct condition *v, size_t n)
+{
+        for (size_t i = 0; i < n; i++)
+                free(v[i].cues);
+        free(v);
+}
+
+void th_cues_free(struct th_cues *c)
+{
+        if (!c)
+                return;
+        for (size_t i = 0; i < c->ncues; i++)
+                cue_release(&c->cues[i]);
+        free(c->cues);
+        for (size_t i = 0; i < c->njudgements; i++) {
+                struct judgement *j = &c->judgements[i];
+                free(j->id);
+                free(j->group);
+                conditions_free(j->with, j->nwith);
+                conditions_free(j->without, j->nwithout);
+        }
+        free(c->judgements);
+        free(c);
+}
+
+void th_judged_list_clear(struct th_judged_list *l)
+{
+        for (size_t i = 0; i < l->nr; i++)
+                free(l->v[i].cues);
+        l->nr = 0;
+}
+
+void th_judged_list_release(struct th_judged_list *l)
+{
+        th_judged_list_clear(l);
+        free(l->v);
+        memset(l, 0, sizeof(*l));
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+struct reading {
+        struct th_cues *c;
+        struct th_lexicons *lexicons;
+        const struct th_partisan_model *m;
+        const char *lang;
+        struct cue *cue;             /* being read */
+        struct judgement *judgement; /* being read */
+        struct condition *condition; /* being read */
+};
+
+/* Refuse node `n` of the file being walked by `w`, with a message; -1. */
+#define FAIL(w, n, ...) th_yamldoc_error((w)->y, (n), (w)->kind, (w)->err, __VA_ARGS__)
+
+static const struct th_lexicon *lexicon(const struct th_ywalk *w, const struct th_ynode *n)
+{
+        struct reading *r = w->ctx;
+        const char *name = th_yamldoc_scalar(n);
+        if (!name)
+                return FAIL(w, n, "expected a lexicon name such as %s/ratings", r->lang), NULL;
+        struct th_error err = {0};
+        const struct th_lexicon *l = th_lexicons_get(r->lexicons, name, &err);
+        if (!l)
+                th_yamldoc_error(w->y, n, w->kind, w->err, "%s", err.message);
+        th_error_release(&err);
+        return l;
+}
+
+static int cue_label(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        free(c->label);
+        c->label = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int cue_lexicons(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        c->source = c->source == SRC_MINISTER ? SRC_MINISTER : SRC_LEXICONS;
+        size_t n = th_yamldoc_count(v);
+        c->lexicons = th_xrealloc(c->lexicons, (n ? n : 1) * sizeof(*c->lexicons));
+        for (c->nlexicons = 0; c->nlexicons < n; c->nlexicons++)
+                if (!(c->lexicons[c->nlexicons] =
+                          lexicon(w, th_yamldoc_item(w->y, v, c->nlexicons))))
+                        return -1;
+        return 0;
+}
+
+static int cue_patterns(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct reading *r = w->ctx;
+        struct cue *c = r->cue;
+        c->source = SRC_PATTERNS;
+        size_t n = th_yamldoc_count(v);
+        c->patterns = th_xcalloc(n ? n : 1, sizeof(*c->patterns));
+        for (c->npatterns = 0; c->npatterns < n; c->npatterns++) {
+                const struct th_ynode *p = th_yamldoc_item(w->y, v, c->npatterns);
+                const char *src = th_yamldoc_scalar(p);
+                if (!src)
+                        return FAIL(w, p, "cue '%s': expected a pattern (a text)", c->name);
+                char *full = th_partisan_expand(r->m, src), why[256];
+                size_t at = 0;
+                c->patterns[c->npatterns] = th_regex_compile(full, 1, why, sizeof(why), &at);
+                free(full);
+                if (!c->patterns[c->npatterns])
+                        return th_yamldoc_error(w->y, p, w->kind, w->err,
+                                                "cue '%s': pattern does not compile: %s", c->name,
+                                                why);
+        }
+        return 0;
+}
+
+static int cue_trigger(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        return (c->trigger = lexicon(w, v)) ? 0 : -1;
+}
+
+static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        static const char *const names[] = {"party", "minister", "party-metadata", NULL};
+        static const enum source sources[] = {SRC_PARTY, SRC_MINISTER, SRC_PARTY_METADATA};
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        const char *s = th_yamldoc_scalar(v);
+        for (size_t i = 0; s && names[i]; i++)
+                if (!strcmp(s, names[i])) {
+                        c->source = sources[i];
+                        return 0;
+                }
+        return FAIL(w, v, "cue '%s': expected builtin party, minister or party-metadata", c->name);
+}
+
+static int read_cue(const struct th_ywalk *w, const struct th_ynode *key, const struct th_ynode *v)
+{
+        static const struct th_ykey keys[] = {
+            {"label", TH_YSCALAR, cue_label},     {"lexicons", TH_YLIST, cue_lexicons},
+            {"patterns", TH_YLIST, cue_patterns}, {"trigger", TH_YSCALAR, cue_trigger},
+            {"builtin", TH_YSCALAR, cue_builtin}, {NULL, TH_YANY, NULL}};
+        struct reading *r = w->ctx;
+        struct th_cues *c = r->c;
+        const char *name = th_yamldoc_scalar(key);
+        if (!name || th_yamldoc_type(v) != TH_YMAP)
+                return FAIL(w, v,
+                            "'cues': expected NAME: {label, lexicons, patterns, trigger or "
+                            "builtin}");
+        for (size_t i = 0; i < c->ncues; i++)
+                if (!strcmp(c->cues[i].name, name))
+                        return FAIL(w, key, "cue '%s' is defined twice", name);
+        TH_GROW(c->cues, c->ncues + 1, c->acues);
+        struct cue *cue = &c->cues[c->ncues++];
+        memset(cue, 0, sizeof(*cue));
+        cue->name = th_xstrdup(name);
+        cue->source = SRC_LEXICONS;
+        cue->line = th_yamldoc_line(w->y, key);
+        r->cue = cue;
+        char *what = th_xasprintf("cue '%s'", name);
+        int rc = th_yamldoc_walk(w->y, v, keys, r, what, w->kind, w->err);
+        free(what);
+        if (rc == 0 && !cue->label)
+                rc = FAIL(w, key, "cue '%s' needs a label (for messages)", name);
+        if (rc == 0 && cue->source == SRC_LEXICONS && !cue->nlexicons)
+                rc = FAIL(w, key, "cue '%s' needs lexicons, patterns or a builtin", name);
+        if (rc == 0 && cue->source == SRC_MINISTER && !cue->nlexicons)
+                rc = FAIL(w, key, "cue '%s': the builtin minister needs lexicons (the titles)",
+                          name);
+        return rc;
+}
+
+static int read_cues(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        for (size_t i = 0; i < th_yamldoc_count(v); i++) {
+                const struct th_ynode *k, *val = th_yamldoc_pair(w->y, v, i, &k);
+                if (read_cue(w, k, val) < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+static long cue_index(const struct th_cues *c, const char *name)
+{
+        for (size_t i = 0; name && i < c->ncues; i++)
+                if (!strcmp(c->cues[i].name, name))
+                        return (long)i;
+        return -1;
+}
+
+static int add_condition_cue(const struct th_ywalk *w, const struct th_ynode *n)
+{
+        struct reading *r = w->ctx;
+        struct condition *cd = r->condition;
+        long i = cue_index(r->c, th_yamldoc_scalar(n));
+        if (i < 0)
+                return FAIL(w, n, "unknown cue '%s' (define it under 'cues')",
+                            th_yamldoc_scalar(n) ? th_yamldoc_scalar(n) : "?");
+        cd->cues = th_xrealloc(cd->cues, (cd->ncues + 1) * sizeof(size_t));
+        cd->cues[cd->ncues++] = (size_t)i;
+        return 0;
+}
+
+static int condition_cue(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        return add_condition_cue(w, v);
+}
+
+static int condition_any(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        for (size_t i = 0; i < th_yamldoc_count(v); i++)
+                if (add_condition_cue(w, th_yamldoc_item(w->y, v, i)) < 0)
+                        return -1;
+        return 0;
+}
+
+static int condition_in(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct condition *cd = ((struct reading *)w->ctx)->condition;
+        const char *s = th_yamldoc_scalar(v);
+        for (size_t i = 0; s && window_names[i]; i++)
+                if (!strcmp(s, window_names[i])) {
+                        cd->in = (enum window)i;
+                        return 0;
+                }
+        return FAIL(w, v,
+                    "'in': expected sentence, neighbours, block, document, before, after, "
+                    "previous or next");
+}
+
+static int condition_within(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct condition *cd = ((struct reading *)w->ctx)->condition;
+        const char *s = th_yamldoc_scalar(v);
+        char *end;
+        long n = s ? strtol(s, &end, 10) : -1;
+        if (!s || *end || n < 0)
+                return FAIL(w, v, "'within': expected a number of bytes");
+        cd->within = n;
+        return 0;
+}
+
+static int read_conditions(const struct th_ywalk *w, const struct th_ynode *v,
+                           struct condition **out, size_t *nout)
+{
+        static const struct th_ykey keys[] = {{"cue", TH_YSCALAR, condition_cue},
+                                              {"any", TH_YLIST, condition_any},
+                                              {"in", TH_YSCALAR, condition_in},
+                                              {"within", TH_YSCALAR, condition_within},
+                                              {NULL, TH_YANY, NULL}};
+        struct reading *r = w->ctx;
+        size_t n = th_yamldoc_count(v);
+        *out = th_xcalloc(n ? n : 1, sizeof(**out));
+        for (*nout = 0; *nout < n; (*nout)++) {
+                const struct th_ynode *item = th_yamldoc_item(w->y, v, *nout);
+                struct condition *cd = &(*out)[*nout];
+                cd->within = -1;
+                r->condition = cd;
+                if (th_yamldoc_type(item) != TH_YMAP)
+                        return FAIL(w, item, "expected {cue or any, in, within}");
+                if (th_yamldoc_walk(w->y, item, keys, r, "a condition", w->kind, w->err) < 0)
+                        return -1;
+                if (!cd->ncues)
+                        return FAIL(w, item, "a condition needs 'cue' or 'any'");
+        }
+        return 0;
+}
+
+static int judgement_id(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct judgement *j = ((struct reading *)w->ctx)->judgement;
+        free(j->id);
+        j->id = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int judgement_group(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct judgement *j = ((struct reading *)w->ctx)->judgement;
+        free(j->group);
+        j->group = th_xstrdup(th_yamldoc_scalar(v));
+        return 0;
+}
+
+static int judgement_anchor(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct reading *r = w->ctx;
+        long i = cue_index(r->c, th_yamldoc_scalar(v));
+        if (i < 0)
+                return FAIL(w, v, "unknown cue '%s' (define it under 'cues')",
+                            th_yamldoc_scalar(v));
+        r->judgement->anchor = (size_t)i;
+        return 0;
+}
+
+static int judgement_span(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        static const char *const names[] = {"anchor", "sentence", "joined", NULL};
+        struct judgement *j = ((struct reading *)w->ctx)->judgement;
+        const char *s = th_yamldoc_scalar(v);
+        for (size_t i = 0; s && names[i]; i++)
+                if (!strcmp(s, names[i])) {
+                        j->span = (enum span_kind)i;
+                        return 0;
+                }
+        return FAIL(w, v, "'span': expected anchor, sentence or joined");
+}
+
+static int judgement_with(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct judgement *j = ((struct reading *)w->ctx)->judgement;
+        return read_conditions(w, v, &j->with, &j->nwith);
+}
+
+static int judgement_without(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct judgement *j = ((struct reading *)w->ctx)->judgement;
+        return read_conditions(w, v, &j->without, &j->nwithout);
+}
+
+static int read_judgement(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        static const struct th_ykey keys[] = {{"id", TH_YSCALAR, judgement_id},
+                                              {"group", TH_YSCALAR, judgement_group},
+                                              {"anchor", TH_YSCALAR, judgement_anchor},
+                                              {"span", TH_YSCALAR, judgement_span},
+                                              {"with", TH_YLIST, judgement_with},
+                                              {"without", TH_YLIST, judgement_without},
+                                              {NULL, TH_YANY, NULL}};
+        struct reading *r = w->ctx;
+        struct th_cues *c = r->c;
+        TH_GROW(c->judgements, c->njudgements + 1, c->ajudgements);
+        struct judgement *j = &c->judgements[c->njudgements++];
+        memset(j, 0, sizeof(*j));
+        j->anchor = (size_t)-1;
+        j->line = th_yamldoc_line(w->y, v);
+        r->judgement = j;
+        if (th_yamldoc_type(v) != TH_YMAP)
+                return FAIL(w, v, "expected a judgement: {id, group, anchor, with, without}");
+        if (th_yamldoc_walk(w->y, v, keys, r, "a judgement", w->kind, w->err) < 0)
+                return -1;
+        if (!j->id || !j->group || j->anchor == (size_t)-1)
+                return FAIL(w, v, "a judgement needs an id, a group and an anchor");
+        for (size_t i = 0; i + 1 < c->njudgements; i++)
+                if (!strcmp(c->judgements[i].id, j->id))
+                        return FAIL(w, v, "judgement '%s' is defined twice", j->id);
+        return 0;
+}
+
+static int read_judgements(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        for (size_t i = 0; i < th_yamldoc_count(v); i++)
+                if (read_judgement(w, th_yamldoc_item(w->y, v, i)) < 0)
+                        return -1;
+        return 0;
+}
+
+static int ignore(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        (void)w, (void)v;
+        return 0;
+}
+
+struct th_cues *th_cues_load(struct th_lexicons *lexicons, const struct th_partisan_model *m,
+                             const char *dir, const char *lang, struct th_error *err)
+{
+        static const struct th_ykey keys[] = {{"cues", TH_YMAP, read_cues},
+                                              {"judgements", TH_YLIST, read_judgements},
+                                              {"lexicons", TH_YANY, ignore},
+                                              {"cases", TH_YANY, ignore},
+                                              {NULL, TH_YANY, NULL}};
+        char *path = th_xasprintf("%s/cues.yml", dir);
+        struct th_cues *c = th_xcalloc(1, sizeof(*c));
+        struct reading r = {c, lexicons, m, lang, NULL, NULL, NULL};
+        struct th_yamldoc y;
+        int rc = th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err);
+        if (rc == 0)
+                rc = th_yamldoc_walk(&y, th_yamldoc_root(&y), keys, &r, "cues.yml", TH_ERR_PLUGIN,
+                                     err);
+        th_yamldoc_release(&y);
+        free(path);
+        if (rc < 0) {
+                th_cues_free(c);
+                return NULL;
+        }
+        return c;
+}
+
+/* Judging ------------------------------------------------------------------ */
+
+struct matches {
+        struct th_span *v;
+        size_t nr, alloc;
+        int done;
+};
+
+/* What one document's judgement needs. */
+struct run {
+        const struct th_cues *c;
+        const struct th_partisan_model *m;
+        struct th_scratch *s;
+        const struct th_doc *doc;
+        const struct th_word_index *x;
+        const struct th_partisan_list *parties;
+        struct matches *found; /* per cue */
+};
+
+static void push(struct matches *l, size_t start, size_t end)
+{
+        TH_GROW(l->v, l->nr + 1, l->alloc);
+        l->v[l->nr].start = start;
+        l->v[l->nr++].end = end;
+}
+
+static int by_start(const void *a, const void *b)
+{
+        const struct th_span *x = a, *y = b;
+        if (x->start != y->start)
+                return x->start < y->start ? -1 : 1;
+        return x->end < y->end ? -1 : x->end > y->end;
+}
+
+/* Every match of `lex` in the prose. */
+static void lexicon_matches(struct run *r, const struct th_lexicon *lex, struct matches *out)
+{
+        size_t a, b;
+        const char *term;
+        for (size_t at = 0; th_word_index_find(r->x, lex, r->doc->len, at, &a, &b, &term) == 1;
+             at = b > at ? b : at + 1)
+                push(out, a, b);
+}
+
+static int is_word_byte(unsigned char c)
+{
+        return isalnum(c) || c >= 0x80 || c == '_';
+}
+
+/* The minister: a title, a name of the `minister` metadata, or an @handle that holds one. */
+static void minister_matches(struct run *r, const struct cue *cue, struct matches *out)
+{
+        for (size_t i = 0; i < cue->nlexicons; i++)
+                lexicon_matches(r, cue->lexicons[i], out);
+        const char *text = r->doc->prose, *name;
+        size_t len = r->doc->len;
+        for (size_t k = 0; (name = th_meta_value(&r->doc->meta, "minister", k)); k++) {
+                size_t n = strlen(name);
+                for (size_t i = 0; n && i + n <= len; i++) {
+                        if (strncasecmp(text + i, name, n) != 0)
+                                continue;
+                        int left = i == 0 || !is_word_byte((unsigned char)text[i - 1]);
+                        int right = i + n == len || !is_word_byte((unsigned char)text[i + n]);
+                        if (left && right) {
+                                push(out, i, i + n);
+                                continue;
+                        }
+                        /* "@markrutte": the handle is the mention */
+                        size_t a = i, b = i + n;
+                        while (a > 0 && is_word_byte((unsigned char)text[a - 1]))
+                                a--;
+                        while (b < len && is_word_byte((unsigned char)text[b]))
+                                b++;
+                        if (a > 0 && text[a - 1] == '@')
+                                push(out, a - 1, b);
+                        i = b;
+                }
+        }
+}
+
+static int pattern_matches(struct run *r, const struct cue *cue, struct matches *out)
+{
+        const struct th_doc *doc = r->doc;
+        size_t ov[2], a, b;
+        const char *term;
+        for (size_t i = 0; i < doc->sentences.nr; i++) {
+                size_t ss = doc->sentences.v[i].start, se = doc->sentences.v[i].end;
+                if (cue->trigger &&
+                    th_word_index_find(r->x, cue->trigger, se, ss, &a, &b, &term) != 1)
+                        continue;
+                for (size_t p = 0; p < cue->npatterns; p++) {
+                        int rc;
+                        for (size_t at = ss; (rc = th_regex_find(cue->patterns[p], r->s, doc->prose,
+                                                                 se, at, ov, 1)) == 1;
+                             at = ov[1] > at ? ov[1] : at + 1)
+                                push(out, ov[0], ov[1]);
+                        if (rc < 0)
+                                return -1;
+                }
+        }
+        return 0;
+}
+
+/* The matches of cue `i`, found on first need. */
+static const struct matches *matches_of(struct run *r, size_t i, int *failed)
+{
+        struct matches *out = &r->found[i];
+        if (out->done)
+                return out;
+        const struct cue *cue = &r->c->cues[i];
+        out->done = 1;
+        switch (cue->source) {
+        case SRC_LEXICONS:
+                for (size_t k = 0; k < cue->nlexicons; k++)
+                        lexicon_matches(r, cue->lexicons[k], out);
+                break;
+        case SRC_PATTERNS:
+                if (pattern_matches(r, cue, out) < 0)
+                        *failed = 1;
+                break;
+        case SRC_PARTY:
+                lexicon_matches(r, th_partisan_party_names(r->m), out);
+                for (size_t k = 0; k < r->parties->nr; k++)
+                        if (r->parties->v[k].kind == TH_PARTISAN_HASHTAG ||
+                            r->parties->v[k].kind == TH_PARTISAN_SLOGAN)
+                                push(out, r->parties->v[k].span.start, r->parties->v[k].span.end);
+                break;
+        case SRC_MINISTER:
+                minister_matches(r, cue, out);
+                break;
+        case SRC_PARTY_METADATA:
+                if (th_meta_value(&r->doc->meta, "party", 0))
+                        push(out, 0, r->doc->len); /* the document as a whole */
+                break;
+        }
+        if (out->nr > 1)
+                qsort(out->v, out->nr, sizeof(out->v[0]), by_start);
+        return out;
+}
+
+/* Index of the sentence holding offset `at` (or the last one before it). */
+static size_t sentence_of(const struct th_doc *doc, size_t at)
+{
+        size_t lo = 0, hi = doc->sentences.nr;
+        while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (doc->sentences.v[mid].start <= at)
+                        lo = mid;
+                else
+                        hi = mid;
+        }
+        return lo;
+}
+
+static struct th_span block_of(const struct th_doc *doc, size_t at)
+{
+        for (size_t i = 0; i < doc->blocks.nr; i++)
+                if (doc->blocks.v[i].start <= at && at < doc->blocks.v[i].end)
+                        return (struct th_span){doc->blocks.v[i].start, doc->blocks.v[i].end};
+        return (struct th_span){0, doc->len};
+}
+
+static int only_space(const char *text, size_t a, size_t b)
+{
+        for (; a < b; a++)
+                if (!isspace((unsigned char)text[a]))
+                        return 0;
+        return 1;
+}
+
+/* The range of the window `in` around `anchor` in sentence `si`. */
+static struct th_span window_range(const struct run *r, enum window in, struct th_span anchor,
+                                   size_t si)
+{
+        const struct th_doc *doc = r->doc;
+        struct th_span s = {doc->sentences.v[si].start, doc->sentences.v[si].end};
+        switch (in) {
+        case W_NEIGHBOURS: {
+                struct th_span b = block_of(doc, s.start);
+                if (si > 0 && doc->sentences.v[si - 1].start >= b.start)
+                        s.start = doc->sentences.v[si - 1].start;
+                if (si + 1 < doc->sentences.nr && doc->sentences.v[si + 1].end <= b.end)
+                        s.end = doc->sentences.v[si + 1].end;
+                return s;
+        }
+        case W_BLOCK:
+                return block_of(doc, anchor.start);
+        case W_DOCUMENT:
+                return (struct th_span){0, doc->len};
+        case W_BEFORE:
+        case W_PREVIOUS:
+                return (struct th_span){s.start, anchor.start};
+        case W_AFTER:
+        case W_NEXT:
+                return (struct th_span){anchor.end, s.end};
+        default:
+                return s;
+        }
+}
+
+/* A match of the condition's cues in its window (not the anchor itself), or NULL. */
+static const struct th_span *satisfied(struct run *r, const struct condition *cd,
+                                       struct th_span anchor, size_t si, int *failed)
+{
+        struct th_span w = window_range(r, cd->in, anchor, si);
+        for (size_t k = 0; k < cd->ncues; k++) {
+                const struct matches *l = matches_of(r, cd->cues[k], failed);
+                for (size_t i = 0; i < l->nr; i++) {
+                        const struct th_span *m = &l->v[i];
+                        int document_wide = m->start == 0 && m->end == r->doc->len;
+                        if (m->start == anchor.start && m->end == anchor.end)
+                                continue;
+                        if (document_wide) {
+                                if (cd->in == W_DOCUMENT)
+                                        return m;
+                                continue;
+                        }
+                        if (m->start < w.start || m->end > w.end)
+                                continue;
+                        if ((cd->in == W_NEXT &&
+                             !only_space(r->doc->prose, anchor.end, m->start)) ||
+                            (cd->in == W_PREVIOUS &&
+                             !only_space(r->doc->prose, m->end, anchor.start)))
+                                continue;
+                        if (cd->within >= 0 &&
+                            ((cd->in == W_BEFORE && anchor.start - m->end > (size_t)cd->within) ||
+                             (cd->in == W_AFTER && m->start - anchor.end > (size_t)cd->within)))
+                                continue;
+                        return m;
+                }
+        }
+        return NULL;
+}
+
+static void add_label(struct th_buf *b, const struct th_cues *c, size_t cue)
+{
+        th_buf_addf(b, "%s%s", b->len ? ", " : "", c->cues[cue].label);
+}
+
+/* The cue of a condition that matched `m`, for its label. */
+static size_t cue_of(struct run *r, const struct condition *cd, const struct th_span *m)
+{
+        int failed = 0;
+        for (size_t k = 0; k < cd->ncues; k++) {
+                const struct matches *l = matches_of(r, cd->cues[k], &failed);
+                if (m >= l->v && m < l->v + l->nr)
+                        return cd->cues[k];
+        }
+        return cd->cues[0];
+}
+
+/* Does judgement `j` hold at `anchor`?  Fills the item when it does. */
+static int holds(struct run *r, const struct judgement *j, struct th_span anchor,
+                 struct th_judged_item *item, int *failed)
+{
+        size_t si = sentence_of(r->doc, anchor.start);
+        struct th_span sentence = {r->doc->sentences.v[si].start, r->doc->sentences.v[si].end};
+        struct th_span span = anchor;
+        struct th_buf labels = {0};
+        add_label(&labels, r->c, j->anchor);
+        for (size_t i = 0; i < j->nwithout; i++)
+                if (satisfied(r, &j->without[i], anchor, si, failed)) {
+                        th_buf_release(&labels);
+                        return 0;
+                }
+        for (size_t i = 0; i < j->nwith; i++) {
+                const struct th_span *m = satisfied(r, &j->with[i], anchor, si, failed);
+                if (!m) {
+                        th_buf_release(&labels);
+                        return 0;
+                }
+                add_label(&labels, r->c, cue_of(r, &j->with[i], m));
+                int local = j->with[i].in >= W_BEFORE; /* in the sentence, around the anchor */
+                if (local && m->start < span.start)
+                        span.start = m->start;
+                if (local && m->end > span.end)
+                        span.end = m->end;
+        }
+        item->span = j->span == SPAN_SENTENCE ? sentence : j->span == SPAN_JOINED ? span : anchor;
+        item->sentence = sentence;
+        item->group = j->group;
+        item->judgement = j->id;
+        item->cues = th_buf_detach(&labels);
+        item->party = th_partisan_party_in(r->m, r->x, sentence.start, sentence.end);
+        item->quoted = th_doc_in_quote(r->doc, anchor.start);
+        return 1;
+}
+
+static int by_group_then_start(const void *a, const void *b)
+{
+        const struct th_judged_item *x = a, *y = b;
+        int g = strcmp(x->group, y->group);
+        if (g)
+                return g;
+        if (x->span.start != y->span.start)
+                return x->span.start < y->span.start ? -1 : 1;
+        return strcmp(x->judgement, y->judgement);
+}
+
+/* Is there already a passage of `group` in `sentence` among out[first, nr)? */
+static int reported(const struct th_judged_list *out, size_t first, const char *group,
+                    struct th_span sentence)
+{
+        for (size_t i = first; i < out->nr; i++)
+                if (out->v[i].sentence.start == sentence.start && !strcmp(out->v[i].group, group))
+                        return 1;
+        return 0;
+}
+
+int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
+                  const struct th_doc *doc, const struct th_word_index *x,
+                  const struct th_partisan_list *parties, struct th_judged_list *out,
+                  struct th_error *err)
+{
+        size_t first = out->nr;
+        if (doc->sentences.nr == 0)
+                return 0;
+        struct run r = {
+            c, m, s, doc, x, parties, th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches))};
+        int failed = 0;
+        for (size_t i = 0; i < c->njudgements && !failed; i++) {
+                const struct judgement *j = &c->judgements[i];
+                const struct matches *anchors = matches_of(&r, j->anchor, &failed);
+                for (size_t k = 0; k < anchors->nr && !failed; k++) {
+                        struct th_judged_item item;
+                        size_t si = sentence_of(doc, anchors->v[k].start);
+                        struct th_span sentence = {doc->sentences.v[si].start,
+                                                   doc->sentences.v[si].end};
+                        if (reported(out, first, j->group, sentence) ||
+                            !holds(&r, j, anchors->v[k], &item, &failed))
+                                continue;
+                        TH_GROW(out->v, out->nr + 1, out->alloc);
+                        out->v[out->nr++] = item;
+                }
+        }
+        for (size_t i = 0; i < c->ncues; i++)
+                free(r.found[i].v);
+        free(r.found);
+        if (failed)
+                return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0, "judging cues: %s",
+                                    th_scratch_error(s));
+        if (out->nr - first > 1)
+                qsort(out->v + first, out->nr - first, sizeof(out->v[0]), by_group_then_start);
+        return 0;
+}
