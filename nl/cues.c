@@ -26,7 +26,10 @@ struct cue {
         size_t nlexicons;
         struct th_regex **patterns; /* SRC_PATTERNS */
         size_t npatterns;
-        const struct th_lexicon *trigger; /* patterns run only where it matches, or NULL */
+        /* Patterns run only in sentences where one of these matches; without any, they
+         * run only inside the windows of conditions (or over all, as an anchor). */
+        const struct th_lexicon **triggers;
+        size_t ntriggers;
         unsigned line;
 };
 
@@ -74,6 +77,7 @@ static void cue_release(struct cue *c)
         free(c->name);
         free(c->label);
         free(c->lexicons);
+        free(c->triggers);
         for (size_t i = 0; i < c->npatterns; i++)
                 th_regex_free(c->patterns[i]);
         free(c->patterns);
@@ -155,17 +159,25 @@ static int cue_label(const struct th_ywalk *w, const struct th_ynode *v)
         return 0;
 }
 
+/* A lexicon name or a list of them, into a new array. */
+static int lexicon_list(const struct th_ywalk *w, const struct th_ynode *v,
+                        const struct th_lexicon ***out, size_t *nout)
+{
+        int list = th_yamldoc_type(v) == TH_YLIST;
+        size_t n = list ? th_yamldoc_count(v) : 1;
+        *out = th_xcalloc(n ? n : 1, sizeof(**out));
+        for (*nout = 0; *nout < n; (*nout)++)
+                if (!((*out)[*nout] = lexicon(w, list ? th_yamldoc_item(w->y, v, *nout) : v)))
+                        return -1;
+        return 0;
+}
+
 static int cue_lexicons(const struct th_ywalk *w, const struct th_ynode *v)
 {
         struct cue *c = ((struct reading *)w->ctx)->cue;
         c->source = c->source == SRC_MINISTER ? SRC_MINISTER : SRC_LEXICONS;
-        size_t n = th_yamldoc_count(v);
-        c->lexicons = th_xrealloc(c->lexicons, (n ? n : 1) * sizeof(*c->lexicons));
-        for (c->nlexicons = 0; c->nlexicons < n; c->nlexicons++)
-                if (!(c->lexicons[c->nlexicons] =
-                          lexicon(w, th_yamldoc_item(w->y, v, c->nlexicons))))
-                        return -1;
-        return 0;
+        free(c->lexicons);
+        return lexicon_list(w, v, &c->lexicons, &c->nlexicons);
 }
 
 static int cue_patterns(const struct th_ywalk *w, const struct th_ynode *v)
@@ -195,7 +207,8 @@ static int cue_patterns(const struct th_ywalk *w, const struct th_ynode *v)
 static int cue_trigger(const struct th_ywalk *w, const struct th_ynode *v)
 {
         struct cue *c = ((struct reading *)w->ctx)->cue;
-        return (c->trigger = lexicon(w, v)) ? 0 : -1;
+        free(c->triggers);
+        return lexicon_list(w, v, &c->triggers, &c->ntriggers);
 }
 
 static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
@@ -216,7 +229,7 @@ static int read_cue(const struct th_ywalk *w, const struct th_ynode *key, const 
 {
         static const struct th_ykey keys[] = {
             {"label", TH_YSCALAR, cue_label},     {"lexicons", TH_YLIST, cue_lexicons},
-            {"patterns", TH_YLIST, cue_patterns}, {"trigger", TH_YSCALAR, cue_trigger},
+            {"patterns", TH_YLIST, cue_patterns}, {"trigger", TH_YANY, cue_trigger},
             {"builtin", TH_YSCALAR, cue_builtin}, {NULL, TH_YANY, NULL}};
         struct reading *r = w->ctx;
         struct th_cues *c = r->c;
@@ -481,6 +494,7 @@ struct run {
         const struct th_word_index *x;
         const struct th_partisan_list *parties;
         struct matches *found; /* per cue */
+        struct matches local;  /* the matches of a local pattern cue in one window */
 };
 
 static void push(struct matches *l, size_t start, size_t end)
@@ -544,25 +558,41 @@ static void minister_matches(struct run *r, const struct cue *cue, struct matche
         }
 }
 
+/* The matches of the patterns of `cue` in prose[start, end). */
+static int patterns_in(struct run *r, const struct cue *cue, size_t start, size_t end,
+                       struct matches *out)
+{
+        size_t ov[2];
+        for (size_t p = 0; p < cue->npatterns; p++) {
+                int rc;
+                for (size_t at = start; (rc = th_regex_find(cue->patterns[p], r->s, r->doc->prose,
+                                                            end, at, ov, 1)) == 1;
+                     at = ov[1] > at ? ov[1] : at + 1)
+                        push(out, ov[0], ov[1]);
+                if (rc < 0)
+                        return -1;
+        }
+        return 0;
+}
+
+/* Does prose[start, end) hold a word of one of the cue's triggers (or has it none)? */
+static int triggered(struct run *r, const struct cue *cue, size_t start, size_t end)
+{
+        size_t a, b;
+        const char *term;
+        for (size_t i = 0; i < cue->ntriggers; i++)
+                if (th_word_index_find(r->x, cue->triggers[i], end, start, &a, &b, &term) == 1)
+                        return 1;
+        return cue->ntriggers == 0;
+}
+
 static int pattern_matches(struct run *r, const struct cue *cue, struct matches *out)
 {
         const struct th_doc *doc = r->doc;
-        size_t ov[2], a, b;
-        const char *term;
         for (size_t i = 0; i < doc->sentences.nr; i++) {
                 size_t ss = doc->sentences.v[i].start, se = doc->sentences.v[i].end;
-                if (cue->trigger &&
-                    th_word_index_find(r->x, cue->trigger, se, ss, &a, &b, &term) != 1)
-                        continue;
-                for (size_t p = 0; p < cue->npatterns; p++) {
-                        int rc;
-                        for (size_t at = ss; (rc = th_regex_find(cue->patterns[p], r->s, doc->prose,
-                                                                 se, at, ov, 1)) == 1;
-                             at = ov[1] > at ? ov[1] : at + 1)
-                                push(out, ov[0], ov[1]);
-                        if (rc < 0)
-                                return -1;
-                }
+                if (triggered(r, cue, ss, se) && patterns_in(r, cue, ss, se, out) < 0)
+                        return -1;
         }
         return 0;
 }
@@ -580,7 +610,7 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
                 for (size_t k = 0; k < cue->nlexicons; k++)
                         lexicon_matches(r, cue->lexicons[k], out);
                 break;
-        case SRC_PATTERNS:
+        case SRC_PATTERNS: /* as an anchor, a local cue is read everywhere */
                 if (pattern_matches(r, cue, out) < 0)
                         *failed = 1;
                 break;
@@ -665,23 +695,35 @@ static struct th_span window_range(const struct run *r, enum window in, struct t
 }
 
 /* A match of the condition's cues in its window (not the anchor itself), or NULL. */
-static const struct th_span *satisfied(struct run *r, const struct condition *cd,
-                                       struct th_span anchor, size_t si, int *failed)
+/* Patterns without triggers are read only inside the windows that need them. */
+static int is_local(const struct cue *cue)
+{
+        return cue->source == SRC_PATTERNS && cue->ntriggers == 0;
+}
+
+/* Is there a match of the condition's cues in its window (not the anchor itself)?
+ * Fills *match and *cue with the first. */
+static int satisfied(struct run *r, const struct condition *cd, struct th_span anchor, size_t si,
+                     struct th_span *match, size_t *cue, int *failed)
 {
         struct th_span w = window_range(r, cd->in, anchor, si);
         for (size_t k = 0; k < cd->ncues; k++) {
-                const struct matches *l = matches_of(r, cd->cues[k], failed);
+                const struct matches *l = &r->local;
+                if (is_local(&r->c->cues[cd->cues[k]])) {
+                        r->local.nr = 0;
+                        if (patterns_in(r, &r->c->cues[cd->cues[k]], w.start, w.end, &r->local) < 0)
+                                *failed = 1;
+                } else {
+                        l = matches_of(r, cd->cues[k], failed);
+                }
                 for (size_t i = 0; i < l->nr; i++) {
                         const struct th_span *m = &l->v[i];
                         int document_wide = m->start == 0 && m->end == r->doc->len;
                         if (m->start == anchor.start && m->end == anchor.end)
                                 continue;
-                        if (document_wide) {
-                                if (cd->in == W_DOCUMENT)
-                                        return m;
+                        if (document_wide && cd->in != W_DOCUMENT)
                                 continue;
-                        }
-                        if (m->start < w.start || m->end > w.end)
+                        if (!document_wide && (m->start < w.start || m->end > w.end))
                                 continue;
                         if ((cd->in == W_NEXT &&
                              !only_space(r->doc->prose, anchor.end, m->start)) ||
@@ -692,10 +734,12 @@ static const struct th_span *satisfied(struct run *r, const struct condition *cd
                             ((cd->in == W_BEFORE && anchor.start - m->end > (size_t)cd->within) ||
                              (cd->in == W_AFTER && m->start - anchor.end > (size_t)cd->within)))
                                 continue;
-                        return m;
+                        *match = *m;
+                        *cue = cd->cues[k];
+                        return 1;
                 }
         }
-        return NULL;
+        return 0;
 }
 
 static void add_label(struct th_buf *b, const struct th_cues *c, size_t cue)
@@ -703,44 +747,28 @@ static void add_label(struct th_buf *b, const struct th_cues *c, size_t cue)
         th_buf_addf(b, "%s%s", b->len ? ", " : "", c->cues[cue].label);
 }
 
-/* The cue of a condition that matched `m`, for its label. */
-static size_t cue_of(struct run *r, const struct condition *cd, const struct th_span *m)
-{
-        int failed = 0;
-        for (size_t k = 0; k < cd->ncues; k++) {
-                const struct matches *l = matches_of(r, cd->cues[k], &failed);
-                if (m >= l->v && m < l->v + l->nr)
-                        return cd->cues[k];
-        }
-        return cd->cues[0];
-}
-
 /* Does judgement `j` hold at `anchor`?  Fills the item when it does. */
 static int holds(struct run *r, const struct judgement *j, struct th_span anchor,
                  struct th_judged_item *item, int *failed)
 {
-        size_t si = sentence_of(r->doc, anchor.start);
+        size_t si = sentence_of(r->doc, anchor.start), cue;
         struct th_span sentence = {r->doc->sentences.v[si].start, r->doc->sentences.v[si].end};
-        struct th_span span = anchor;
+        struct th_span span = anchor, m;
+        for (size_t i = 0; i < j->nwithout; i++)
+                if (satisfied(r, &j->without[i], anchor, si, &m, &cue, failed))
+                        return 0;
         struct th_buf labels = {0};
         add_label(&labels, r->c, j->anchor);
-        for (size_t i = 0; i < j->nwithout; i++)
-                if (satisfied(r, &j->without[i], anchor, si, failed)) {
-                        th_buf_release(&labels);
-                        return 0;
-                }
         for (size_t i = 0; i < j->nwith; i++) {
-                const struct th_span *m = satisfied(r, &j->with[i], anchor, si, failed);
-                if (!m) {
+                if (!satisfied(r, &j->with[i], anchor, si, &m, &cue, failed)) {
                         th_buf_release(&labels);
                         return 0;
                 }
-                add_label(&labels, r->c, cue_of(r, &j->with[i], m));
-                int local = j->with[i].in >= W_BEFORE; /* in the sentence, around the anchor */
-                if (local && m->start < span.start)
-                        span.start = m->start;
-                if (local && m->end > span.end)
-                        span.end = m->end;
+                add_label(&labels, r->c, cue);
+                if (j->with[i].in >= W_BEFORE) { /* around the anchor: part of a joined span */
+                        span.start = m.start < span.start ? m.start : span.start;
+                        span.end = m.end > span.end ? m.end : span.end;
+                }
         }
         item->span = j->span == SPAN_SENTENCE ? sentence : j->span == SPAN_JOINED ? span : anchor;
         item->sentence = sentence;
@@ -781,8 +809,13 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
         size_t first = out->nr;
         if (doc->sentences.nr == 0)
                 return 0;
-        struct run r = {
-            c, m, s, doc, x, parties, th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches))};
+        struct run r = {.c = c,
+                        .m = m,
+                        .s = s,
+                        .doc = doc,
+                        .x = x,
+                        .parties = parties,
+                        .found = th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches))};
         int failed = 0;
         for (size_t i = 0; i < c->njudgements && !failed; i++) {
                 const struct judgement *j = &c->judgements[i];
@@ -802,6 +835,7 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
         for (size_t i = 0; i < c->ncues; i++)
                 free(r.found[i].v);
         free(r.found);
+        free(r.local.v);
         if (failed)
                 return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0, "judging cues: %s",
                                     th_scratch_error(s));

@@ -131,7 +131,8 @@ static int read_one(struct th_elections *out, const struct th_yamldoc *y, const 
                 return -1;
         struct th_meta check;
         th_meta_init(&check);
-        int bad = !e.date || th_meta_set(&check, "date", &e.date, 1, NULL, NULL, y->file, 0, 0, err) < 0;
+        int bad =
+            !e.date || th_meta_set(&check, "date", &e.date, 1, NULL, NULL, y->file, 0, 0, err) < 0;
         th_meta_release(&check);
         if (!e.type || bad)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,

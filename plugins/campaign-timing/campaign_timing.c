@@ -87,33 +87,6 @@ static const struct th_option options[] = {
     {"window-europees-parlement", TH_OPT_INT, "42", "days before European elections"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {"nl/minister-titles",     "nl/candidacy",
-                                            "nl/media-moments",       "nl/campaign-launch",
-                                            "nl/publicity-campaigns", NULL};
-
-struct state {
-        const struct th_nl_api *nl;
-        const struct th_lexicon *titles, *candidacy, *media, *launch, *campaigns;
-};
-
-static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
-{
-        struct state *st = calloc(1, sizeof(*st));
-        if (!st) {
-                host->fail(ctx, "out of memory");
-                return TH_ERROR;
-        }
-        *state = st;
-        if (th_nl_api(host, ctx, &st->nl) != TH_OK)
-                return TH_ERROR;
-        return load_lexicons(host, ctx, lexicon_names, &st->titles);
-}
-
-static void fini(void *state)
-{
-        free(state);
-}
-
 struct option_reader {
         const struct th_host *host;
         struct th_ctx *ctx;
@@ -129,54 +102,42 @@ static long window(void *arg, const char *type)
         return w ? strtol(w, NULL, 10) : 42;
 }
 
+/* What the timing makes an issue, judged from cues (rules/nl/cues.yml). */
+static const struct {
+        const char *group, *rule, *what;
+} issues[] = {
+    {"campaign-link", RULE_CANDIDATE, "links the minister to the campaign"},
+    {"media-moment", RULE_MEDIA, "promotes a minister-centred media moment"},
+    {"new-campaign", RULE_CAMPAIGN, "launches a publicity campaign featuring a minister"},
+};
+
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
-        const struct state *st = state;
+        const struct dutch *nl = state;
         const char *date = host->doc_meta(doc, "date", 0);
         if (!date || !government_voiced(host, doc))
                 return TH_OK;
         struct th_election e;
         struct option_reader o = {host, ctx};
         int in_window;
-        if (st->nl->election_window(ctx, date, window, &o, &e, &in_window) != TH_OK)
+        if (nl->api->election_window(ctx, date, window, &o, &e, &in_window) != TH_OK)
                 return TH_ERROR;
         if (!in_window)
                 return TH_OK;
-        size_t len;
-        const char *text = host->doc_prose(doc, &len);
-        const char *unofficial = e.official ? "" : ", date not from an official source";
-        for (size_t i = 0; i < host->doc_sentence_count(doc); i++) {
-                struct th_span s = host->doc_sentence(doc, i);
-                struct th_lexicon_match m;
-                struct th_span party;
-                const char *party_id = NULL;
-                int minister = mentions_minister(host, ctx, doc, st->titles, text, s, NULL);
-                enum th_status rc = TH_OK;
-                int candidacy = lex_in(host, ctx, st->candidacy, text, s, &m);
-                if (candidacy && !minister &&
-                    st->nl->party_find(ctx, text, s.end, s.start, &party_id, &party) != TH_OK)
+        for (size_t k = 0; k < sizeof(issues) / sizeof(issues[0]); k++) {
+                const struct th_judged *items;
+                size_t n;
+                if (nl->api->doc_judged(ctx, doc, issues[k].group, &items, &n) != TH_OK)
                         return TH_ERROR;
-                if (candidacy && (minister || party_id))
-                        rc = host->report(ctx, RULE_CANDIDATE, s, NULL,
-                                          "\"%.*s\" links the office to the %s election of "
-                                          "%s%s (advisory)",
-                                          (int)(m.span.end - m.span.start), text + m.span.start,
-                                          e.type, e.date, unofficial);
-                if (rc == TH_OK && minister && lex_in(host, ctx, st->media, text, s, &m))
-                        rc = host->report(ctx, RULE_MEDIA, s, NULL,
-                                          "a minister-centred media moment (\"%.*s\") promoted "
-                                          "before the %s election of %s%s (advisory)",
-                                          (int)(m.span.end - m.span.start), text + m.span.start,
-                                          e.type, e.date, unofficial);
-                if (rc == TH_OK && minister && lex_in(host, ctx, st->launch, text, s, &m) &&
-                    lex_in(host, ctx, st->campaigns, text, s, &m))
-                        rc = host->report(ctx, RULE_CAMPAIGN, s, NULL,
-                                          "a new publicity campaign featuring a minister, "
-                                          "launched before the %s election of %s%s (advisory)",
-                                          e.type, e.date, unofficial);
-                if (rc != TH_OK)
-                        return TH_ERROR;
+                for (size_t i = 0; i < n; i++)
+                        if (host->report(ctx, issues[k].rule, items[i].span, NULL,
+                                         "this sentence %s before the %s election of %s%s "
+                                         "(advisory; cues: %s)",
+                                         issues[k].what, e.type, e.date,
+                                         e.official ? "" : ", date not from an official source",
+                                         items[i].cues) != TH_OK)
+                                return TH_ERROR;
         }
         return TH_OK;
 }
@@ -188,9 +149,9 @@ static const struct th_plugin plugin = {
     .summary = "advisory checks of government communication in campaign windows",
     .rules = rules,
     .options = options,
-    .init = init,
+    .init = dutch_init,
     .check = check,
-    .fini = fini,
+    .fini = dutch_fini,
 };
 
 TWOHATS_PLUGIN(campaign_timing, plugin)

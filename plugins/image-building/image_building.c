@@ -88,35 +88,25 @@ static const struct th_option options[] = {
     {"max-policy-share", TH_OPT_INT, "25", "percent of sentences with a policy word, at most"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {
-    "nl/minister-titles", "nl/praise-adjectives", "nl/praise-compounds",
-    "nl/ratings",         "nl/rankings",          "nl/rating-evidence",
-    "nl/private-life",    "nl/policy-terms",      NULL};
+static const char *const lexicon_names[] = {"nl/minister-titles", "nl/policy-terms", NULL};
 
 /* The state made by init(), read-only afterwards. */
-struct lexicons {
-        const struct th_lexicon *titles, *praise, *compounds, *ratings, *rankings, *evidence,
-            *private_life, *policy;
-        struct th_pattern *figure;
-        struct th_pattern *copula;
+struct state {
+        const struct th_nl_api *nl;
+        const struct th_lexicon *titles, *policy;
 };
 
 static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
 {
-        struct lexicons *lex = calloc(1, sizeof(*lex));
-        if (!lex) {
+        struct state *st = calloc(1, sizeof(*st));
+        if (!st) {
                 host->fail(ctx, "out of memory");
                 return TH_ERROR;
         }
-        *state = lex;
-        if (load_lexicons(host, ctx, lexicon_names, &lex->titles) != TH_OK)
+        *state = st;
+        if (th_nl_api(host, ctx, &st->nl) != TH_OK)
                 return TH_ERROR;
-        /* A figure: "7,2", "38 procent", "38%". */
-        enum th_status figure =
-            host->pattern_compile(ctx, "\\b\\d{1,2}[,.]\\d\\b|\\d+\\s*%", &lex->figure);
-        enum th_status copula =
-            host->pattern_compile(ctx, "\\b(?:is|was|blijkt|blijft|lijkt)\\b", &lex->copula);
-        return figure == TH_OK && copula == TH_OK ? TH_OK : TH_ERROR;
+        return load_lexicons(host, ctx, lexicon_names, &st->titles);
 }
 
 static void fini(void *state)
@@ -124,86 +114,33 @@ static void fini(void *state)
         free(state);
 }
 
-/* The first match of `pat` in text[span], or 0 (also when matching failed), as lex_in(). */
-static int pattern_in(const struct th_host *host, struct th_ctx *ctx, const struct th_pattern *pat,
-                      const char *text, struct th_span span, struct th_span *out)
+/* Report each passage the judgement of `group` (rules/nl/cues.yml) found, outside
+ * reported speech (someone else's praise or figures). */
+static enum th_status report_group(const struct th_host *host, struct th_ctx *ctx,
+                                   const struct state *st, const struct th_doc *doc,
+                                   const char *group, const char *rule, const char *what)
 {
-        int found = 0;
-        return host->pattern_find(ctx, pat, text, span.end, span.start, out, &found) == TH_OK &&
-               found;
-}
-
-/* Is there only white space between offsets a and b? */
-static int adjacent(const char *text, size_t a, size_t b)
-{
-        for (; a < b; a++)
-                if (!isspace((unsigned char)text[a]))
-                        return 0;
-        return a == b;
-}
-
-/* A match of `l` in `s` directly before a minister title. */
-static int before_title(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
-                        const struct th_lexicon *l, const char *text, struct th_span s,
-                        struct th_span *out)
-{
-        struct th_lexicon_match m, t;
-        for (size_t at = s.start; lex_in(host, ctx, l, text, (struct th_span){at, s.end}, &m);
-             at = m.span.end) {
-                struct th_span rest = {m.span.end, s.end};
-                if (lex_in(host, ctx, lex->titles, text, rest, &t) &&
-                    adjacent(text, m.span.end, t.span.start)) {
-                        out->start = m.span.start;
-                        out->end = t.span.end;
-                        return 1;
-                }
+        const struct th_judged *items;
+        size_t n, len;
+        const char *text = host->doc_prose(doc, &len);
+        if (st->nl->doc_judged(ctx, doc, group, &items, &n) != TH_OK)
+                return TH_ERROR;
+        for (size_t i = 0; i < n; i++) {
+                const struct th_judged *j = &items[i];
+                if (j->quoted || host->doc_in_quote(doc, j->sentence.start))
+                        continue;
+                if (host->report(ctx, rule, j->span, NULL,
+                                 "%s (\"%.*s\") as content: communication is about policy "
+                                 "(UO-2017); cues: %s",
+                                 what, (int)(j->span.end - j->span.start), text + j->span.start,
+                                 j->cues) != TH_OK)
+                        return TH_ERROR;
         }
-        return 0;
-}
-
-static int praise(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
-                  const struct th_doc *doc, const char *text, struct th_span s, int minister,
-                  size_t where, struct th_span *out)
-{
-        struct th_lexicon_match m;
-        if (before_title(host, ctx, lex, lex->praise, text, s, out))
-                return 1;
-        if (lex_in(host, ctx, lex->compounds, text, s, &m)) {
-                *out = m.span;
-                return 1;
-        }
-        /* "minister X is fantastisch": a copula after the mention, then the praise word. */
-        struct th_span after = {where, s.end}, cop;
-        (void)doc;
-        if (minister && pattern_in(host, ctx, lex->copula, text, after, &cop) &&
-            lex_in(host, ctx, lex->praise, text, (struct th_span){cop.end, s.end}, &m) &&
-            m.span.start - cop.end < 24) {
-                out->start = after.start;
-                out->end = m.span.end;
-                return 1;
-        }
-        return 0;
-}
-
-static int ratings(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
-                   const char *text, struct th_span s, int minister, struct th_span *out)
-{
-        struct th_lexicon_match m, e;
-        struct th_span fig;
-        if (before_title(host, ctx, lex, lex->rankings, text, s, out))
-                return 1;
-        if (!lex_in(host, ctx, lex->ratings, text, s, &m))
-                return 0;
-        int subject = minister || has_name(text, s, "kabinet", NULL);
-        int evidence = lex_in(host, ctx, lex->evidence, text, s, &e) ||
-                       pattern_in(host, ctx, lex->figure, text, s, &fig);
-        *out = m.span;
-        return subject && evidence;
+        return TH_OK;
 }
 
 static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
-                              const struct lexicons *lex, const struct th_doc *doc,
-                              const char *text)
+                              const struct state *st, const struct th_doc *doc, const char *text)
 {
         size_t n = host->doc_sentence_count(doc), subject = 0, policy = 0;
         long share = strtol(host->option(ctx, "share"), NULL, 10);
@@ -216,10 +153,10 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
                 struct th_lexicon_match m;
                 size_t where;
                 /* The subject opens a Dutch main clause: the mention within its first words. */
-                if (mentions_minister(host, ctx, doc, lex->titles, text, s, &where) &&
+                if (mentions_minister(host, ctx, doc, st->titles, text, s, &where) &&
                     where - s.start < 24)
                         subject++;
-                policy += lex_in(host, ctx, lex->policy, text, s, &m);
+                policy += lex_in(host, ctx, st->policy, text, s, &m);
         }
         if ((long)(subject * 100) <= share * (long)n || (long)(policy * 100) > max_policy * (long)n)
                 return TH_OK;
@@ -234,39 +171,19 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
-        const struct lexicons *lex = state;
+        const struct state *st = state;
         if (!government_voiced(host, doc))
                 return TH_OK;
         size_t len;
         const char *text = host->doc_prose(doc, &len);
-        for (size_t i = 0; i < host->doc_sentence_count(doc); i++) {
-                struct th_span s = host->doc_sentence(doc, i), hit;
-                struct th_lexicon_match m;
-                size_t where = s.start;
-                int minister = mentions_minister(host, ctx, doc, lex->titles, text, s, &where);
-                int quoted = host->doc_in_quote(doc, s.start);
-                enum th_status rc = TH_OK;
-                if (quoted)
-                        continue; /* reported speech: someone else's praise or figures */
-                if (praise(host, ctx, lex, doc, text, s, minister, where, &hit))
-                        rc = host->report(ctx, RULE_PRAISE, hit, NULL,
-                                          "praise of the minister's person (\"%.*s\"): "
-                                          "communication is about policy (UO-2017)",
-                                          (int)(hit.end - hit.start), text + hit.start);
-                if (rc == TH_OK && ratings(host, ctx, lex, text, s, minister, &hit))
-                        rc = host->report(ctx, RULE_RATINGS, hit, NULL,
-                                          "the popularity or rating of the minister or "
-                                          "the cabinet (\"%.*s\") as content (UO-2017)",
-                                          (int)(hit.end - hit.start), text + hit.start);
-                if (rc == TH_OK && minister && lex_in(host, ctx, lex->private_life, text, s, &m))
-                        rc = host->report(ctx, RULE_PRIVATE, m.span, NULL,
-                                          "the minister's private life (\"%.*s\") as "
-                                          "content (UO-2017)",
-                                          (int)(m.span.end - m.span.start), text + m.span.start);
-                if (rc != TH_OK)
-                        return TH_ERROR;
-        }
-        return persona(host, ctx, lex, doc, text);
+        if (report_group(host, ctx, st, doc, "praise", RULE_PRAISE,
+                         "praise of the minister's person") != TH_OK ||
+            report_group(host, ctx, st, doc, "ratings", RULE_RATINGS,
+                         "the popularity or rating of the minister or the cabinet") != TH_OK ||
+            report_group(host, ctx, st, doc, "personal-life", RULE_PRIVATE,
+                         "the minister's private life") != TH_OK)
+                return TH_ERROR;
+        return persona(host, ctx, st, doc, text);
 }
 
 static const struct th_plugin plugin = {

@@ -85,6 +85,8 @@ static const char *what(enum th_partisan_kind k)
                 return "a party hashtag";
         case TH_PARTISAN_POLEMIC:
                 return "a polemic against a party";
+        case TH_PARTISAN_CANDIDACY:
+                return "the sender as a candidate";
         default:
                 return "a call to vote, join or give";
         }
@@ -114,12 +116,12 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 if (host->report_at_most(
                         ctx, vote ? RULE_VOTE : RULE_PASSAGE,
                         x->quoted ? TH_SEV_WARNING : TH_SEV_ERROR, x->sentence, NULL,
-                        "%s (\"%.*s\"%s%s) in government-voiced text%s: %s", what(x->kind),
-                        (int)(x->span.end - x->span.start), text + x->span.start,
+                        "%s (\"%.*s\"%s%s) in government-voiced text%s: %s; cues: %s",
+                        what(x->kind), (int)(x->span.end - x->span.start), text + x->span.start,
                         x->party ? ", " : "", x->party ? x->party : "", x->quoted ? ", quoted" : "",
                         vote ? "government communication never serves a party interest (UO-2017)"
-                             : "party-political passages are the minister's own (DONNER-2011)") !=
-                    TH_OK)
+                             : "party-political passages are the minister's own (DONNER-2011)",
+                        x->cues) != TH_OK)
                         return TH_ERROR;
         }
         return TH_OK;

@@ -140,6 +140,20 @@ static enum th_status report_hybrid(const struct th_host *host, struct th_ctx *c
         return rc;
 }
 
+/*
+ * Quoted words on a minister's account are the minister's own when they speak in
+ * the first person singular ("„Daarom stel ik mij kandidaat.”"); other quotations
+ * are reported speech of someone else.
+ */
+static int own_words(const char *text, struct th_span sentence)
+{
+        static const char *const first_person[] = {"ik", "mij", "me", "mijn", NULL};
+        for (size_t i = 0; first_person[i]; i++)
+                if (has_name(text, sentence, first_person[i], NULL))
+                        return 1;
+        return 0;
+}
+
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
@@ -160,8 +174,10 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         if (party && nl->api->party_id(ctx, party, &own) != TH_OK)
                 return TH_ERROR;
         int tagged = 0;
+        size_t len;
+        const char *text = host->doc_text(doc, &len);
         for (size_t i = 0; i < n; i++) {
-                if (!first && !items[i].quoted)
+                if (!first && (!items[i].quoted || own_words(text, items[i].sentence)))
                         first = &items[i];
                 if (items[i].kind == TH_PARTISAN_HASHTAG && own && items[i].party &&
                     strcmp(items[i].party, own) == 0)
@@ -169,18 +185,16 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         }
         if (!first)
                 return TH_OK;
-        size_t len;
-        const char *text = host->doc_text(doc, &len);
         int quoted_len = (int)(first->span.end - first->span.start);
         if (meta_is(host, doc, "account", "corporate"))
                 return host->report(ctx, RULE_CORPORATE, first->sentence, NULL,
                                     "party-political content (\"%.*s\") on a corporate account "
-                                    "(SOCIAL-2021)",
-                                    quoted_len, text + first->span.start);
+                                    "(SOCIAL-2021); cues: %s",
+                                    quoted_len, text + first->span.start, first->cues);
         if (civil && host->report(ctx, RULE_CIVIL, first->sentence, NULL,
                                   "party-political content (\"%.*s\") prepared by the civil "
-                                  "service (SOCIAL-2021, GIR-2019)",
-                                  quoted_len, text + first->span.start) != TH_OK)
+                                  "service (SOCIAL-2021, GIR-2019); cues: %s",
+                                  quoted_len, text + first->span.start, first->cues) != TH_OK)
                 return TH_ERROR;
         if (meta_is(host, doc, "account", "hybrid") && !tagged)
                 return report_hybrid(host, ctx, doc, first);
