@@ -540,9 +540,13 @@ static void minister_matches(struct run *r, const struct cue *cue, struct matche
                         if (strncasecmp(text + i, name, n) != 0)
                                 continue;
                         int left = i == 0 || !is_word_byte((unsigned char)text[i - 1]);
-                        int right = i + n == len || !is_word_byte((unsigned char)text[i + n]);
+                        size_t end = i + n;
+                        if (end < len && (text[end] == 's' || text[end] == 'S') &&
+                            (end + 1 == len || !is_word_byte((unsigned char)text[end + 1])))
+                                end++; /* the genitive: "Ruttes leiderschap" */
+                        int right = end == len || !is_word_byte((unsigned char)text[end]);
                         if (left && right) {
-                                push(out, i, i + n);
+                                push(out, i, end);
                                 continue;
                         }
                         /* "@markrutte": the handle is the mention */
