@@ -54,7 +54,9 @@ struct condition {
         long within; /* before and after: at most this many bytes away; -1: anywhere */
 };
 
-enum span_kind { SPAN_ANCHOR, SPAN_SENTENCE, SPAN_JOINED };
+/* What a passage spans: its anchor, its sentence, the anchor with the matches of
+ * the conditions around it, or the match of the first condition. */
+enum span_kind { SPAN_ANCHOR, SPAN_SENTENCE, SPAN_JOINED, SPAN_WITH };
 
 struct judgement {
         char *id, *group;
@@ -386,7 +388,7 @@ static int judgement_anchor(const struct th_ywalk *w, const struct th_ynode *v)
 
 static int judgement_span(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        static const char *const names[] = {"anchor", "sentence", "joined", NULL};
+        static const char *const names[] = {"anchor", "sentence", "joined", "with", NULL};
         struct judgement *j = ((struct reading *)w->ctx)->judgement;
         const char *s = th_yamldoc_scalar(v);
         for (size_t i = 0; s && names[i]; i++)
@@ -394,7 +396,7 @@ static int judgement_span(const struct th_ywalk *w, const struct th_ynode *v)
                         j->span = (enum span_kind)i;
                         return 0;
                 }
-        return FAIL(w, v, "'span': expected anchor, sentence or joined");
+        return FAIL(w, v, "'span': expected anchor, sentence, joined or with");
 }
 
 static int judgement_with(const struct th_ywalk *w, const struct th_ynode *v)
@@ -698,7 +700,6 @@ static struct th_span window_range(const struct run *r, enum window in, struct t
         }
 }
 
-/* A match of the condition's cues in its window (not the anchor itself), or NULL. */
 /* Patterns without triggers are read only inside the windows that need them. */
 static int is_local(const struct cue *cue)
 {
@@ -720,14 +721,27 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
                 } else {
                         l = matches_of(r, cd->cues[k], failed);
                 }
-                for (size_t i = 0; i < l->nr; i++) {
+                /* A document-wide match (the party metadata) is first, and counts only for
+                 * the document; the others are sorted by start: bisect to the window. */
+                size_t lo = 0, hi = l->nr;
+                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len) {
+                        if (cd->in == W_DOCUMENT) {
+                                *match = l->v[0];
+                                *cue = cd->cues[k];
+                                return 1;
+                        }
+                        lo = 1;
+                }
+                while (lo < hi) {
+                        size_t mid = (lo + hi) / 2;
+                        if (l->v[mid].start < w.start)
+                                lo = mid + 1;
+                        else
+                                hi = mid;
+                }
+                for (size_t i = lo; i < l->nr && l->v[i].start < w.end; i++) {
                         const struct th_span *m = &l->v[i];
-                        int document_wide = m->start == 0 && m->end == r->doc->len;
-                        if (m->start == anchor.start && m->end == anchor.end)
-                                continue;
-                        if (document_wide && cd->in != W_DOCUMENT)
-                                continue;
-                        if (!document_wide && (m->start < w.start || m->end > w.end))
+                        if ((m->start == anchor.start && m->end == anchor.end) || m->end > w.end)
                                 continue;
                         if ((cd->in == W_NEXT &&
                              !only_space(r->doc->prose, anchor.end, m->start)) ||
@@ -757,7 +771,7 @@ static int holds(struct run *r, const struct judgement *j, struct th_span anchor
 {
         size_t si = sentence_of(r->doc, anchor.start), cue;
         struct th_span sentence = {r->doc->sentences.v[si].start, r->doc->sentences.v[si].end};
-        struct th_span span = anchor, m;
+        struct th_span span = anchor, first = anchor, m;
         for (size_t i = 0; i < j->nwithout; i++)
                 if (satisfied(r, &j->without[i], anchor, si, &m, &cue, failed))
                         return 0;
@@ -769,12 +783,17 @@ static int holds(struct run *r, const struct judgement *j, struct th_span anchor
                         return 0;
                 }
                 add_label(&labels, r->c, cue);
+                if (i == 0)
+                        first = m;
                 if (j->with[i].in >= W_BEFORE) { /* around the anchor: part of a joined span */
                         span.start = m.start < span.start ? m.start : span.start;
                         span.end = m.end > span.end ? m.end : span.end;
                 }
         }
-        item->span = j->span == SPAN_SENTENCE ? sentence : j->span == SPAN_JOINED ? span : anchor;
+        item->span = j->span == SPAN_SENTENCE ? sentence
+                     : j->span == SPAN_JOINED ? span
+                     : j->span == SPAN_WITH   ? first
+                                              : anchor;
         item->sentence = sentence;
         item->group = j->group;
         item->judgement = j->id;

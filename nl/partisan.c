@@ -199,6 +199,7 @@ struct party_ctx {
         struct th_partisan_model *m;
         size_t party;
         int exact;
+        int campaign; /* hashtags being read are campaign hashtags, not the party's tags */
         const struct th_yamldoc *y;
         struct th_error *err;
 };
@@ -219,7 +220,7 @@ static int add_hashtag(void *data, const char *s, const struct th_ynode *n)
                                         "hashtag '%s' does not start with #", s);
         th_buf_addf(&p->m->hashtags, "%s", p->m->hashtags.len ? "|" : "");
         add_literal(&p->m->hashtags, s);
-        th_buf_addf(&p->m->hashtags, "(*MARK:%zu)", p->party);
+        th_buf_addf(&p->m->hashtags, "(*MARK:%s%zu)", p->campaign ? "c" : "", p->party);
         return 0;
 }
 
@@ -327,7 +328,16 @@ static int party_exact(const struct th_ywalk *w, const struct th_ynode *v)
 
 static int party_hashtags(const struct th_ywalk *w, const struct th_ynode *v)
 {
+        ((struct party_ctx *)w->ctx)->campaign = 0;
         return each_text(w->y, v, "hashtags", w->err, add_hashtag, w->ctx);
+}
+
+/* A campaign hashtag (#minderikmeerwij) is party content like a slogan, but it does
+ * not mark a post as the party's: one scan finds it with the party's tags. */
+static int party_campaign_hashtags(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        ((struct party_ctx *)w->ctx)->campaign = 1;
+        return each_text(w->y, v, "campaign-hashtags", w->err, add_hashtag, w->ctx);
 }
 
 static int party_slogans(const struct th_ywalk *w, const struct th_ynode *v)
@@ -342,21 +352,24 @@ static int party_slogans(const struct th_ywalk *w, const struct th_ynode *v)
 static int read_party(struct th_partisan_model *m, const struct th_yamldoc *y,
                       const struct th_ynode *n, struct th_error *err)
 {
-        static const struct th_ykey keys[] = {{"id", TH_YANY, party_id},
-                                              {"names", TH_YANY, party_names},
-                                              {"exact", TH_YANY, party_exact},
-                                              {"hashtags", TH_YANY, party_hashtags},
-                                              {"slogans", TH_YLIST, party_slogans},
-                                              {NULL, 0, NULL}};
+        static const struct th_ykey keys[] = {
+            {"id", TH_YANY, party_id},
+            {"names", TH_YANY, party_names},
+            {"exact", TH_YANY, party_exact},
+            {"hashtags", TH_YANY, party_hashtags},
+            {"campaign-hashtags", TH_YANY, party_campaign_hashtags},
+            {"slogans", TH_YLIST, party_slogans},
+            {NULL, 0, NULL}};
         if (th_yamldoc_type(n) != TH_YMAP)
-                return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err,
-                                        "expected a party: a mapping "
-                                        "with id, names, exact, hashtags and slogans");
+                return th_yamldoc_error(
+                    y, n, TH_ERR_PLUGIN, err,
+                    "expected a party: a mapping "
+                    "with id, names, exact, hashtags, campaign-hashtags and slogans");
         const char *id = th_yamldoc_scalar(th_yamldoc_get(y, n, "id"));
         if (!id)
                 return th_yamldoc_error(y, n, TH_ERR_PLUGIN, err, "a party needs an 'id'");
         TH_GROW(m->parties, m->nparties + 1, m->aparties);
-        struct party_ctx pc = {m, m->nparties, 0, y, err};
+        struct party_ctx pc = {.m = m, .party = m->nparties, .y = y, .err = err};
         m->parties[m->nparties++] = th_xstrdup(id);
         char *what = th_xasprintf("party '%s'", id);
         int rc = th_yamldoc_walk(y, n, keys, &pc, what, TH_ERR_PLUGIN, err);
@@ -845,10 +858,17 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
         for (size_t at = 0; (rc = th_regex_find(m->hashtag_re, s, text, doc->len, at, ov, 1)) == 1;
              at = ov[1]) {
                 const char *mark = th_scratch_mark(s);
-                long party = mark ? strtol(mark, NULL, 10) : -1;
+                int campaign = mark && mark[0] == 'c';
+                long party = mark ? strtol(mark + campaign, NULL, 10) : -1;
                 int vote = vote_hashtag(m, text + ov[0], ov[1] - ov[0]);
-                add_item(m, x, doc, out, vote ? TH_PARTISAN_VOTE_CALL : TH_PARTISAN_HASHTAG, ov[0],
-                         ov[1], party, vote ? "a vote hashtag" : "a party hashtag");
+                add_item(m, x, doc, out,
+                         vote       ? TH_PARTISAN_VOTE_CALL
+                         : campaign ? TH_PARTISAN_SLOGAN
+                                    : TH_PARTISAN_HASHTAG,
+                         ov[0], ov[1], party,
+                         vote       ? "a vote hashtag"
+                         : campaign ? "a party's campaign hashtag"
+                                    : "a party hashtag");
         }
         if (rc < 0)
                 return limit_error(s, doc, err);

@@ -111,7 +111,7 @@ static void data_errors(void **state)
         assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
         assert_string_equal(err.message, "party 'X': unknown key 'colour'; expected id, names, "
-                                         "exact, hashtags or slogans");
+                                         "exact, hashtags, campaign-hashtags or slogans");
         th_error_release(&err);
         free(tmp_write(dir, "parties.yml", "parties:\n  - id: X\n    names: [X]\n"));
         free(tmp_write(dir, "partisan.yml", "patterns:\n  polemic:\n    - 'stem ({party}'\n"));
