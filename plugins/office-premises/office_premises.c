@@ -4,15 +4,14 @@
  *
  * A government premise counts only as a place: named after a place
  * preposition ("op het ministerie", "in de ministerskamer", "vanuit het
- * Torentje"), written as an address ("Turfmarkt 147"), or given as the
- * `location` metadata.  "Het ministerie van Financiën heeft besloten" names
- * an organisation and is left alone.  Within one sentence (with `channel:
- * agenda`, within one agenda item: a paragraph or list item), a premise as place together with a
- * campaign or party activity is campaign-use; a representative premise with
- * a private event is private-use.  A negation in the same clause ("geen",
- * "niet", ...) cancels the finding, and so does quotation (reported speech)
- * around both terms.  All terms live in rules/nl/office-premises.yml and
- * rules/nl/language.yml.
+ * Torentje"), used as one ("gebruikt zijn ministerskamer om ..."), written
+ * as an address ("Turfmarkt 147"), or given as the `location` metadata.  "Het ministerie van
+ * Financiën heeft besloten" names an organisation and is left alone.  Within one sentence (with
+ * `channel: agenda`, within one agenda item: a paragraph or list item), a premise as place together
+ * with a campaign or party activity is campaign-use; a representative premise with a private event
+ * is private-use.  A negation in the same clause ("geen", "niet", ...) cancels the finding, and so
+ * does quotation (reported speech) around both terms.  All terms live in
+ * rules/nl/office-premises.yml and rules/nl/language.yml.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -81,11 +80,13 @@ static const char *const lexicon_names[] = {"nl/premises",
                                             "nl/negations",
                                             "nl/place-prepositions",
                                             "nl/articles",
+                                            "nl/premise-use",
+                                            "nl/clause-starts",
                                             NULL};
 
 struct lexicons {
         const struct th_lexicon *premises, *representative, *addresses, *campaign, *private_events,
-            *negations, *prepositions, *articles;
+            *negations, *prepositions, *articles, *use, *clause_starts;
 };
 
 enum { MAX_TERMS = 64 };
@@ -151,6 +152,31 @@ static int after_preposition(const struct th_host *host, struct th_ctx *ctx,
         return found;
 }
 
+/* Is the premise at `start` the object of a verb of use ("gebruikt Hoekstra zijn
+ * ministerskamer")?  The verb stands at most three words before it, and an article
+ * or possessive right before it. */
+static int used_as_place(const struct th_host *host, struct th_ctx *ctx, const struct lexicons *lex,
+                         const char *text, size_t unit_start, size_t start)
+{
+        size_t from = start > unit_start + 48 ? start - 48 : unit_start;
+        struct th_lexicon_match verb, article;
+        if (!lex_in(host, ctx, lex->use, text, (struct th_span){from, start}, &verb))
+                return 0;
+        size_t words = 0, w = start;
+        while (w > verb.span.end && words <= 4) {
+                while (w > verb.span.end && text[w - 1] == ' ')
+                        w--;
+                size_t end = w;
+                while (w > verb.span.end && text[w - 1] != ' ')
+                        w--;
+                if (words++ == 0 &&
+                    !(lex_in(host, ctx, lex->articles, text, (struct th_span){w, end}, &article) &&
+                      article.span.start == w && article.span.end == end))
+                        return 0;
+        }
+        return words >= 1 && words <= 4;
+}
+
 static int overlaps(const struct hit *hits, size_t n, struct th_span s)
 {
         for (size_t i = 0; i < n; i++)
@@ -173,7 +199,8 @@ static enum th_status collect(const struct th_host *host, struct th_ctx *ctx,
                 at = m.span.end > at ? m.span.end : at + 1;
                 if (*n >= MAX_TERMS || overlaps(hits, *n, m.span))
                         continue;
-                if (place && !after_preposition(host, ctx, lex, text, start, m.span.start))
+                if (place && !after_preposition(host, ctx, lex, text, start, m.span.start) &&
+                    !used_as_place(host, ctx, lex, text, start, m.span.start))
                         continue;
                 hits[*n].span = m.span;
                 hits[*n].term = m.term;
@@ -198,7 +225,11 @@ static int negated(const struct th_host *host, struct th_ctx *ctx, const struct 
                 lo--;
         while (hi < unit.end && !is_clause_mark(text[hi]))
                 hi++;
+        /* A word that opens a clause of its own ("zonder dat hij betaalde") ends it too. */
         struct th_lexicon_match m;
+        size_t right = a.end > b.end ? a.end : b.end;
+        if (lex_in(host, ctx, lex->clause_starts, text, (struct th_span){right, hi}, &m))
+                hi = m.span.start;
         struct th_span clause = {lo, hi};
         return lex_in(host, ctx, lex->negations, text, clause, &m);
 }
