@@ -1,0 +1,237 @@
+/* test_cues.c: judgement from cues, with the project's own rule data (rules/nl/cues.yml):
+ * for each new cue class, the exact passage, its span and the cues named for the
+ * message; and the refusals of a broken cues.yml, with their place. */
+#include "unit.h"
+#include "nl/cues.h"
+#include "nl/partisan.h"
+#include "tmpdir.h"
+
+static struct th_lexicons *lexicons;
+static struct th_partisan_model *model;
+static struct th_cues *cues;
+static struct th_word_table *words;
+static struct th_scratch *scratch;
+
+static int setup(void **state)
+{
+        (void)state;
+        const char *src = getenv("srcdir");
+        char *root = th_xasprintf("%s/rules", src ? src : ".");
+        char *dir = th_xasprintf("%s/nl", root);
+        struct th_error err = {0};
+        lexicons = th_lexicons_new(root);
+        th_lexicons_leave(lexicons, th_nl_data_keys);
+        model = th_partisan_model_load(lexicons, dir, "nl", &err);
+        cues = model ? th_cues_load(lexicons, model, dir, "nl", &err) : NULL;
+        free(dir);
+        free(root);
+        scratch = th_scratch_new();
+        if (!cues) {
+                fprintf(stderr, "%s\n", err.message);
+                return -1;
+        }
+        words = th_word_table_new(lexicons);
+        return 0;
+}
+
+static int teardown(void **state)
+{
+        (void)state;
+        th_cues_free(cues);
+        th_partisan_model_free(model);
+        th_word_table_free(words);
+        th_lexicons_free(lexicons);
+        th_scratch_free(scratch);
+        return 0;
+}
+
+/* Judge `text` with metadata `minister` (may be NULL) as
+ * "group/judgement@start-end:words|cues;..." */
+static char *judge(const char *text, const char *minister)
+{
+        struct th_doc doc;
+        struct th_error err = {0};
+        assert_int_equal(unit_doc(&doc, text, 0, &err), 0);
+        if (minister)
+                assert_int_equal(
+                    th_meta_set(&doc.meta, "minister", &minister, 1, NULL, NULL, "t", 0, 0, &err),
+                    0);
+        struct th_word_index *x = th_word_index_build(words, scratch, doc.prose, doc.len);
+        struct th_partisan_list parties = {0};
+        struct th_judged_list out = {0};
+        assert_non_null(x);
+        assert_int_equal(th_partisan_judge(model, scratch, &doc, x, &parties, &err), 0);
+        assert_int_equal(th_cues_judge(cues, model, scratch, &doc, x, &parties, &out, &err), 0);
+        struct th_buf b = {0};
+        for (size_t i = 0; i < out.nr; i++) {
+                const struct th_judged_item *it = &out.v[i];
+                th_buf_addf(&b, "%s/%s@%zu-%zu:%.*s|%s;", it->group, it->judgement, it->span.start,
+                            it->span.end, (int)(it->span.end - it->span.start),
+                            doc.text + it->span.start, it->cues);
+        }
+        th_judged_list_release(&out);
+        free(parties.v);
+        th_word_index_free(x);
+        th_doc_release(&doc);
+        return th_buf_detach(&b);
+}
+
+static void expect(const char *text, const char *minister, const char *want)
+{
+        char *got = judge(text, minister);
+        assert_string_equal(got, want);
+        free(got);
+}
+
+static void ratings(void **state)
+{
+        (void)state;
+        expect("Minister Jansen krijgt het meeste vertrouwen (58 procent).", NULL,
+               "ratings/approval-of-minister@27-44:meeste vertrouwen|approval of a person, the "
+               "minister, a figure;");
+        expect("Het kabinet scoort in de peiling 38 procent.", NULL,
+               "ratings/poll-score@25-32:peiling|a poll, the cabinet, a score, a figure;");
+        expect("Staatssecretaris De Boer eindigt als derde in de peiling.", NULL,
+               "ratings/poll-of-minister@49-56:peiling|a poll, the minister, a ranking;");
+        expect("Zij is tevreden. Haar cijfer steeg van 6,1 naar 6,8.", "Jansen", "");
+        expect("Minister Jansen opende. Haar cijfer steeg van 6,1 naar 6,8.", NULL,
+               "ratings/person-score@24-35:Haar cijfer|a person's score, the minister, a figure;");
+        /* a poll of something else, trust in an institution: no rating of the minister */
+        expect("Minister Jansen toont de peiling van het grondwater: het daalde 12 procent.", NULL,
+               "");
+        expect("Het kabinet heeft vertrouwen in de gemeenten; 60 procent doet mee.", NULL, "");
+}
+
+static void praise(void **state)
+{
+        (void)state;
+        expect("Onze daadkrachtige minister opent het station.", NULL,
+               "praise/praise-before-title@5-27:daadkrachtige minister|praise, the minister;");
+        expect("Als minister treedt hij daadkrachtig op.", NULL,
+               "praise/praise-of-acting@13-36:treedt hij daadkrachtig|praise, how the person "
+               "acts, the minister;");
+        expect("Minister De Boer sprak. Zij wordt gezien als een bevlogen bestuurder.", NULL,
+               "praise/praise-after-copula-of-pronoun@24-57:Zij wordt gezien als een "
+               "bevlogen|praise, a verb joining the person to the praise, the minister as \"hij\" "
+               "or \"zij\", the minister;");
+        expect("Minister Jansen is blij met de sterke economie.", NULL, "");
+}
+
+static void private_life_and_media(void **state)
+{
+        (void)state;
+        expect(
+            "Minister Jansen deelde een foto van zijn zongebruinde gezin.", NULL,
+            "personal-life/family-of-minister@36-59:zijn zongebruinde gezin|the minister, family;");
+        expect("Vanavond is minister Jansen te gast bij Op1.", NULL,
+               "media-moment/media-moment@0-44:Vanavond is minister Jansen te gast bij Op1.|a "
+               "media moment, the minister;");
+        expect("Vanavond om 22.40 uur minister Jansen bij Op1.", NULL,
+               "media-moment/programme-appearance@0-46:Vanavond om 22.40 uur minister Jansen bij "
+               "Op1.|a programme or broadcaster, the minister, an appearance;");
+        expect("Lees het interview met @ministerjansen in de Volkskrant.", "Jansen",
+               "media-moment/media-moment@0-56:Lees het interview met @ministerjansen in de "
+               "Volkskrant.|a media moment, the minister;");
+}
+
+static void party_politics(void **state)
+{
+        (void)state;
+        expect("Al zestig jaar staat de SGP pal. Word lid!", NULL,
+               "vote-call/membership-call@33-41:Word lid|a call to join, a party named;");
+        expect("Word lid van de bibliotheek.", NULL, "");
+        expect("Zonder jouw bijdrage kunnen we de campagne niet voeren.", NULL,
+               "vote-call/money-call@0-20:Zonder jouw bijdrage|a call to give money, the sender "
+               "speaking;");
+        expect("Vanavond spreken onze nieuwe Statenleden in Zwolle.", NULL,
+               "self-identification/party-body@17-40:onze nieuwe Statenleden|a party body "
+               "claimed as the sender's own;");
+        expect("Na de verkiezingen zijn we nog steeds de grootste partij.", NULL,
+               "self-identification/we-as-party@19-56:zijn we nog steeds de grootste partij|the "
+               "sender speaking as a party;");
+        expect("Daarom stel ik mij kandidaat als lijsttrekker.", NULL,
+               "candidacy/first-person-candidacy@7-28:stel ik mij kandidaat|the sender as a "
+               "candidate;");
+        expect("Ik stel mij niet kandidaat.", NULL, "");
+}
+
+/* Write a cues.yml with `text` beside the project's parties and read it. */
+static char *load_error(const char *text, unsigned *line)
+{
+        const char *src = getenv("srcdir");
+        char *dir = tmp_dir();
+        char *from = th_xasprintf("%s/rules/nl/parties.yml", src ? src : ".");
+        char *buf;
+        size_t len;
+        assert_int_equal(th_read_file(from, &buf, &len), 0);
+        free(tmp_write(dir, "nl/parties.yml", buf));
+        free(tmp_write(dir, "nl/partisan.yml",
+                       "lexicons:\n  partisan-triggers: {terms: [stem]}\npatterns: {}\n"));
+        free(tmp_write(dir, "nl/x.yml", "lexicons:\n  words: {terms: [woord]}\n"));
+        free(tmp_write(dir, "nl/cues.yml", text));
+        free(buf);
+        free(from);
+        char *nl = th_xasprintf("%s/nl", dir);
+        struct th_lexicons *l = th_lexicons_new(dir);
+        th_lexicons_leave(l, th_nl_data_keys);
+        struct th_error err = {0};
+        struct th_partisan_model *m = th_partisan_model_load(l, nl, "nl", &err);
+        if (!m)
+                fail_msg("%s", err.message);
+        struct th_cues *c = th_cues_load(l, m, nl, "nl", &err);
+        assert_null(c);
+        char *msg = th_xstrdup(err.message);
+        *line = err.line;
+        th_error_release(&err);
+        th_partisan_model_free(m);
+        th_lexicons_free(l);
+        free(nl);
+        char *yml = th_xasprintf("%s/nl/cues.yml", dir);
+        remove(yml);
+        free(yml);
+        tmp_remove(dir);
+        free(dir);
+        return msg;
+}
+
+static void refusals(void **state)
+{
+        (void)state;
+        struct {
+                const char *text, *want;
+                unsigned line;
+        } cases[] = {
+            {"cues:\n  a: {lexicons: [nl/words]}\n", "cue 'a' needs a label (for messages)", 2},
+            {"cues:\n  a: {label: x, lexicons: [nl/nothing]}\n",
+             "no lexicon 'nl/nothing' in the rule data", 2},
+            {"cues:\n  a: {label: x, lexicons: [nl/words]}\njudgements:\n"
+             "  - {id: j, group: g, anchor: b}\n",
+             "unknown cue 'b' (define it under 'cues')", 4},
+            {"cues:\n  a: {label: x, lexicons: [nl/words]}\njudgements:\n"
+             "  - {id: j, group: g, anchor: a, with: [{cue: a, in: page}]}\n",
+             "'in': expected sentence, neighbours, block, document, before, after, previous or "
+             "next",
+             4},
+            {"cues:\n  a: {label: x, patterns: ['(']}\n",
+             "cue 'a': pattern does not compile: missing closing parenthesis", 2},
+        };
+        for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+                unsigned line;
+                char *msg = load_error(cases[i].text, &line);
+                assert_non_null(strstr(msg, cases[i].want));
+                assert_int_equal(line, cases[i].line);
+                free(msg);
+        }
+}
+
+int main(void)
+{
+        const struct CMUnitTest tests[] = {
+            cmocka_unit_test(ratings),
+            cmocka_unit_test(praise),
+            cmocka_unit_test(private_life_and_media),
+            cmocka_unit_test(party_politics),
+            cmocka_unit_test(refusals),
+        };
+        return cmocka_run_group_tests(tests, setup, teardown);
+}
