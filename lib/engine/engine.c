@@ -307,7 +307,7 @@ const struct th_conventions *th_engine_conventions(struct th_engine *e, struct t
                 char *path = dir ? th_xasprintf("%s/language.yml", dir) : NULL;
                 /* A language pack without the file has no conventions. */
                 int rc = path && access(path, F_OK) == 0
-                             ? th_conventions_read(&e->conventions, path, err)
+                             ? th_conventions_read(&e->conventions, lang, path, err)
                              : 0;
                 free(dir);
                 free(path);
