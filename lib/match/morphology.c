@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define WORD_MAX 256 /* longer words have no lemmas */
@@ -191,19 +193,20 @@ static int wanted(const struct th_morphology *m, const char *line, size_t n)
         return m->want[b >> 3] >> (b & 7) & 1;
 }
 
-/* The whole file `path`, or NULL. */
-static char *slurp(const char *path, size_t *len)
+/* The file `path` mapped into memory, or NULL. */
+static char *map_file(const char *path, size_t *len)
 {
-        FILE *f = fopen(path, "rb");
-        struct th_buf b = {0};
-        char chunk[65536];
-        size_t n;
-        while (f && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-                th_buf_add(&b, chunk, n);
-        if (f)
-                fclose(f);
-        *len = b.len;
-        return f ? th_buf_detach(&b) : (th_buf_release(&b), NULL);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        void *p = MAP_FAILED;
+        if (fd >= 0 && fstat(fd, &st) == 0 && st.st_size > 0)
+                p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (fd >= 0)
+                close(fd);
+        if (p == MAP_FAILED)
+                return NULL;
+        *len = (size_t)st.st_size;
+        return p;
 }
 
 /* Load Hunspell: with only the wanted entries of the dictionary, handed over in a memory
@@ -220,35 +223,37 @@ static int load(struct th_morphology *m)
         }
         m->stale = 0;
         size_t dlen = 0;
-        char *dic = m->nwant ? slurp(m->dic, &dlen) : NULL;
+        char *dic = m->nwant ? map_file(m->dic, &dlen) : NULL;
         int fd = dic ? memfd_create("twohats-dictionary", MFD_CLOEXEC) : -1;
         if (fd >= 0) {
-                /* Keep the wanted lines in place, after the first (the count). */
+                /* The wanted lines after the first (the count), written in large pieces. */
+                struct th_buf b = {0};
                 const char *nl = memchr(dic, '\n', dlen);
-                size_t out = 0, nr = 0;
+                size_t nr = 0;
+                th_buf_addf(&b, "%-12zu\n", (size_t)0); /* the count, filled in below */
                 for (size_t at = nl ? (size_t)(nl - dic) + 1 : dlen; at < dlen;) {
                         const char *e = memchr(dic + at, '\n', dlen - at);
                         size_t end = e ? (size_t)(e - dic) + 1 : dlen;
                         if (wanted(m, dic + at, end - at)) {
-                                memmove(dic + out, dic + at, end - at);
-                                out += end - at;
+                                th_buf_add(&b, dic + at, end - at);
                                 nr++;
                         }
                         at = end;
                 }
-                char head[32];
-                int hl = snprintf(head, sizeof(head), "%zu\n", nr ? nr : 1);
-                int ok = write(fd, head, (size_t)hl) == hl &&
-                         (!out || write(fd, dic, out) == (ssize_t)out);
-                if (ok) {
+                char head[24];
+                snprintf(head, sizeof(head), "%-12zu", nr ? nr : 1);
+                memcpy(b.s, head, 12);
+                if (write(fd, b.s, b.len) == (ssize_t)b.len) {
                         char path[64];
                         snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
                         m->h = Hunspell_create(m->aff, path);
                         m->entries = nr;
                 }
+                th_buf_release(&b);
                 close(fd);
         }
-        free(dic);
+        if (dic)
+                munmap(dic, dlen);
         if (!m->h) {
                 m->h = Hunspell_create(m->aff, m->dic);
                 m->entries = 0;
