@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const th_conventions_keys[] = {"abbreviations", "metadata-values", NULL};
+const char *const th_conventions_keys[] = {"abbreviations", "metadata-values", "dictionary", NULL};
 
 void th_conventions_release(struct th_conventions *c)
 {
@@ -21,6 +21,11 @@ void th_conventions_release(struct th_conventions *c)
                 free(c->spellings[i].value);
         }
         free(c->spellings);
+        for (size_t i = 0; i < c->ndictionaries; i++) {
+                free(c->dictionaries[i].lang);
+                free(c->dictionaries[i].name);
+        }
+        free(c->dictionaries);
         memset(c, 0, sizeof(*c));
 }
 
@@ -89,7 +94,29 @@ static int read_spellings(struct th_conventions *c, const struct th_yamldoc *y,
         return 0;
 }
 
-int th_conventions_read(struct th_conventions *c, const char *path, struct th_error *err)
+/* dictionary: NAME (a Hunspell dictionary, see morphology.h) */
+static int read_dictionary(struct th_conventions *c, const char *lang, const struct th_yamldoc *y,
+                           const struct th_ynode *v, struct th_error *err)
+{
+        const char *name = th_yamldoc_scalar(v);
+        if (!name || !*name || strchr(name, '/'))
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err,
+                                        "'dictionary': expected the name of a Hunspell "
+                                        "dictionary, such as nl");
+        for (size_t i = 0; i < c->ndictionaries; i++)
+                if (!strcmp(c->dictionaries[i].lang, lang)) {
+                        free(c->dictionaries[i].name);
+                        c->dictionaries[i].name = th_xstrdup(name);
+                        return 0;
+                }
+        TH_GROW(c->dictionaries, c->ndictionaries + 1, c->adictionaries);
+        c->dictionaries[c->ndictionaries].lang = th_xstrdup(lang);
+        c->dictionaries[c->ndictionaries++].name = th_xstrdup(name);
+        return 0;
+}
+
+int th_conventions_read(struct th_conventions *c, const char *lang, const char *path,
+                        struct th_error *err)
 {
         struct th_yamldoc y;
         if (th_yamldoc_load_file(&y, path, "rule data", TH_ERR_PLUGIN, err) < 0)
@@ -97,11 +124,14 @@ int th_conventions_read(struct th_conventions *c, const char *path, struct th_er
         const struct th_ynode *root = th_yamldoc_root(&y);
         const struct th_ynode *abbreviations = th_yamldoc_get(&y, root, "abbreviations");
         const struct th_ynode *spellings = th_yamldoc_get(&y, root, "metadata-values");
+        const struct th_ynode *dictionary = th_yamldoc_get(&y, root, "dictionary");
         int rc = 0;
         if (abbreviations)
                 rc = read_abbreviations(c, &y, abbreviations, err);
         if (rc == 0 && spellings)
                 rc = read_spellings(c, &y, spellings, err);
+        if (rc == 0 && dictionary)
+                rc = read_dictionary(c, lang, &y, dictionary, err);
         th_yamldoc_release(&y);
         return rc;
 }
@@ -126,5 +156,13 @@ const char *th_conventions_value(const struct th_conventions *c, const char *key
                 if (!strcmp(c->spellings[i].key, key) &&
                     !strcmp(c->spellings[i].spelling, spelling))
                         return c->spellings[i].value;
+        return NULL;
+}
+
+const char *th_conventions_dictionary(const struct th_conventions *c, const char *lang)
+{
+        for (size_t i = 0; c && i < c->ndictionaries; i++)
+                if (!strcmp(c->dictionaries[i].lang, lang))
+                        return c->dictionaries[i].name;
         return NULL;
 }

@@ -1,9 +1,11 @@
 /*
  * conventions.h: what the document model takes from a language: the
  * abbreviations after which a full stop does not end a sentence, and other
- * spellings of metadata values ("hybride" for account: hybrid).  A language
- * pack keeps them in rules/<lang>/language.yml, under `abbreviations:` and
- * `metadata-values:`; the engine reads those of its services' languages.
+ * spellings of metadata values ("hybride" for account: hybrid), and the
+ * Hunspell dictionary that gives its words' lemmas (morphology.h).  A
+ * language pack keeps them in rules/<lang>/language.yml, under
+ * `abbreviations:`, `metadata-values:` and `dictionary:`; the engine reads
+ * those of its services' languages.
  */
 #ifndef TH_CONVENTIONS_H
 #define TH_CONVENTIONS_H
@@ -20,13 +22,19 @@ struct th_conventions {
                 char *key, *spelling, *value;
         } * spellings;
         size_t nspellings, aspellings;
+        struct th_dictionary {
+                char *lang, *name; /* "nl", "nl": the lexicons "nl/..." use dictionary "nl" */
+        } * dictionaries;
+        size_t ndictionaries, adictionaries;
 };
 
 /* The top-level keys of rule data these are read from. */
 extern const char *const th_conventions_keys[];
 
-/* Add the conventions in the rule data file `path`; -1 with `err` at the place. */
-int th_conventions_read(struct th_conventions *c, const char *path, struct th_error *err);
+/* Add the conventions of language `lang` in the rule data file `path`; -1 with `err` at
+ * the place. */
+int th_conventions_read(struct th_conventions *c, const char *lang, const char *path,
+                        struct th_error *err);
 void th_conventions_release(struct th_conventions *c);
 
 /* Whether tok[0, n) is an abbreviation (any case); `c` may be NULL. */
@@ -35,5 +43,8 @@ int th_conventions_abbreviation(const struct th_conventions *c, const char *tok,
  * NULL. */
 const char *th_conventions_value(const struct th_conventions *c, const char *key,
                                  const char *spelling);
+
+/* The name of the dictionary of language `lang`, or NULL; `c` may be NULL. */
+const char *th_conventions_dictionary(const struct th_conventions *c, const char *lang);
 
 #endif

@@ -4,6 +4,7 @@
 #include "engine/engine_private.h"
 #include "document/suppress.h"
 #include "base/util.h"
+#include "match/morphology.h"
 #include "yaml/yamldoc.h"
 
 #include <errno.h>
@@ -173,6 +174,11 @@ void th_engine_free(struct th_engine *e)
         th_conventions_release(&e->conventions);
         th_lexicons_free(e->lexicons);
         th_word_index_free(e->index);
+        for (size_t i = 0; i < e->nmorphs; i++) {
+                free((char *)e->morphs[i].lang);
+                th_morphology_free(e->morphs[i].morphology);
+        }
+        free(e->morphs);
         for (size_t i = 0; i < e->nrule_files; i++)
                 th_rule_file_free(e->rule_files[i]);
         free(e->rule_files);
@@ -307,7 +313,7 @@ const struct th_conventions *th_engine_conventions(struct th_engine *e, struct t
                 char *path = dir ? th_xasprintf("%s/language.yml", dir) : NULL;
                 /* A language pack without the file has no conventions. */
                 int rc = path && access(path, F_OK) == 0
-                             ? th_conventions_read(&e->conventions, path, err)
+                             ? th_conventions_read(&e->conventions, lang, path, err)
                              : 0;
                 free(dir);
                 free(path);
@@ -497,6 +503,26 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
         }
 }
 
+/* Open the dictionary of each language whose conventions name one (once). */
+static int open_morphologies(struct th_engine *e, struct th_error *err)
+{
+        if (e->morphs_open)
+                return 0;
+        const struct th_conventions *conv = th_engine_conventions(e, err);
+        if (!conv)
+                return -1;
+        e->morphs = th_xcalloc(conv->ndictionaries ? conv->ndictionaries : 1, sizeof(*e->morphs));
+        for (size_t i = 0; i < conv->ndictionaries; i++) {
+                struct th_morphology *m = th_morphology_open(conv->dictionaries[i].name, err);
+                if (!m)
+                        return -1;
+                e->morphs[e->nmorphs].lang = th_xstrdup(conv->dictionaries[i].lang);
+                e->morphs[e->nmorphs++].morphology = m;
+        }
+        e->morphs_open = 1;
+        return 0;
+}
+
 const struct th_word_index *th_engine_word_index(struct th_engine *e, const struct th_doc *doc,
                                                  struct th_error *err)
 {
@@ -513,7 +539,9 @@ const struct th_word_index *th_engine_word_index(struct th_engine *e, const stru
                 for (size_t i = 0; i < e->nservices; i++)
                         if (e->services[i].provider->preload)
                                 e->services[i].provider->preload(e->services[i].state);
-                e->words = th_word_table_new(e->lexicons);
+                if (open_morphologies(e, err) < 0)
+                        return NULL;
+                e->words = th_word_table_new(e->lexicons, e->morphs, e->nmorphs);
         }
         if (e->indexed != doc) {
                 th_word_index_free(e->index);

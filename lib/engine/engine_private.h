@@ -11,6 +11,7 @@
 #include "engine/service.h"
 #include "match/lexicon.h"
 #include "match/match.h"
+#include "match/wordindex.h"
 
 struct th_loaded_plugin {
         struct th_plugin_info info;
@@ -38,6 +39,11 @@ struct th_engine {
         /* The conventions of the services' languages, read on first request. */
         struct th_conventions conventions;
         int conventions_read;
+        /* The morphology of each language whose conventions name a dictionary, opened
+         * with the first word table (lang is owned). */
+        struct th_word_morphology *morphs;
+        size_t nmorphs;
+        int morphs_open;
         /* The word index of the document being linted, made on first request. */
         struct th_word_table *words;
         struct th_word_index *index;

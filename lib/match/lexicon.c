@@ -99,6 +99,29 @@ static const char *accent_class(uint32_t base)
         }
 }
 
+/* The gap of a form: " … " or " ... " at `s`; its length in bytes, or 0. */
+static size_t gap_at(const char *s)
+{
+        if (!strncmp(s, " \xE2\x80\xA6 ", 5))
+                return 5;
+        if (!strncmp(s, " ... ", 5))
+                return 5;
+        return 0;
+}
+
+int th_lexicon_form_has_gap(const char *form)
+{
+        for (const char *p = form; *p; p++)
+                if (*p == ' ' && gap_at(p))
+                        return 1;
+        return 0;
+}
+
+/* Up to TH_LEXICON_GAP words in between, none ending the clause; as few as possible. */
+#define STR_(x) #x
+#define STR(x) STR_(x)
+#define GAP_REGEX "\\s+(?:[^\\s.!?;:\\x{2026}]+\\s+){0," STR(TH_LEXICON_GAP) "}?"
+
 char *th_lexicon_term_regex(const char *term)
 {
         struct th_buf b = {0};
@@ -111,7 +134,12 @@ char *th_lexicon_term_regex(const char *term)
         int trailing = n > i && s[n - 1] == '*';
         size_t stop = trailing ? n - 1 : n;
         while (i < stop) {
-                size_t len;
+                size_t len = gap_at(term + i);
+                if (len && i + len < stop) {
+                        th_buf_adds(&b, GAP_REGEX);
+                        i += len;
+                        continue;
+                }
                 uint32_t cp = th_utf8_decode(s + i, stop - i, &len);
                 const char *cls = accent_class(base_letter(cp));
                 if (cls)
@@ -142,6 +170,12 @@ char *th_lexicon_form_regex(const char *form, int exact)
         th_buf_adds(&b, "(?-i:");
         for (const char *p = form; *p; p++) {
                 unsigned char c = (unsigned char)*p;
+                size_t gap = gap_at(p);
+                if (gap && p[gap]) {
+                        th_buf_adds(&b, GAP_REGEX);
+                        p += gap - 1;
+                        continue;
+                }
                 if (c < 0x80 &&
                     !((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
                         th_buf_addf(&b, "\\%c", c);
@@ -211,6 +245,7 @@ struct reading {
         const char *term;               /* of the entry being read */
         const struct th_ynode *terms;   /* of the lexicon being read */
         const struct th_ynode *aliases; /* of the entry being read */
+        struct th_lexicon *x;           /* being read */
 };
 
 static int keep_term(const struct th_ywalk *w, const struct th_ynode *v)
@@ -228,6 +263,37 @@ static int keep_aliases(const struct th_ywalk *w, const struct th_ynode *v)
 static int keep_terms(const struct th_ywalk *w, const struct th_ynode *v)
 {
         ((struct reading *)w->ctx)->terms = v;
+        return 0;
+}
+
+static int keep_morphology(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        int on;
+        if (th_yamldoc_bool(th_yamldoc_scalar(v), &on) < 0)
+                return th_yamldoc_error(w->y, v, TH_ERR_PLUGIN, w->err,
+                                        "'morphology': expected true or false");
+        ((struct reading *)w->ctx)->x->no_morphology = !on;
+        return 0;
+}
+
+/* compounds: head, first, or a list of them. */
+static int keep_compounds(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct th_lexicon *x = ((struct reading *)w->ctx)->x;
+        size_t n = th_yamldoc_type(v) == TH_YLIST ? th_yamldoc_count(v) : 1;
+        for (size_t i = 0; i < n; i++) {
+                const struct th_ynode *item =
+                    th_yamldoc_type(v) == TH_YLIST ? th_yamldoc_item(w->y, v, i) : v;
+                const char *s = th_yamldoc_scalar(item);
+                if (s && !strcmp(s, "head"))
+                        x->compounds |= TH_COMPOUND_HEAD;
+                else if (s && !strcmp(s, "first"))
+                        x->compounds |= TH_COMPOUND_FIRST;
+                else
+                        return th_yamldoc_error(w->y, item, TH_ERR_PLUGIN, w->err,
+                                                "'compounds': expected head, first or [head, "
+                                                "first]");
+        }
         return 0;
 }
 
@@ -277,8 +343,11 @@ static int read_lexicon(struct reading *rd, const struct th_yamldoc *y,
                         const struct th_ynode *knode, const struct th_ynode *body,
                         struct th_error *err)
 {
-        static const struct th_ykey keys[] = {
-            {"summary", TH_YSCALAR, ignore}, {"terms", TH_YLIST, keep_terms}, {NULL, 0, NULL}};
+        static const struct th_ykey keys[] = {{"summary", TH_YSCALAR, ignore},
+                                              {"terms", TH_YLIST, keep_terms},
+                                              {"morphology", TH_YSCALAR, keep_morphology},
+                                              {"compounds", TH_YANY, keep_compounds},
+                                              {NULL, 0, NULL}};
         struct th_lexicons *l = rd->l;
         const char *name = th_yamldoc_scalar(knode);
         if (!name || th_yamldoc_type(body) != TH_YMAP)
@@ -301,6 +370,7 @@ static int read_lexicon(struct reading *rd, const struct th_yamldoc *y,
         size_t aterms = 0, aforms = 0;
         char *what = th_xasprintf("lexicon '%s'", full);
         rd->terms = NULL;
+        rd->x = x;
         int rc = th_yamldoc_walk(y, body, keys, rd, what, TH_ERR_PLUGIN, err);
         free(what);
         const struct th_ynode *terms = rd->terms;

@@ -8,6 +8,25 @@
  * case-insensitive, Unicode word boundaries, diacritics as written or left
  * out, typographic apostrophes, flexible hyphens and spaces.  A term may
  * start or end with '*' for "any letters here" (compounds, inflections).
+ * A form of several words may hold a gap, " … " or " ... ": up to
+ * TH_LEXICON_GAP words in between, within the clause ("neemt … op" matches
+ * "neemt de film morgen op"), for separable and split verbs.
+ *
+ * What matches where:
+ *  - th_lexicon_find(), on any string (metadata values, a plugin's own
+ *    text), matches the forms as written (with the freedoms above and gaps);
+ *  - the word index (wordindex.h), on a document's prose, matches the same
+ *    and, when the lexicon's language names a dictionary (morphology.h),
+ *    also the inflected forms of each single-word form (no '*', not
+ *    exact-case, at least TH_LEXICON_MORPH_MIN letters): "campagnes",
+ *    "campagne's" for "campagne", "gezinnen" for "gezin", "neemt" for
+ *    "nemen"; and, for a lexicon that declares `compounds:`, compounds
+ *    whose last part (`head`) or first part (`first`) is such a form.
+ *    `morphology: false` turns all of that off for one lexicon.
+ *
+ * Per lexicon in YAML:
+ *   NAME: {summary: ..., terms: [...], morphology: false,
+ *          compounds: [head, first]}
  */
 #ifndef TH_LEXICON_H
 #define TH_LEXICON_H
@@ -16,6 +35,17 @@
 
 #include "base/error.h"
 #include "match/match.h"
+
+/* Up to this many words in the gap of a form ("stel … kandidaat"). */
+#define TH_LEXICON_GAP 6
+/* Terms shorter than this (in bytes, folded) get no morphology. */
+#define TH_LEXICON_MORPH_MIN 4
+
+/* `compounds:` of a lexicon. */
+enum {
+        TH_COMPOUND_HEAD = 1,  /* a term is also the last part of a longer word */
+        TH_COMPOUND_FIRST = 2, /* a term is also the first part of a longer word */
+};
 
 struct th_lexicon {
         char *name; /* "<lang>/<name>" */
@@ -27,9 +57,11 @@ struct th_lexicon {
         size_t *form_term;
         unsigned char *form_exact; /* 1: this form matches with its capitalisation only */
         size_t nforms;
-        struct th_regex *re; /* compiled on first use */
-        int ready;           /* in the compiled list, with an id */
-        size_t id;           /* position among the compiled lexicons */
+        unsigned char no_morphology; /* `morphology: false`: the word index matches as written */
+        unsigned compounds;          /* TH_COMPOUND_HEAD | TH_COMPOUND_FIRST */
+        struct th_regex *re;         /* compiled on first use */
+        int ready;                   /* in the compiled list, with an id */
+        size_t id;                   /* position among the compiled lexicons */
 };
 
 struct th_lexicons;
@@ -72,6 +104,9 @@ const struct th_lexicon *th_lexicons_compiled_at(const struct th_lexicons *l, si
 /* The folder "<dir>/<lang>" of the first folder of the rules path that holds
  * <lang>/<file> (or of the first folder when none does). */
 char *th_lexicons_locate(const struct th_lexicons *l, const char *lang, const char *file);
+
+/* Whether `form` holds a gap (" … " or " ... "). */
+int th_lexicon_form_has_gap(const char *form);
 
 /* The regular expression for one form (exposed for the tests and the word index). */
 char *th_lexicon_form_regex(const char *form, int exact);

@@ -1,6 +1,7 @@
 /* wordindex.c: lexicon terms in one pass over the words (see wordindex.h). */
 #include "match/wordindex.h"
 #include "base/utf8.h"
+#include "match/morphology.h"
 #include "base/util.h"
 
 #include <stdint.h>
@@ -26,6 +27,7 @@ struct entry {
         struct target *targets;
         size_t ntargets, atargets;
         struct entry *next;
+        unsigned char morph; /* a word of the word map: its lemmas may find other forms */
 };
 
 struct map {
@@ -34,8 +36,23 @@ struct map {
         unsigned char lens[256]; /* which key lengths occur (prefix and suffix maps) */
 };
 
+/* The morphology of one language: its lemmas, and the keys of its lexicons' single-word
+ * forms (as written and their lemmas) for inflection, compound heads and first parts,
+ * each with a filter of first three bytes and the range of key lengths. */
+struct lang_morph {
+        const char *lang;
+        size_t langlen;
+        struct th_morphology *m;
+        struct map lemmas, heads, firsts;
+        unsigned char lemma4[1u << (TH_MORPHOLOGY_PREFIX_BITS - 3)]; /* th_morphology_prefix */
+        unsigned char head3[8192], first3[8192];
+        size_t lemma_min, lemma_max, head_min, head_max, first_min, first_max;
+};
+
 struct th_word_table {
         struct map maps[3]; /* KEY_WORD, KEY_PREFIX, KEY_SUFFIX */
+        struct lang_morph *morph;
+        size_t nmorph;
         struct entry **infixes;
         size_t ninfixes, ainfixes;
         struct th_regex **confirm; /* compiled on first hit */
@@ -264,6 +281,10 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
         tg.confirm = add_confirm(t, form, exact);
         tg.before = runs[best].start + (size_t)star_start;
         tg.after = n - runs[best].end - (size_t)star_start;
+        if (th_lexicon_form_has_gap(form)) { /* the window takes 4 bytes a byte of form */
+                tg.before += TH_LEXICON_GAP * 16;
+                tg.after += TH_LEXICON_GAP * 16;
+        }
         enum key_kind kind = KEY_WORD;
         if (best == 0 && star_start && runs[0].start == 0)
                 kind = KEY_SUFFIX;
@@ -298,19 +319,173 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
         }
 }
 
-struct th_word_table *th_word_table_new(const struct th_lexicons *l)
+static void add_morph_key(struct map *m, unsigned char *bits, size_t *min, size_t *max,
+                          const char *key, size_t len, struct target tg)
+{
+        if (len < 3 || len >= FOLD_MAX)
+                return;
+        unsigned b = three(key);
+        if (bits)
+                bits[b >> 3] |= (unsigned char)(1u << (b & 7));
+        if (!*min || len < *min)
+                *min = len;
+        if (len > *max)
+                *max = len;
+        struct entry *e = map_get(m, key, len, hash_bytes(key, len), 1);
+        for (size_t i = 0; i < e->ntargets; i++)
+                if (e->targets[i].lexicon == tg.lexicon && e->targets[i].form == tg.form)
+                        return;
+        add_target(e, tg);
+}
+
+static void set_prefix(struct lang_morph *L, const char *key, size_t n)
+{
+        if (n >= 4) {
+                unsigned b = th_morphology_prefix(key);
+                L->lemma4[b >> 3] |= (unsigned char)(1u << (b & 7));
+        }
+}
+
+static int has_prefix(const struct lang_morph *L, const char *key)
+{
+        unsigned b = th_morphology_prefix(key);
+        return L->lemma4[b >> 3] >> (b & 7) & 1;
+}
+
+/* The folded key of form `f` of lexicon `x` when it gets morphology (a single word, no
+ * '*', not exact-case, long enough), else 0. */
+static size_t morph_key(const struct th_lexicon *x, size_t f, char *key)
+{
+        const char *form = x->forms[f];
+        size_t n = strlen(form);
+        if (x->no_morphology || (x->form_exact && x->form_exact[f]) || n == 0 || form[0] == '*' ||
+            form[n - 1] == '*')
+                return 0;
+        struct run runs[2];
+        if (word_runs(form, n, runs, 2) != 1 || runs[0].start != 0 || runs[0].end != n)
+                return 0;
+        size_t k = th_word_fold(form, n, key, FOLD_MAX);
+        return k >= TH_LEXICON_MORPH_MIN ? k : 0;
+}
+
+/* Key form `f` of lexicon `x` for morphology: a single word, as written and by lemma. */
+static void add_morph_form(struct lang_morph *L, const struct th_lexicon *x, size_t f)
+{
+        const char *form = x->forms[f];
+        size_t n = strlen(form);
+        char key[FOLD_MAX];
+        size_t k = morph_key(x, f, key);
+        if (!k)
+                return;
+        struct target tg = {x->id, f, 0, -1, 0, 0};
+        const char *lemmas[8];
+        size_t nl = th_morphology_lemmas(L->m, form, n, lemmas, 8);
+        add_morph_key(&L->lemmas, NULL, &L->lemma_min, &L->lemma_max, key, k, tg);
+        set_prefix(L, key, k);
+        for (size_t i = 0; i < nl; i++) {
+                add_morph_key(&L->lemmas, NULL, &L->lemma_min, &L->lemma_max, lemmas[i],
+                              strlen(lemmas[i]), tg);
+                set_prefix(L, lemmas[i], strlen(lemmas[i]));
+        }
+        if (x->compounds & TH_COMPOUND_HEAD) {
+                add_morph_key(&L->heads, L->head3, &L->head_min, &L->head_max, key, k, tg);
+                for (size_t i = 0; i < nl; i++)
+                        add_morph_key(&L->heads, L->head3, &L->head_min, &L->head_max, lemmas[i],
+                                      strlen(lemmas[i]), tg);
+        }
+        if (x->compounds & TH_COMPOUND_FIRST)
+                add_morph_key(&L->firsts, L->first3, &L->first_min, &L->first_max, key, k, tg);
+}
+
+/* The morphology of lexicon `x`'s language, or NULL. */
+static struct lang_morph *morph_of(struct th_word_table *t, const struct th_lexicon *x)
+{
+        for (size_t i = 0; i < t->nmorph; i++)
+                if (!strncmp(x->name, t->morph[i].lang, t->morph[i].langlen) &&
+                    x->name[t->morph[i].langlen] == '/')
+                        return &t->morph[i];
+        return NULL;
+}
+
+static const struct entry *get(const struct map *m, const char *k, size_t n);
+static int bit3(const unsigned char *bits, const char *k);
+
+static int has_target(const struct entry *e, const struct target *tg)
+{
+        for (size_t i = 0; i < e->ntargets; i++)
+                if (e->targets[i].lexicon == tg->lexicon && e->targets[i].form == tg->form)
+                        return 1;
+        return 0;
+}
+
+/* Whether the lemma keys `e` of word-map entry `w` lead to forms `w` does not. */
+static int more(const struct entry *w, const struct entry *e)
+{
+        for (size_t i = 0; e && i < e->ntargets; i++)
+                if (!has_target(w, &e->targets[i]))
+                        return 1;
+        return 0;
+}
+
+/* A text word found in the word map needs its lemmas only when they lead further
+ * ("stemmen" a term of one lexicon, "stem" of another): mark those words. */
+static void mark_words(struct th_word_table *t)
+{
+        struct map *words = &t->maps[KEY_WORD];
+        for (size_t li = 0; li < t->nmorph; li++) {
+                struct lang_morph *L = &t->morph[li];
+                for (size_t b = 0; L->lemmas.buckets && b < words->nbuckets; b++)
+                        for (struct entry *e = words->buckets[b]; e; e = e->next) {
+                                if (e->morph || e->len < 4 || !has_prefix(L, e->key))
+                                        continue;
+                                e->morph = more(e, get(&L->lemmas, e->key, e->len));
+                                const char *lemmas[8];
+                                size_t nl = th_morphology_lemmas(L->m, e->key, e->len, lemmas, 8);
+                                for (size_t i = 0; i < nl && !e->morph; i++)
+                                        e->morph =
+                                            more(e, get(&L->lemmas, lemmas[i], strlen(lemmas[i])));
+                        }
+        }
+}
+
+struct th_word_table *th_word_table_new(const struct th_lexicons *l,
+                                        const struct th_word_morphology *morph, size_t nmorph)
 {
         struct th_word_table *t = th_xcalloc(1, sizeof(*t));
         for (uint32_t c = 0; c < 128; c++)
                 t->ascii_fold[c] = th_utf8_is_word(c) ? (unsigned char)th_utf8_fold(c) : 0;
+        t->morph = th_xcalloc(nmorph ? nmorph : 1, sizeof(*t->morph));
+        for (size_t i = 0; i < nmorph; i++)
+                if (morph[i].morphology && morph[i].lang) {
+                        struct lang_morph *L = &t->morph[t->nmorph++];
+                        L->lang = morph[i].lang;
+                        L->langlen = strlen(morph[i].lang);
+                        L->m = morph[i].morphology;
+                }
         t->nlexicons = th_lexicons_compiled(l);
         t->lexicons = th_xcalloc(t->nlexicons ? t->nlexicons : 1, sizeof(*t->lexicons));
+        /* First say which words' lemmas matter, so that the dictionary loads once. */
+        for (size_t id = 0; id < t->nlexicons && t->nmorph; id++) {
+                const struct th_lexicon *x = th_lexicons_compiled_at(l, id);
+                struct lang_morph *L = morph_of(t, x);
+                char key[FOLD_MAX];
+                for (size_t f = 0; L && f < x->nforms; f++) {
+                        size_t k = morph_key(x, f, key);
+                        if (k)
+                                th_morphology_want(L->m, key, k);
+                }
+        }
         for (size_t id = 0; id < t->nlexicons; id++) {
                 const struct th_lexicon *x = th_lexicons_compiled_at(l, id);
+                struct lang_morph *L = morph_of(t, x);
                 t->lexicons[id] = x;
-                for (size_t f = 0; f < x->nforms; f++)
+                for (size_t f = 0; f < x->nforms; f++) {
                         add_form(t, x, f);
+                        if (L)
+                                add_morph_form(L, x, f);
+                }
         }
+        mark_words(t);
         return t;
 }
 
@@ -321,18 +496,28 @@ static void entry_free(struct entry *e)
         free(e);
 }
 
+static void map_free(struct map *m)
+{
+        for (size_t b = 0; b < m->nbuckets; b++)
+                for (struct entry *e = m->buckets[b], *next; e; e = next) {
+                        next = e->next;
+                        entry_free(e);
+                }
+        free(m->buckets);
+}
+
 void th_word_table_free(struct th_word_table *t)
 {
         if (!t)
                 return;
-        for (int m = 0; m < 3; m++) {
-                for (size_t b = 0; b < t->maps[m].nbuckets; b++)
-                        for (struct entry *e = t->maps[m].buckets[b], *next; e; e = next) {
-                                next = e->next;
-                                entry_free(e);
-                        }
-                free(t->maps[m].buckets);
+        for (int m = 0; m < 3; m++)
+                map_free(&t->maps[m]);
+        for (size_t i = 0; i < t->nmorph; i++) {
+                map_free(&t->morph[i].lemmas);
+                map_free(&t->morph[i].heads);
+                map_free(&t->morph[i].firsts);
         }
+        free(t->morph);
         for (size_t i = 0; i < t->ninfixes; i++)
                 entry_free(t->infixes[i]);
         free(t->infixes);
@@ -400,14 +585,17 @@ static int hits(const struct th_word_table *t, struct th_word_index *x, struct t
 /* Look the folded word key[0, n) up in every map. */
 static int look_up(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
                    const char *key, size_t n, uint64_t wh, const char *text, size_t len, size_t ws,
-                   size_t we)
+                   size_t we, const struct entry **word)
 {
         const struct map *words = &t->maps[KEY_WORD], *pre = &t->maps[KEY_PREFIX],
                          *suf = &t->maps[KEY_SUFFIX];
         int rc = 0;
         uint64_t bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
-        if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1))
-                rc |= hits(t, x, s, map_get((struct map *)words, key, n, wh, 0), text, len, ws, we);
+        *word = NULL;
+        if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1)) {
+                *word = map_get((struct map *)words, key, n, wh, 0);
+                rc |= hits(t, x, s, *word, text, len, ws, we);
+        }
         /* Keys shorter than three bytes are not in the filters; look them up always. */
         unsigned head = n >= 3 ? three(key) : 0, tail = n >= 3 ? three(key + n - 3) : 0;
         int pre_ok =
@@ -443,6 +631,129 @@ static int contains(const char *hay, size_t n, const char *needle, size_t m)
                 if (hay[i] == needle[0] && memcmp(hay + i, needle, m) == 0)
                         return 1;
         return 0;
+}
+
+/* Morphology ----------------------------------------------------------------- */
+
+static int bit3(const unsigned char *bits, const char *k)
+{
+        unsigned b = three(k);
+        return bits[b >> 3] >> (b & 7) & 1;
+}
+
+static const struct entry *get(const struct map *m, const char *k, size_t n)
+{
+        return m->buckets ? map_get((struct map *)m, k, n, hash_bytes(k, n), 0) : NULL;
+}
+
+static void morph_hits(struct th_word_index *x, const struct entry *e, size_t start, size_t end)
+{
+        for (size_t i = 0; e && i < e->ntargets; i++)
+                add_match(x, e->targets[i].lexicon, start, end, e->targets[i].form);
+}
+
+/* Where the word that starts at `i` ends. */
+static size_t word_end(const unsigned char *u, size_t len, size_t i)
+{
+        while (i < len) {
+                size_t cl;
+                if (!th_utf8_is_word(th_utf8_decode(u + i, len - i, &cl)))
+                        break;
+                i += cl;
+        }
+        return i;
+}
+
+/* The end of the word ending at `we` with an apostrophe-s plural ("video's"). */
+static size_t apostrophe_s(const unsigned char *u, size_t len, size_t we)
+{
+        size_t a = 0;
+        if (we < len && u[we] == '\'')
+                a = 1;
+        else if (we + 2 < len && u[we] == 0xE2 && u[we + 1] == 0x80 && u[we + 2] == 0x99)
+                a = 3;
+        if (!a || we + a >= len || (u[we + a] != 's' && u[we + a] != 'S'))
+                return we;
+        size_t e = we + a + 1;
+        return word_end(u, len, e) == e ? e : we;
+}
+
+/* Entries of `m` for w[0, n) as written, else by its lemmas. */
+static void by_lemma(struct th_word_index *x, const struct lang_morph *L, const struct map *m,
+                     const char *w, size_t n, size_t max, size_t start, size_t end)
+{
+        const struct entry *e = get(m, w, n);
+        if (e) {
+                morph_hits(x, e, start, end);
+                return;
+        }
+        if (n > max + 8)
+                return;
+        const char *lemmas[8];
+        size_t nl = th_morphology_lemmas(L->m, w, n, lemmas, 8);
+        for (size_t i = 0; i < nl; i++)
+                morph_hits(x, get(m, lemmas[i], strlen(lemmas[i])), start, end);
+}
+
+/* The word text[ws, we), folded key[0, n), by inflection and as a compound; the previous
+ * word was text[pws, pwe) (pwe == 0: none); `as_written`: the word map found it, and its
+ * lemmas lead to no other form (mark_words). */
+static void morph_look_up(const struct th_word_table *t, struct th_word_index *x, const char *key,
+                          size_t n, const char *text, size_t len, size_t ws, size_t we, size_t pws,
+                          size_t pwe, int as_written)
+{
+        const unsigned char *u = (const unsigned char *)text;
+        size_t end = 0; /* with an apostrophe-s, found when needed */
+        for (size_t li = 0; li < t->nmorph; li++) {
+                const struct lang_morph *L = &t->morph[li];
+                if (L->lemmas.buckets && n >= 4 && n <= L->lemma_max + 8 && has_prefix(L, key)) {
+                        if (!end)
+                                end = apostrophe_s(u, len, we);
+                        if (end != we) /* "video's": the form as written, and its 's */
+                                morph_hits(x, get(&L->lemmas, key, n), ws, end);
+                        const char *lemmas[8];
+                        size_t nl = as_written
+                                        ? 0
+                                        : th_morphology_lemmas(L->m, text + ws, we - ws, lemmas, 8);
+                        for (size_t i = 0; i < nl; i++)
+                                morph_hits(x, get(&L->lemmas, lemmas[i], strlen(lemmas[i])), ws,
+                                           end);
+                }
+                if (L->heads.buckets && n >= 3) {
+                        if (!end)
+                                end = apostrophe_s(u, len, we);
+                        int hyphen_before = pwe && pwe + 1 == ws && text[pwe] == '-';
+                        if (hyphen_before && bit3(L->head3, key))
+                                by_lemma(x, L, &L->heads, key, n, L->head_max, pws, end);
+                        for (size_t p = 3; p + L->head_min <= n; p++)
+                                if ((key[p] & 0xC0) != 0x80 && bit3(L->head3, key + p))
+                                        by_lemma(x, L, &L->heads, key + p, n - p, L->head_max, ws,
+                                                 end);
+                }
+                if (L->firsts.buckets && n >= L->first_min && bit3(L->first3, key)) {
+                        const struct map *m = &L->firsts;
+                        uint64_t h = 1469598103934665603ull;
+                        for (size_t q = 0; q < n && q < L->first_max; q++) {
+                                h = (h ^ (unsigned char)key[q]) * 1099511628211ull;
+                                size_t pl = q + 1;
+                                if (!m->lens[pl] ||
+                                    (pl < n && (n - pl < 3 || (key[pl] & 0xC0) == 0x80)))
+                                        continue;
+                                const struct entry *e = map_get((struct map *)m, key, pl, h, 0);
+                                if (!e)
+                                        continue;
+                                if (pl < n) {
+                                        if (!end)
+                                                end = apostrophe_s(u, len, we);
+                                        morph_hits(x, e, ws, end);
+                                } else if (we + 1 < len && text[we] == '-' &&
+                                           word_end(u, len, we + 1) > we + 1) {
+                                        size_t ne = word_end(u, len, we + 1);
+                                        morph_hits(x, e, ws, apostrophe_s(u, len, ne));
+                                }
+                        }
+                }
+        }
 }
 
 static int by_start_longest(const void *a, const void *b)
@@ -484,6 +795,7 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
         const unsigned char *u = (const unsigned char *)text;
         char key[FOLD_MAX];
         const unsigned char *ascii_fold = t->ascii_fold;
+        size_t pws = 0, pwe = 0; /* the previous word */
         for (size_t i = 0; i < len;) {
                 size_t clen;
                 if (u[i] < 0x80 ? !ascii_fold[u[i]]
@@ -525,10 +837,16 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
                         }
                         i += clen;
                 }
-                if (fits && look_up(t, x, s, key, k, h, text, len, ws, i) < 0) {
+                const struct entry *word = NULL;
+                if (fits && look_up(t, x, s, key, k, h, text, len, ws, i, &word) < 0) {
                         th_word_index_free(x);
                         return NULL;
                 }
+                if (fits && t->nmorph)
+                        morph_look_up(t, x, key, k, text, len, ws, i, pws, pwe,
+                                      word && !word->morph && apostrophe_s(u, len, i) == i);
+                pws = ws;
+                pwe = i;
         }
         for (size_t id = 0; id < t->nlexicons; id++)
                 settle(x->v[id], &x->nr[id]);

@@ -9,7 +9,34 @@
  * words; only a form of more than one word, or with punctuation, is then
  * confirmed with its own regular expression, around the word that
  * anchored it.  The result per lexicon is the list of matches a scan with
- * the lexicon's pattern would find (leftmost, longest, not overlapping).
+ * the lexicon's pattern would find (leftmost, longest, not overlapping),
+ * and, with morphology, more:
+ *
+ *  - Inflection.  When the lexicon's language has a morphology (its
+ *    conventions name a dictionary) and the lexicon does not opt out
+ *    (`morphology: false`), each single-word form (no '*', not exact-case,
+ *    at least TH_LEXICON_MORPH_MIN bytes folded) is also keyed under its
+ *    lemmas, and a text word whose first three folded bytes start some such
+ *    key (and whose length is near theirs) has its lemmas looked up there:
+ *    "campagnes", "campagne's", "gezinnen", "neemt", "filmpjes" match
+ *    "campagne", "gezin", "nemen", "filmpje".  A word the dictionary does
+ *    not know, and strong-verb forms whose first letters change ("nam" for
+ *    "nemen"), match only as written.  An apostrophe-s plural ("video's")
+ *    is part of the span.
+ *  - Compounds, for a lexicon that declares them.  `compounds: head`: a
+ *    form is also the last part of a longer word, inflected or not, after
+ *    at least three letters ("woonministers", "privéfeestje",
+ *    "verjaardagsdiner" with its linking s) or after a hyphen
+ *    ("BBB-minister", the span then starting at the first word).
+ *    `compounds: first`: a form as written is also the first part of a
+ *    longer word, before at least three letters ("campagnefilmpjes") or a
+ *    hyphen ("campagne-filmpjes", spanning both words).  Both look at the
+ *    word's folded letters, behind a filter of three bytes per split point.
+ *  - Gaps.  A form with " … " ("neemt … op") is confirmed with its pattern
+ *    in a window wide enough for TH_LEXICON_GAP words, as any form of
+ *    several words; its words match as written.
+ *
+ * th_lexicon_find() on other strings matches as written (with gaps) only.
  */
 #ifndef TH_WORDINDEX_H
 #define TH_WORDINDEX_H
@@ -21,9 +48,19 @@
 
 struct th_word_table; /* the words of all compiled lexicons */
 struct th_word_index; /* the matches of those lexicons in one text */
+struct th_morphology;
 
-/* Build the table for the lexicons compiled so far. */
-struct th_word_table *th_word_table_new(const struct th_lexicons *l);
+/* The morphology of one language: the lexicons "<lang>/..." use it. */
+struct th_word_morphology {
+        const char *lang;
+        struct th_morphology *morphology; /* its memo is used (and filled) by the index */
+};
+
+/* Build the table for the lexicons compiled so far; the lexicons of a language in
+ * `morph[0, nmorph)` get morphology (both may be NULL/0).  The morphologies must outlive
+ * the table. */
+struct th_word_table *th_word_table_new(const struct th_lexicons *l,
+                                        const struct th_word_morphology *morph, size_t nmorph);
 void th_word_table_free(struct th_word_table *t);
 /* How many lexicons the table knows (compiled later ones are not indexed). */
 size_t th_word_table_lexicons(const struct th_word_table *t);

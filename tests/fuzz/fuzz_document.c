@@ -32,7 +32,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 char *dir = th_lexicons_locate(lexicons, "nl", "parties.yml");
                 model = th_partisan_model_load(lexicons, dir, "nl", &err);
                 char *language = th_xasprintf("%s/language.yml", dir);
-                th_conventions_read(&conventions, language, &err);
+                th_conventions_read(&conventions, "nl", language, &err);
                 free(language);
                 free(dir);
                 const char *names[] = {"nl/premises",        "nl/campaign-activities",
@@ -41,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 for (size_t i = 0; names[i]; i++)
                         th_lexicons_get(lexicons, names[i], &err);
                 th_error_release(&err);
-                words = th_word_table_new(lexicons);
+                words = th_word_table_new(lexicons, NULL, 0);
                 scratch = th_scratch_new();
         }
         for (int markup = 0; markup < 2; markup++) {

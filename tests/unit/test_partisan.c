@@ -25,7 +25,7 @@ static int setup(void **state)
         scratch = th_scratch_new();
         if (!model)
                 return -1;
-        words = th_word_table_new(lexicons);
+        words = th_word_table_new(lexicons, NULL, 0);
         return 0;
 }
 

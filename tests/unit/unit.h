@@ -22,7 +22,7 @@ static inline const struct th_conventions *unit_conventions(void)
                 const char *src = getenv("srcdir");
                 char *path = th_xasprintf("%s/rules/nl/language.yml", src ? src : ".");
                 struct th_error err = {0};
-                if (th_conventions_read(&conv, path, &err) < 0)
+                if (th_conventions_read(&conv, "nl", path, &err) < 0)
                         abort();
                 free(path);
                 read = 1;
