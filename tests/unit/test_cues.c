@@ -2,6 +2,7 @@
  * for each new cue class, the exact passage, its span and the cues named for the
  * message; and the refusals of a broken cues.yml, with their place. */
 #include "unit.h"
+#include "match/morphology.h"
 #include "nl/cues.h"
 #include "nl/partisan.h"
 #include "tmpdir.h"
@@ -10,6 +11,7 @@ static struct th_lexicons *lexicons;
 static struct th_partisan_model *model;
 static struct th_cues *cues;
 static struct th_word_table *words;
+static struct th_morphology *morphology;
 static struct th_scratch *scratch;
 
 static int setup(void **state)
@@ -30,7 +32,12 @@ static int setup(void **state)
                 fprintf(stderr, "%s\n", err.message);
                 return -1;
         }
-        words = th_word_table_new(lexicons);
+        /* with Dutch morphology, as the engine builds it */
+        morphology = th_morphology_open("nl", &err);
+        if (!morphology)
+                return -1;
+        struct th_word_morphology m = {"nl", morphology};
+        words = th_word_table_new(lexicons, &m, 1);
         return 0;
 }
 
@@ -40,6 +47,7 @@ static int teardown(void **state)
         th_cues_free(cues);
         th_partisan_model_free(model);
         th_word_table_free(words);
+        th_morphology_free(morphology);
         th_lexicons_free(lexicons);
         th_scratch_free(scratch);
         return 0;
