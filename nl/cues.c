@@ -530,6 +530,39 @@ static int is_word_byte(unsigned char c)
 }
 
 /* The minister: a title, a name of the `minister` metadata, or an @handle that holds one. */
+/* The words of `name` folded (lower case, diacritics left out), NUL-separated in `out`;
+ * the number of words, 0 when it does not fit. */
+static size_t fold_words(const char *name, char *out, size_t cap, size_t *lens, size_t max)
+{
+        size_t n = 0, at = 0;
+        for (const char *p = name; *p && n < max;) {
+                while (*p && !is_word_byte((unsigned char)*p))
+                        p++;
+                const char *w = p;
+                while (*p && is_word_byte((unsigned char)*p))
+                        p++;
+                if (p == w)
+                        break;
+                size_t k = th_word_fold(w, (size_t)(p - w), out + at, cap - at);
+                if (!k)
+                        return 0;
+                lens[n++] = k;
+                at += k;
+        }
+        return n;
+}
+
+/* Does the text word at [i, j) fold to `key`? */
+static int word_is(const char *text, size_t i, size_t j, const char *key, size_t klen)
+{
+        char buf[64];
+        size_t k = j - i < sizeof(buf) ? th_word_fold(text + i, j - i, buf, sizeof(buf)) : 0;
+        return k == klen && !memcmp(buf, key, k);
+}
+
+/* The minister: the titles of the cue's lexicons, and each name of the `minister`
+ * metadata, its words as written or without diacritics ("Yesilgöz" for "Yeşilgöz"),
+ * in the genitive ("Ruttes"), or its last word inside an @handle ("@markrutte"). */
 static void minister_matches(struct run *r, const struct cue *cue, struct matches *out)
 {
         for (size_t i = 0; i < cue->nlexicons; i++)
@@ -537,29 +570,51 @@ static void minister_matches(struct run *r, const struct cue *cue, struct matche
         const char *text = r->doc->prose, *name;
         size_t len = r->doc->len;
         for (size_t k = 0; (name = th_meta_value(&r->doc->meta, "minister", k)); k++) {
-                size_t n = strlen(name);
-                for (size_t i = 0; n && i + n <= len; i++) {
-                        if (strncasecmp(text + i, name, n) != 0)
-                                continue;
-                        int left = i == 0 || !is_word_byte((unsigned char)text[i - 1]);
-                        size_t end = i + n;
-                        if (end < len && (text[end] == 's' || text[end] == 'S') &&
-                            (end + 1 == len || !is_word_byte((unsigned char)text[end + 1])))
-                                end++; /* the genitive: "Ruttes leiderschap" */
-                        int right = end == len || !is_word_byte((unsigned char)text[end]);
-                        if (left && right) {
-                                push(out, i, end);
-                                continue;
+                char keys[256];
+                size_t lens[8], nwords = fold_words(name, keys, sizeof(keys), lens, 8);
+                const char *last = keys;
+                for (size_t w = 0; w + 1 < nwords; w++)
+                        last += lens[w];
+                for (size_t i = 0; nwords && i < len;) {
+                        while (i < len && !is_word_byte((unsigned char)text[i]))
+                                i++;
+                        size_t j = i;
+                        while (j < len && is_word_byte((unsigned char)text[j]))
+                                j++;
+                        if (j == i)
+                                break;
+                        /* the whole name, word by word; the last may take a genitive s */
+                        size_t a = i, b = j, w = 0;
+                        const char *key = keys;
+                        while (w < nwords) {
+                                int final = w + 1 == nwords;
+                                if (!word_is(text, a, b, key, lens[w]) &&
+                                    !(final && b - a > 1 && (text[b - 1] == 's') &&
+                                      word_is(text, a, b - 1, key, lens[w])))
+                                        break;
+                                key += lens[w++];
+                                if (w == nwords)
+                                        break;
+                                for (a = b; a < len && text[a] == ' '; a++)
+                                        ;
+                                for (b = a; b < len && is_word_byte((unsigned char)text[b]); b++)
+                                        ;
                         }
-                        /* "@markrutte": the handle is the mention */
-                        size_t a = i, b = i + n;
-                        while (a > 0 && is_word_byte((unsigned char)text[a - 1]))
-                                a--;
-                        while (b < len && is_word_byte((unsigned char)text[b]))
-                                b++;
-                        if (a > 0 && text[a - 1] == '@')
-                                push(out, a - 1, b);
-                        i = b;
+                        if (w == nwords) {
+                                push(out, i, b);
+                        } else if (i > 0 && text[i - 1] == '@') {
+                                char buf[64];
+                                size_t n = j - i < sizeof(buf)
+                                               ? th_word_fold(text + i, j - i, buf, sizeof(buf))
+                                               : 0;
+                                size_t ln = lens[nwords - 1];
+                                for (size_t s = 0; n >= ln && s + ln <= n; s++)
+                                        if (!memcmp(buf + s, last, ln)) {
+                                                push(out, i - 1, j);
+                                                break;
+                                        }
+                        }
+                        i = j;
                 }
         }
 }

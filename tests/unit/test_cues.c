@@ -102,6 +102,8 @@ static void ratings(void **state)
         expect("Staatssecretaris De Boer eindigt als derde in de peiling.", NULL,
                "ratings/poll-of-minister@49-56:peiling|a poll, the minister, a ranking;");
         expect("Zij is tevreden. Haar cijfer steeg van 6,1 naar 6,8.", "Jansen", "");
+        expect("Uit de enquête blijkt: Dales is de minst sympathieke minister.", NULL,
+               "ratings/superlative-title@36-62:minst sympathieke minister|a ranking;");
         expect("Minister Jansen opende. Haar cijfer steeg van 6,1 naar 6,8.", NULL,
                "ratings/person-score@24-35:Haar cijfer|a person's score, the minister, a figure;");
         /* a poll of something else, trust in an institution: no rating of the minister */
@@ -123,6 +125,8 @@ static void praise(void **state)
                "bevlogen|praise, a verb joining the person to the praise, the minister as \"hij\" "
                "or \"zij\", the minister;");
         expect("Minister Jansen is blij met de sterke economie.", NULL, "");
+        expect("Zij geldt als de minst sympathieke minister.", NULL,
+               "ratings/superlative-title@17-43:minst sympathieke minister|a ranking;");
 }
 
 static void private_life_and_media(void **state)
@@ -137,6 +141,9 @@ static void private_life_and_media(void **state)
         expect("Vanavond om 22.40 uur minister Jansen bij Op1.", NULL,
                "media-moment/programme-appearance@0-46:Vanavond om 22.40 uur minister Jansen bij "
                "Op1.|a programme or broadcaster, the minister, an appearance;");
+        expect("Kijk vanavond om 21.30 uur mee met minister Yesilgöz.", "Yeşilgöz",
+               "media-moment/watch-along@0-54:Kijk vanavond om 21.30 uur mee met minister "
+               "Yesilgöz.|an invitation to watch or listen, the minister, a broadcast time;");
         expect("Lees het interview met @ministerjansen in de Volkskrant.", "Jansen",
                "media-moment/media-moment@0-56:Lees het interview met @ministerjansen in de "
                "Volkskrant.|a media moment, the minister;");
@@ -146,8 +153,11 @@ static void party_politics(void **state)
 {
         (void)state;
         expect("Al zestig jaar staat de SGP pal. Word lid!", NULL,
-               "vote-call/membership-call@33-41:Word lid|a call to join, a party named;");
+               "vote-call/join@33-41:Word lid|a call to join;");
         expect("Word lid van de bibliotheek.", NULL, "");
+        expect("Kijk mee en stem. #IkStemSGP", NULL,
+               "vote-call/vote-hashtag@18-28:#IkStemSGP|a vote hashtag;");
+        expect("Doe de #stemwijzer voor de verkiezingen.", NULL, "");
         expect("Zonder jouw bijdrage kunnen we de campagne niet voeren.", NULL,
                "vote-call/money-call@0-20:Zonder jouw bijdrage|a call to give money, the sender "
                "speaking;");
