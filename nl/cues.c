@@ -344,9 +344,11 @@ static int read_conditions(const struct th_ywalk *w, const struct th_ynode *v,
         struct reading *r = w->ctx;
         size_t n = th_yamldoc_count(v);
         *out = th_xcalloc(n ? n : 1, sizeof(**out));
-        for (*nout = 0; *nout < n; (*nout)++) {
-                const struct th_ynode *item = th_yamldoc_item(w->y, v, *nout);
-                struct condition *cd = &(*out)[*nout];
+        *nout = 0;
+        for (size_t i = 0; i < n; i++) {
+                const struct th_ynode *item = th_yamldoc_item(w->y, v, i);
+                struct condition *cd = &(*out)[i];
+                *nout = i + 1; /* counted before reading: a failed item is freed too */
                 cd->within = -1;
                 r->condition = cd;
                 if (th_yamldoc_type(item) != TH_YMAP)
