@@ -778,16 +778,15 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
                 } else {
                         l = matches_of(r, cd->cues[k], failed);
                 }
-                /* A document-wide match (the party metadata) is first, and counts only for
-                 * the document; the others are sorted by start: bisect to the window. */
+                /* A document-wide match (the party metadata) is first: it is about the
+                 * whole document, so every window holds it.  The others are sorted by
+                 * start: bisect to the window. */
                 size_t lo = 0, hi = l->nr;
-                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len) {
-                        if (cd->in == W_DOCUMENT) {
-                                *match = l->v[0];
-                                *cue = cd->cues[k];
-                                return 1;
-                        }
-                        lo = 1;
+                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len &&
+                    l->v[0].end > 0) {
+                        *match = l->v[0];
+                        *cue = cd->cues[k];
+                        return 1;
                 }
                 while (lo < hi) {
                         size_t mid = (lo + hi) / 2;
