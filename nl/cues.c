@@ -782,8 +782,7 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
                  * whole document, so every window holds it.  The others are sorted by
                  * start: bisect to the window. */
                 size_t lo = 0, hi = l->nr;
-                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len &&
-                    l->v[0].end > 0) {
+                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len && l->v[0].end > 0) {
                         *match = l->v[0];
                         *cue = cd->cues[k];
                         return 1;

@@ -110,6 +110,16 @@ static void ratings(void **state)
         expect("Minister Jansen toont de peiling van het grondwater: het daalde 12 procent.", NULL,
                "");
         expect("Het kabinet heeft vertrouwen in de gemeenten; 60 procent doet mee.", NULL, "");
+        expect("Premier Rutte en minister Hoekstra zijn het populairst.", NULL,
+               "ratings/ranking-title-after-copula@0-54:Premier Rutte en minister Hoekstra zijn "
+               "het populairst|a ranking, a verb joining the persons to a ranking, the minister;");
+        expect("Minister Slob wordt door de helft van de kiezers vertrouwd.", NULL,
+               "ratings/trusted-minister@14-58:wordt door de helft van de kiezers vertrouwd|trust "
+               "in a person, the minister, a figure;");
+        expect("De regeling wordt door de helft van de gemeenten gewaardeerd.", NULL, "");
+        expect("Minister Slob staat op de tweede plek in de peiling.", NULL,
+               "ratings/poll-of-minister@44-51:peiling|a poll, the minister, a ranking;");
+        expect("In de eerste plaats wil minister Slob 5 procent meer geven.", NULL, "");
 }
 
 static void praise(void **state)
@@ -125,6 +135,13 @@ static void praise(void **state)
                "bevlogen|praise, a verb joining the person to the praise, the minister as \"hij\" "
                "or \"zij\", the minister;");
         expect("Minister Jansen is blij met de sterke economie.", NULL, "");
+        expect("Dat was onze premier. De rust die hij uitstraalt is precies goed.", NULL,
+               "praise/praise-of-radiance-of-person@25-48:rust die hij uitstraalt|what he or she "
+               "radiates, the minister;");
+        expect("De nieuwe wijk straalt rust uit, zegt de minister.", NULL, "");
+        expect("Minister Jansen straalt altijd rust uit.", NULL,
+               "praise/praise-of-radiance@16-39:straalt altijd rust uit|what the person radiates, "
+               "the minister;");
         expect("Zij geldt als de minst sympathieke minister.", NULL,
                "ratings/superlative-title@17-43:minst sympathieke minister|a ranking;");
 }
@@ -135,6 +152,10 @@ static void private_life_and_media(void **state)
         expect(
             "Minister Jansen deelde een foto van zijn zongebruinde gezin.", NULL,
             "personal-life/family-of-minister@36-59:zijn zongebruinde gezin|the minister, family;");
+        expect(
+            "Carola Schouten wordt vandaag 45.", "Schouten",
+            "personal-life/birthday-of-minister@16-32:wordt vandaag 45|a birthday, the minister;");
+        expect("De subsidie van minister Jansen wordt vandaag 45 procent hoger.", NULL, "");
         expect("Vanavond is minister Jansen te gast bij Op1.", NULL,
                "media-moment/media-moment@0-44:Vanavond is minister Jansen te gast bij Op1.|a "
                "media moment, the minister;");
@@ -171,6 +192,19 @@ static void party_politics(void **state)
                "candidacy/first-person-candidacy@7-28:stel ik mij kandidaat|the sender as a "
                "candidate;");
         expect("Ik stel mij niet kandidaat.", NULL, "");
+        expect("Doe mee! Stem op de partij die achter onze boeren staat. #FVD", NULL,
+               "vote-call/vote-for-described-party@9-30:Stem op de partij die|a call to vote for a "
+               "party described, a party named;");
+        expect("Stem op de partij die het best bij je past.", NULL, "");
+        expect("Kom je ook langs? Vandaag staat de minister in de CU-tent.", NULL,
+               "self-identification/party-event-invitation@50-57:CU-tent|a party's event, an "
+               "invitation;");
+        expect("Wat hebben de christendemocraten bereikt? Bekijk onze successen.", NULL,
+               "self-identification/our-wins-of-party@49-63:onze successen|the sender's own "
+               "successes, a party named;");
+        expect("Rutte kwam. Om de aftrap van de VVD-campagne te verrichten.", "Rutte",
+               "campaign-link/party-campaign-of-minister@12-59:Om de aftrap van de VVD-campagne te "
+               "verrichten.|a party's campaign, the minister;");
 }
 
 /* Write a cues.yml with `text` beside the project's parties and read it. */
