@@ -120,9 +120,13 @@ static void ratings(void **state)
         expect("Minister Slob staat op de tweede plek in de peiling.", NULL,
                "ratings/poll-of-minister@44-51:peiling|a poll, the minister, a ranking;");
         expect("In de eerste plaats wil minister Slob 5 procent meer geven.", NULL, "");
-        expect("Mark Rutte, Algemene Zaken: 8\n\nDe premier blijft kalm.", "Rutte", "ratings/report-card-of-minister@21-29:Zaken: 8|a mark on a report card, the minister;");
+        expect("Mark Rutte, Algemene Zaken: 8\n\nDe premier blijft kalm.", "Rutte",
+               "ratings/report-card-of-minister@21-29:Zaken: 8|a mark on a report card, the "
+               "minister;");
         expect("Het ministerie van Financiën: 2 nieuwe directeuren.", NULL, "");
-        expect("Nog slechts een kwart vertrouwt de regering.", NULL, "ratings/trusted-minister@22-43:vertrouwt de regering|trust in a person, the cabinet, a figure;");
+        expect("Nog slechts een kwart vertrouwt de regering.", NULL,
+               "ratings/trusted-minister@22-43:vertrouwt de regering|trust in a person, the "
+               "cabinet, a figure;");
 }
 
 static void praise(void **state)
@@ -142,8 +146,11 @@ static void praise(void **state)
                "praise/praise-of-radiance-of-person@25-48:rust die hij uitstraalt|what he or she "
                "radiates, the minister;");
         expect("De nieuwe wijk straalt rust uit, zegt de minister.", NULL, "");
-        expect("Minister Van Engelshoven bezocht Zeeland. Wat een vrouw!", NULL, "praise/acclaim-of-minister@42-56:Wat een vrouw!|acclaim of a person, the minister;");
-        expect("Ik ben fan van minister Wiebes sinds zijn optreden.", NULL, "praise/acclaim-of-minister@0-14:Ik ben fan van|acclaim of a person, the minister;");
+        expect(
+            "Minister Van Engelshoven bezocht Zeeland. Wat een vrouw!", NULL,
+            "praise/acclaim-of-minister@42-56:Wat een vrouw!|acclaim of a person, the minister;");
+        expect("Ik ben fan van minister Wiebes sinds zijn optreden.", NULL,
+               "praise/acclaim-of-minister@0-14:Ik ben fan van|acclaim of a person, the minister;");
         expect("Wat een weer! De minister opende het paviljoen.", NULL, "");
         expect("Minister Jansen straalt altijd rust uit.", NULL,
                "praise/praise-of-radiance@16-39:straalt altijd rust uit|what the person radiates, "
@@ -211,8 +218,13 @@ static void party_politics(void **state)
         expect("Rutte kwam. Om de aftrap van de VVD-campagne te verrichten.", "Rutte",
                "campaign-link/party-campaign-of-minister@12-59:Om de aftrap van de VVD-campagne te "
                "verrichten.|a party's campaign, the minister;");
+        expect("Hoekstra sprak. Een matig debuut als lijsttrekker.", "Hoekstra",
+               "campaign-link/election-role-of-minister@16-50:Een matig debuut als lijsttrekker.|a "
+               "role in an election, the minister;");
+        expect("We naderen de release-kandidaat. Minister Kaag sprak.", NULL, "");
         expect("Premier Rutte stemde. Dat deed de VVD-voorman op zijn oude school.", "Rutte",
-               "campaign-link/party-role-of-minister@22-66:Dat deed de VVD-voorman op zijn oude school.|a party role, the minister;");
+               "campaign-link/party-role-of-minister@22-66:Dat deed de VVD-voorman op zijn oude "
+               "school.|a party role, the minister;");
 }
 
 /* Write a cues.yml with `text` beside the project's parties and read it. */
