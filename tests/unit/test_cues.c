@@ -152,6 +152,10 @@ static void praise(void **state)
         expect("Ik ben fan van minister Wiebes sinds zijn optreden.", NULL,
                "praise/acclaim-of-minister@0-14:Ik ben fan van|acclaim of a person, the minister;");
         expect("Wat een weer! De minister opende het paviljoen.", NULL, "");
+        expect(
+            "De staatssecretaris deed het geweldig in de quiz.", NULL,
+            "praise/minister-did-well@20-37:deed het geweldig|how the person did, the minister;");
+        expect("Volgens minister Jansen deed de export het goed.", NULL, "");
         expect("Minister Jansen straalt altijd rust uit.", NULL,
                "praise/praise-of-radiance@16-39:straalt altijd rust uit|what the person radiates, "
                "the minister;");
