@@ -12,6 +12,7 @@
 #include "yaml/yamldoc.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -638,24 +639,58 @@ static int patterns_in(struct run *r, const struct cue *cue, size_t start, size_
         return 0;
 }
 
-/* Does prose[start, end) hold a word of one of the cue's triggers (or has it none)? */
-static int triggered(struct run *r, const struct cue *cue, size_t start, size_t end)
+/* Index of the sentence holding offset `at` (or the last one before it). */
+static size_t sentence_of(const struct th_doc *doc, size_t at)
 {
-        size_t a, b;
-        const char *term;
-        for (size_t i = 0; i < cue->ntriggers; i++)
-                if (th_word_index_find(r->x, cue->triggers[i], end, start, &a, &b, &term) == 1)
-                        return 1;
-        return cue->ntriggers == 0;
+        size_t lo = 0, hi = doc->sentences.nr;
+        while (hi - lo > 1) {
+                size_t mid = (lo + hi) / 2;
+                if (doc->sentences.v[mid].start <= at)
+                        lo = mid;
+                else
+                        hi = mid;
+        }
+        return lo;
 }
 
+/* Where the next word of one of the cue's triggers starts, at or after `at`
+ * (SIZE_MAX when there is none). */
+static size_t next_trigger(struct run *r, const struct cue *cue, size_t at)
+{
+        size_t a, b, first = SIZE_MAX;
+        const char *term;
+        for (size_t i = 0; i < cue->ntriggers; i++)
+                if (th_word_index_find(r->x, cue->triggers[i], r->doc->len, at, &a, &b, &term) ==
+                        1 &&
+                    a < first)
+                        first = a;
+        return first;
+}
+
+/* The patterns run in each sentence, or, with triggers, only in the sentences that
+ * hold a trigger word: jump from one such word to the next rather than asking each
+ * sentence, so that the cost follows the words found, not the length of the text. */
 static int pattern_matches(struct run *r, const struct cue *cue, struct matches *out)
 {
         const struct th_doc *doc = r->doc;
-        for (size_t i = 0; i < doc->sentences.nr; i++) {
+        if (!cue->ntriggers) {
+                for (size_t i = 0; i < doc->sentences.nr; i++)
+                        if (patterns_in(r, cue, doc->sentences.v[i].start, doc->sentences.v[i].end,
+                                        out) < 0)
+                                return -1;
+                return 0;
+        }
+        for (size_t at = 0, hit;
+             doc->sentences.nr && (hit = next_trigger(r, cue, at)) != SIZE_MAX;) {
+                size_t i = sentence_of(doc, hit);
                 size_t ss = doc->sentences.v[i].start, se = doc->sentences.v[i].end;
-                if (triggered(r, cue, ss, se) && patterns_in(r, cue, ss, se, out) < 0)
+                if (hit < ss || hit >= se) { /* between sentences */
+                        at = hit < ss ? ss : hit + 1;
+                        continue;
+                }
+                if (patterns_in(r, cue, ss, se, out) < 0)
                         return -1;
+                at = se;
         }
         return 0;
 }
@@ -695,20 +730,6 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
         if (out->nr > 1)
                 qsort(out->v, out->nr, sizeof(out->v[0]), by_start);
         return out;
-}
-
-/* Index of the sentence holding offset `at` (or the last one before it). */
-static size_t sentence_of(const struct th_doc *doc, size_t at)
-{
-        size_t lo = 0, hi = doc->sentences.nr;
-        while (hi - lo > 1) {
-                size_t mid = (lo + hi) / 2;
-                if (doc->sentences.v[mid].start <= at)
-                        lo = mid;
-                else
-                        hi = mid;
-        }
-        return lo;
 }
 
 static struct th_span block_of(const struct th_doc *doc, size_t at)
