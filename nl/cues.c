@@ -61,6 +61,7 @@ enum span_kind { SPAN_ANCHOR, SPAN_SENTENCE, SPAN_JOINED, SPAN_WITH };
 
 struct judgement {
         char *id, *group;
+        size_t group_id; /* its group's index, in the order the groups appear */
         size_t anchor;
         enum span_kind span;
         struct condition *with, *without;
@@ -72,7 +73,7 @@ struct th_cues {
         struct cue *cues;
         size_t ncues, acues;
         struct judgement *judgements;
-        size_t njudgements, ajudgements;
+        size_t njudgements, ajudgements, ngroups;
 };
 
 static void cue_release(struct cue *c)
@@ -440,6 +441,14 @@ static int read_judgement(const struct th_ywalk *w, const struct th_ynode *v)
         for (size_t i = 0; i + 1 < c->njudgements; i++)
                 if (!strcmp(c->judgements[i].id, j->id))
                         return FAIL(w, v, "judgement '%s' is defined twice", j->id);
+        j->group_id = c->ngroups;
+        for (size_t i = 0; i + 1 < c->njudgements; i++)
+                if (!strcmp(c->judgements[i].group, j->group)) {
+                        j->group_id = c->judgements[i].group_id;
+                        break;
+                }
+        if (j->group_id == c->ngroups)
+                c->ngroups++;
         return 0;
 }
 
@@ -799,15 +808,16 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
                 } else {
                         l = matches_of(r, cd->cues[k], failed);
                 }
-                /* A document-wide match (the party metadata) is first: it is about the
-                 * whole document, so every window holds it.  The others are sorted by
-                 * start: bisect to the window. */
-                size_t lo = 0, hi = l->nr;
-                if (l->nr && l->v[0].start == 0 && l->v[0].end == r->doc->len && l->v[0].end > 0) {
+                /* The party metadata is about the whole document, so every window
+                 * holds it.  Other matches are sorted by start: bisect to the window. */
+                if (r->c->cues[cd->cues[k]].source == SRC_PARTY_METADATA) {
+                        if (!l->nr)
+                                continue;
                         *match = l->v[0];
                         *cue = cd->cues[k];
                         return 1;
                 }
+                size_t lo = 0, hi = l->nr;
                 while (lo < hi) {
                         size_t mid = (lo + hi) / 2;
                         if (l->v[mid].start < w.start)
@@ -891,14 +901,6 @@ static int by_group_then_start(const void *a, const void *b)
 }
 
 /* Is there already a passage of `group` in `sentence` among out[first, nr)? */
-static int reported(const struct th_judged_list *out, size_t first, const char *group,
-                    struct th_span sentence)
-{
-        for (size_t i = first; i < out->nr; i++)
-                if (out->v[i].sentence.start == sentence.start && !strcmp(out->v[i].group, group))
-                        return 1;
-        return 0;
-}
 
 int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
                   const struct th_doc *doc, const struct th_word_index *x,
@@ -915,6 +917,8 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
                         .x = x,
                         .parties = parties,
                         .found = th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches))};
+        /* A group reports one passage per sentence: done[group * sentences + sentence]. */
+        unsigned char *done = th_xcalloc(c->ngroups ? c->ngroups : 1, doc->sentences.nr);
         int failed = 0;
         for (size_t i = 0; i < c->njudgements && !failed; i++) {
                 const struct judgement *j = &c->judgements[i];
@@ -922,17 +926,17 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
                 for (size_t k = 0; k < anchors->nr && !failed; k++) {
                         struct th_judged_item item;
                         size_t si = sentence_of(doc, anchors->v[k].start);
-                        struct th_span sentence = {doc->sentences.v[si].start,
-                                                   doc->sentences.v[si].end};
-                        if (reported(out, first, j->group, sentence) ||
-                            !holds(&r, j, anchors->v[k], &item, &failed))
+                        unsigned char *seen = &done[j->group_id * doc->sentences.nr + si];
+                        if (*seen || !holds(&r, j, anchors->v[k], &item, &failed))
                                 continue;
+                        *seen = 1;
                         TH_GROW(out->v, out->nr + 1, out->alloc);
                         out->v[out->nr++] = item;
                 }
         }
         for (size_t i = 0; i < c->ncues; i++)
                 free(r.found[i].v);
+        free(done);
         free(r.found);
         free(r.local.v);
         if (failed)

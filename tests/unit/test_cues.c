@@ -110,9 +110,9 @@ static void ratings(void **state)
         expect("Minister Jansen toont de peiling van het grondwater: het daalde 12 procent.", NULL,
                "");
         expect("Het kabinet heeft vertrouwen in de gemeenten; 60 procent doet mee.", NULL, "");
-        expect("Premier Rutte en minister Hoekstra zijn het populairst.", NULL,
-               "ratings/ranking-title-after-copula@0-54:Premier Rutte en minister Hoekstra zijn "
-               "het populairst|a ranking, a verb joining the persons to a ranking, the minister;");
+        /* a ranking said by a minister is no ranking of the minister */
+        expect("Minister Bruins: fietsen en wandelen zijn het populairst onder jongeren.", NULL,
+               "");
         expect("Minister Slob wordt door de helft van de kiezers vertrouwd.", NULL,
                "ratings/trusted-minister@14-58:wordt door de helft van de kiezers vertrouwd|trust "
                "in a person, the minister, a figure;");
@@ -121,12 +121,12 @@ static void ratings(void **state)
                "ratings/poll-of-minister@44-51:peiling|a poll, the minister, a ranking;");
         expect("In de eerste plaats wil minister Slob 5 procent meer geven.", NULL, "");
         expect("Mark Rutte, Algemene Zaken: 8\n\nDe premier blijft kalm.", "Rutte",
-               "ratings/report-card-of-minister@21-29:Zaken: 8|a mark on a report card, the "
-               "minister;");
+               "ratings/report-card-of-minister@0-29:Mark Rutte, Algemene Zaken: 8|a mark on a "
+               "report card, the minister;");
         expect("Het ministerie van Financiën: 2 nieuwe directeuren.", NULL, "");
         expect("Nog slechts een kwart vertrouwt de regering.", NULL,
-               "ratings/trusted-minister@22-43:vertrouwt de regering|trust in a person, the "
-               "cabinet, a figure;");
+               "ratings/trusting-the-cabinet@22-43:vertrouwt de regering|trust in the cabinet or a "
+               "minister, a figure;");
 }
 
 static void praise(void **state)
