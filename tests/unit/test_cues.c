@@ -226,6 +226,10 @@ static void party_politics(void **state)
                "campaign-link/election-role-of-minister@16-50:Een matig debuut als lijsttrekker.|a "
                "role in an election, the minister;");
         expect("We naderen de release-kandidaat. Minister Kaag sprak.", NULL, "");
+        expect("VVD-leider Mark Rutte stemde in Den Haag.", "Rutte",
+               "campaign-link/party-role-named-minister@0-41:VVD-leider Mark Rutte stemde in Den "
+               "Haag.|a party role before a name, the minister;");
+        expect("Premier Schoof ontving PVV-leider Wilders.", "Schoof", "");
         expect("Premier Rutte stemde. Dat deed de VVD-voorman op zijn oude school.", "Rutte",
                "campaign-link/party-role-of-minister@22-66:Dat deed de VVD-voorman op zijn oude "
                "school.|a party role, the minister;");
