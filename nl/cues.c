@@ -741,11 +741,20 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
         return out;
 }
 
+/* The block holding offset `at` (blocks are sorted and do not overlap), or the
+ * whole document. */
 static struct th_span block_of(const struct th_doc *doc, size_t at)
 {
-        for (size_t i = 0; i < doc->blocks.nr; i++)
-                if (doc->blocks.v[i].start <= at && at < doc->blocks.v[i].end)
-                        return (struct th_span){doc->blocks.v[i].start, doc->blocks.v[i].end};
+        size_t lo = 0, hi = doc->blocks.nr;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->blocks.v[mid].end <= at)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        if (lo < doc->blocks.nr && doc->blocks.v[lo].start <= at)
+                return (struct th_span){doc->blocks.v[lo].start, doc->blocks.v[lo].end};
         return (struct th_span){0, doc->len};
 }
 
