@@ -226,6 +226,13 @@ static void party_politics(void **state)
                "campaign-link/election-role-of-minister@16-50:Een matig debuut als lijsttrekker.|a "
                "role in an election, the minister;");
         expect("We naderen de release-kandidaat. Minister Kaag sprak.", NULL, "");
+        expect("We gaan weer campagne voeren bij de Europese verkiezingen.", NULL,
+               "self-identification/campaigning-for-election@0-28:We gaan weer campagne voeren|the "
+               "sender campaigning, an election;");
+        expect("We voeren campagne voor de verkiezingen om de opkomst te verhogen.", NULL, "");
+        expect("De campagne van de SP begon. Daarna sprak onze voorzitter.", NULL,
+               "self-identification/our-chair-of-party@42-57:onze voorzitter|the sender's chair, a "
+               "party named;");
         expect("VVD-leider Mark Rutte stemde in Den Haag.", "Rutte",
                "campaign-link/party-role-named-minister@0-41:VVD-leider Mark Rutte stemde in Den "
                "Haag.|a party role before a name, the minister;");
