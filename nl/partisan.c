@@ -40,7 +40,10 @@ struct pattern {
         char **needs;
         size_t nneeds;
         int needs_party;
-        int always;    /* counts even in a parliamentary context ("onze fractie") */
+        int always; /* counts even in a parliamentary context ("onze fractie") */
+        /* A match does not count in a sentence where this matches: tried only after a
+         * match, so a rare pattern keeps a narrow veto cheap. */
+        struct th_regex *unless;
         unsigned line; /* in partisan.yml, for messages */
 };
 
@@ -107,6 +110,7 @@ void th_partisan_model_free(struct th_partisan_model *m)
         free(m->vote_prefixes);
         for (size_t i = 0; i < m->npatterns; i++) {
                 th_regex_free(m->patterns[i].re);
+                th_regex_free(m->patterns[i].unless);
                 for (size_t k = 0; k < m->patterns[i].nneeds; k++)
                         free(m->patterns[i].needs[k]);
                 free(m->patterns[i].needs);
@@ -413,6 +417,7 @@ struct pattern_ctx {
         const char *src;
         const struct th_ynode *needs;
         int always;
+        const struct th_ynode *unless;
 };
 
 static int pattern_src(const struct th_ywalk *w, const struct th_ynode *v)
@@ -427,6 +432,12 @@ static int pattern_needs(const struct th_ywalk *w, const struct th_ynode *v)
         return 0;
 }
 
+static int pattern_unless(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        ((struct pattern_ctx *)w->ctx)->unless = v;
+        return 0;
+}
+
 static int pattern_always(const struct th_ywalk *w, const struct th_ynode *v)
 {
         struct pattern_ctx *pc = w->ctx;
@@ -436,17 +447,19 @@ static int pattern_always(const struct th_ywalk *w, const struct th_ynode *v)
         return 0;
 }
 
-/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...]}. */
+/* One pattern: a text, or {pattern: TEXT, needs: [WORD or party, ...], always, unless}. */
 static int add_pattern(struct pattern_ctx *pc, const struct th_yamldoc *y, const struct th_ynode *n,
                        struct th_error *err)
 {
         static const struct th_ykey keys[] = {{"pattern", TH_YSCALAR, pattern_src},
                                               {"needs", TH_YLIST, pattern_needs},
                                               {"always", TH_YSCALAR, pattern_always},
+                                              {"unless", TH_YSCALAR, pattern_unless},
                                               {NULL, 0, NULL}};
         pc->src = th_yamldoc_scalar(n);
         pc->needs = NULL;
         pc->always = 0;
+        pc->unless = NULL;
         if (!pc->src && th_yamldoc_walk(y, n, keys, pc, "pattern", TH_ERR_PLUGIN, err) < 0)
                 return -1;
         if (!pc->src)
@@ -464,6 +477,13 @@ static int add_pattern(struct pattern_ctx *pc, const struct th_yamldoc *y, const
         p->re = re;
         p->always = pc->always;
         p->line = th_yamldoc_line(y, n);
+        if (pc->unless) {
+                full = th_partisan_expand(pc->m, th_yamldoc_scalar(pc->unless));
+                p->unless = compile(full, y, pc->unless, err);
+                free(full);
+                if (!p->unless)
+                        return -1;
+        }
         for (size_t i = 0; i < th_yamldoc_count(pc->needs); i++) {
                 const struct th_ynode *need = th_yamldoc_item(y, pc->needs, i);
                 const char *w = th_yamldoc_scalar(need);
@@ -484,7 +504,7 @@ static int add_pattern(struct pattern_ctx *pc, const struct th_yamldoc *y, const
 static int read_kind(const struct th_ywalk *w, const struct th_ynode *list,
                      enum th_partisan_kind kind)
 {
-        struct pattern_ctx pc = {w->ctx, kind, NULL, NULL, 0};
+        struct pattern_ctx pc = {w->ctx, kind, NULL, NULL, 0, NULL};
         if (th_yamldoc_type(list) != TH_YLIST)
                 return th_yamldoc_error(w->y, list, TH_ERR_PLUGIN, w->err, "'%s': expected a list",
                                         th_yamldoc_scalar(w->key));
@@ -830,6 +850,15 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
                                 if (failed)
                                         return -1;
                                 if (neutral)
+                                        continue;
+                        }
+                        if (p->unless) {
+                                size_t veto[2];
+                                int vrc = th_regex_find(p->unless, s, text, sentence.end,
+                                                        sentence.start, veto, 1);
+                                if (vrc < 0)
+                                        return -1;
+                                if (vrc == 1)
                                         continue;
                         }
                         add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1,

@@ -85,6 +85,8 @@ static void kinds_and_parties(void **state)
             {"De VVD is de partij van de leugenaars.", NULL,
              "5:VVD is de partij van de leugenaars:VVD;"},
             {"Vragen van het lid Leijten (SP) over de PVV-minister.", NULL, ""},
+            {"Een tweet van PVV-minister Agema over burgemeester Halsema (GroenLinks).", NULL,
+             "2:PVV-minister:PVV;"},
             {"Ga stemmen! Elke stem telt. Breng uw stem uit.", NULL, ""},
             {"Ik denk dat Volt en DENK meedoen.", NULL, ""},
         };
@@ -122,6 +124,13 @@ static void data_errors(void **state)
         free(tmp_write(dir, "partisan.yml", "patterns:\n  polemic:\n    - 'stem ({party}'\n"));
         assert_null(th_partisan_model_load(none, dir, "xx", &err));
         assert_int_equal(err.line, 3);
+        assert_non_null(strstr(err.message, "pattern does not compile"));
+        th_error_release(&err);
+        /* a veto that does not compile is refused at its own line */
+        free(tmp_write(dir, "partisan.yml",
+                       "patterns:\n  polemic:\n    - pattern: '{party}'\n      unless: 'x(('\n"));
+        assert_null(th_partisan_model_load(none, dir, "xx", &err));
+        assert_int_equal(err.line, 4);
         assert_non_null(strstr(err.message, "pattern does not compile"));
         th_error_release(&err);
         free(tmp_write(dir, "partisan.yml", "placeholders:\n  party: x\npatterns: {}\n"));
