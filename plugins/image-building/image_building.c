@@ -9,6 +9,7 @@
  * subject of most sentences while policy words are few.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -96,12 +97,13 @@ static const struct th_option options[] = {
     {"max-policy-share", TH_OPT_INT, "25", "percent of sentences with a policy word, at most"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {"nl/minister-titles", "nl/policy-terms", NULL};
+static const char *const lexicon_names[] = {"nl/minister-titles", "nl/policy-terms",
+                                            "nl/subject-pronouns", NULL};
 
 /* The state made by init(), read-only afterwards. */
 struct state {
         const struct th_nl_api *nl;
-        const struct th_lexicon *titles, *policy;
+        const struct th_lexicon *titles, *policy, *pronouns;
 };
 
 static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
@@ -156,14 +158,22 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
         long max_policy = strtol(host->option(ctx, "max-policy-share"), NULL, 10);
         if (n == 0 || (long)n < min)
                 return TH_OK;
-        for (size_t i = 0; i < n; i++) {
+        for (size_t i = 0, last = SIZE_MAX; i < n; i++) {
                 struct th_span s = host->doc_sentence(doc, i);
                 struct th_lexicon_match m;
                 size_t where;
-                /* The subject opens a Dutch main clause: the mention within its first words. */
-                if (mentions_minister(host, ctx, doc, st->titles, text, s, &where) &&
-                    where - s.start < 24)
+                /* The subject opens a Dutch main clause: the mention within its first words,
+                 * or "Hij"/"Zij" opening a sentence soon after one with the minister as
+                 * subject ("Schouten groeide op een boerderij. Zij woont in Rotterdam."). */
+                struct th_span opening = {s.start, s.end < s.start + 4 ? s.end : s.start + 4};
+                if ((mentions_minister(host, ctx, doc, st->titles, text, s, &where) &&
+                     where - s.start < 24) ||
+                    (last != SIZE_MAX && i - last <= 2 &&
+                     lex_in(host, ctx, st->pronouns, text, opening, &m) &&
+                     m.span.start == s.start)) {
                         subject++;
+                        last = i;
+                }
                 policy += lex_in(host, ctx, st->policy, text, s, &m);
         }
         if ((long)(subject * 100) <= share * (long)n || (long)(policy * 100) > max_policy * (long)n)
