@@ -77,8 +77,9 @@ static const struct th_rule rules[] = {
      "Suppress with a reason:\n"
      "  <!-- twohats-disable-next-line image-building/personal-life -- reason -->"},
     {RULE_PERSONA, TH_SEV_INFO, "a text in which the minister, not the policy, is the subject",
-     "Checks whether the minister (a title or a name of the `minister` metadata) opens more\n"
-     "than a share of the sentences (option share, percent, default 50) of a text of at least\n"
+     "Checks whether the minister (a title or a name of the `minister` metadata, or \"Hij\" or\n"
+     "\"Zij\" soon after a sentence about the minister) opens more than a share of the\n"
+     "sentences (option share, percent, default 50) of a text of at least\n"
      "min-sentences sentences (default 4), while at most max-policy-share percent of the\n"
      "sentences (default 25) hold a policy word.\n"
      "\n" WHY "\n"
