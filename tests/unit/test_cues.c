@@ -233,6 +233,10 @@ static void party_politics(void **state)
         expect("De campagne van de SP begon. Daarna sprak onze voorzitter.", NULL,
                "self-identification/our-chair-of-party@42-57:onze voorzitter|the sender's chair, a "
                "party named;");
+        expect("Ik werkte met de mensen van de SGP aan onze idealen.", NULL,
+               "self-identification/our-ideals-beside-party@39-51:onze idealen|the sender's "
+               "ideals, a party named;");
+        expect("Onze idealen verdedigen we met de NAVO.", NULL, "");
         expect("VVD-leider Mark Rutte stemde in Den Haag.", "Rutte",
                "campaign-link/party-role-named-minister@0-41:VVD-leider Mark Rutte stemde in Den "
                "Haag.|a party role before a name, the minister;");
