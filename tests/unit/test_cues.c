@@ -173,6 +173,8 @@ static void private_life_and_media(void **state)
             "Carola Schouten wordt vandaag 45.", "Schouten",
             "personal-life/birthday-of-minister@16-32:wordt vandaag 45|a birthday, the minister;");
         expect("De subsidie van minister Jansen wordt vandaag 45 procent hoger.", NULL, "");
+        expect("Minister Jansen\n\nPrivé: getrouwd, vier kinderen", NULL,
+               "personal-life/private-heading@17-24:Privé:|a profile's heading for private life;");
         expect("Vanavond is minister Jansen te gast bij Op1.", NULL,
                "media-moment/media-moment@0-44:Vanavond is minister Jansen te gast bij Op1.|a "
                "media moment, the minister;");
