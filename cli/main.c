@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage_text[] =
@@ -47,7 +48,9 @@ static const char usage_text[] =
     "      --no-config          use the built-in defaults only\n"
     "      --print-config PATH  show the configuration that applies to PATH\n"
     "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
-    "                           before TWOHATS_PLUGIN_PATH and " PLUGINDIR ")\n"
+    "                           before TWOHATS_PLUGIN_PATH and " PLUGINDIR ";\n"
+    "                           an uninstalled twohats in its build tree uses that\n"
+    "                           tree's plugins and rules instead of the install's)\n"
     "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
     "                           $TWOHATS_RULES_DIR (':'-separated) and " RULESDIR "\n"
     "Information:\n"
@@ -107,8 +110,51 @@ static int usage_error(const char *fmt, const char *arg)
         return TH_EXIT_USAGE;
 }
 
-/* The plugin search path: --plugin-dir, then TWOHATS_PLUGIN_PATH, then the install. */
-static size_t plugin_path(char **dirs, size_t ndirs, char ***out, char **env_copy)
+/* An uninstalled twohats run from the build tree it was made in (config.status and the
+ * built plugins beside it) uses that tree's plugins and its source tree's rules in place
+ * of the install's, as libtool's uninstalled programs do: "./twohats" right after "make"
+ * lints with every rule.  Returns the build tree (to free) or NULL. */
+static char *build_tree(void)
+{
+        char self[4096];
+        ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+        if (n <= 0)
+                return NULL;
+        self[n] = '\0';
+        char *slash = strrchr(self, '/');
+        if (!slash)
+                return NULL;
+        *slash = '\0';
+        char *status = th_xasprintf("%s/config.status", self);
+        char *libs = th_xasprintf("%s/plugins/.libs", self);
+        struct stat st;
+        int ok = stat(status, &st) == 0 && S_ISREG(st.st_mode) && stat(libs, &st) == 0 &&
+                 S_ISDIR(st.st_mode);
+        free(status);
+        free(libs);
+        return ok ? th_xstrdup(self) : NULL;
+}
+
+/* The source tree of build tree `tree`: abs_top_srcdir in its Makefile (to free), or NULL. */
+static char *source_tree(const char *tree)
+{
+        char *path = th_xasprintf("%s/Makefile", tree), line[4096], *found = NULL;
+        FILE *f = fopen(path, "r");
+        free(path);
+        while (f && !found && fgets(line, sizeof(line), f))
+                if (strncmp(line, "abs_top_srcdir = ", 17) == 0) {
+                        line[strcspn(line, "\n")] = '\0';
+                        found = th_xstrdup(line + 17);
+                }
+        if (f)
+                fclose(f);
+        return found;
+}
+
+/* The plugin search path: --plugin-dir, then TWOHATS_PLUGIN_PATH, then the install
+ * (`install`: PLUGINDIR, or the build tree's plugins). */
+static size_t plugin_path(char **dirs, size_t ndirs, const char *install, char ***out,
+                          char **env_copy)
 {
         size_t n = 0;
         const char *env = getenv("TWOHATS_PLUGIN_PATH");
@@ -121,7 +167,7 @@ static size_t plugin_path(char **dirs, size_t ndirs, char ***out, char **env_cop
         for (char *tok = *env_copy ? strtok_r(*env_copy, ":", &save) : NULL; tok;
              tok = strtok_r(NULL, ":", &save))
                 (*out)[n++] = tok;
-        (*out)[n++] = (char *)PLUGINDIR;
+        (*out)[n++] = (char *)install;
         return n;
 }
 
@@ -262,15 +308,29 @@ int main(int argc, char **argv)
         for (int i = optind; status == TH_EXIT_OK && cli.fix && i < argc; i++)
                 if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
                         status = usage_error("%s", "--fix with standard input takes no other PATH");
-        char **search = NULL, *env_copy = NULL;
+        char **search = NULL, *env_copy = NULL, *tree = NULL, *tree_plugins = NULL,
+             *tree_rules = NULL;
         if (status == TH_EXIT_OK) {
-                size_t nsearch = plugin_path(plugin_dirs, nplugin_dirs, &search, &env_copy);
+                const char *install_plugins = PLUGINDIR, *install_rules = RULESDIR;
+                struct stat st;
+                char *src;
+                if ((tree = build_tree()) != NULL) {
+                        install_plugins = tree_plugins = th_xasprintf("%s/plugins", tree);
+                        if ((src = source_tree(tree)) != NULL) {
+                                tree_rules = th_xasprintf("%s/rules", src);
+                                free(src);
+                                if (stat(tree_rules, &st) == 0 && S_ISDIR(st.st_mode))
+                                        install_rules = tree_rules;
+                        }
+                }
+                size_t nsearch =
+                    plugin_path(plugin_dirs, nplugin_dirs, install_plugins, &search, &env_copy);
                 /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install.
                  */
                 char *rules_path = rules_dir ? th_xstrdup(rules_dir)
                                    : rules_env && *rules_env
-                                       ? th_xasprintf("%s:%s", rules_env, RULESDIR)
-                                       : th_xstrdup(RULESDIR);
+                                       ? th_xasprintf("%s:%s", rules_env, install_rules)
+                                       : th_xstrdup(install_rules);
                 struct th_session_options so = {(const char *const *)search,
                                                 nsearch,
                                                 rules_path,
@@ -283,6 +343,20 @@ int main(int argc, char **argv)
                         status = th_cli_error(&err);
                 else
                         cli.engine = th_session_engine(cli.session);
+                /* A lint without a single plugin finds next to nothing: say so, rather
+                 * than let "no findings" pass for a clean text. */
+                size_t loaded = 0;
+                for (size_t i = 0; cli.engine && i < th_engine_plugin_count(cli.engine); i++)
+                        loaded +=
+                            strcmp(th_engine_plugin(cli.engine, i)->path, TH_PLUGIN_BUILT_IN) != 0;
+                if (cli.engine && loaded == 0) {
+                        fputs("twohats: warning: no rule plugins found in", stderr);
+                        for (size_t i = 0; i < nsearch; i++)
+                                fprintf(stderr, "%s %s", i ? "," : "", search[i]);
+                        fputs("; only the core rules run (set TWOHATS_PLUGIN_PATH or install "
+                              "twohats)\n",
+                              stderr);
+                }
         }
         for (size_t i = 0; status == TH_EXIT_OK && i < nmeta_args; i++)
                 if (th_meta_set_arg(&cli.meta, meta_args[i], th_session_conventions(cli.session),
@@ -309,6 +383,9 @@ int main(int argc, char **argv)
         th_error_release(&err);
         free(search);
         free(env_copy);
+        free(tree);
+        free(tree_plugins);
+        free(tree_rules);
         free(plugin_dirs);
         free(meta_args);
         return status < 0 ? TH_EXIT_OK : status;

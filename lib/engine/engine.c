@@ -126,8 +126,8 @@ struct th_engine *th_engine_new(const struct th_engine_options *opt, struct th_e
         e->lexicons = th_lexicons_new(opt->rules_dir);
         e->scratch = th_scratch_new();
         e->loader = th_loader_new(err);
-        if (!e->loader || add_plugin(e, &core_plugin, "(built in)", err) < 0 ||
-            add_plugin(e, &declarative_plugin, "(built in)", err) < 0) {
+        if (!e->loader || add_plugin(e, &core_plugin, TH_PLUGIN_BUILT_IN, err) < 0 ||
+            add_plugin(e, &declarative_plugin, TH_PLUGIN_BUILT_IN, err) < 0) {
                 th_engine_free(e);
                 return NULL;
         }

@@ -25,11 +25,14 @@ struct th_rule_info {
         const char *explanation;
 };
 
+/* The path of a plugin compiled into the engine (core, declarative rules). */
+#define TH_PLUGIN_BUILT_IN "(built in)"
+
 struct th_plugin_info {
         const char *name;
         const char *version;
         const char *summary;
-        const char *path; /* the module file, or "(built in)" */
+        const char *path; /* the module file, or TH_PLUGIN_BUILT_IN */
         const struct th_option *options;
 };
 

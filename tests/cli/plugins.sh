@@ -1,6 +1,6 @@
 # plugins.sh: the search path and the loader's refusals, seen from the command line.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 20
 
 echo "Tekst." >"$work/a.md"
 fx="$builddir/tests/fixtures"
@@ -50,3 +50,14 @@ is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs 
 printf 'plugins:\n  probe:\n    options:\n      service: nl 1 0\n' >"$work/.twohats.yml"
 run --plugin-dir "$fx/probe" --format line "$work/a.md"
 is "$status" 0 "the nl service 1.0 is there"
+
+# An uninstalled twohats in its build tree finds that tree's plugins and rules without
+# any environment; a copy elsewhere with no plugins says it has none.
+printf -- '---\nchannel: press-release\n---\nStem op 17 maart op de VVD.\n' >"$work/vote.md"
+out=$(env -u TWOHATS_PLUGIN_PATH -u TWOHATS_RULES_DIR "$TWOHATS" --no-config --format line "$work/vote.md" 2>"$work/stderr")
+is "$?" 1 "the build tree's binary without environment finds its plugins: status 1"
+is "$out" "$work/vote.md:4:1: error: a call to vote, join or give (\"Stem op 17 maart op de VVD\", VVD) in government-voiced text: government communication never serves a party interest (UO-2017); cues: a call to vote, join or give for a party [party-politics/vote-call]" "and its rules"
+cp "$TWOHATS" "$work/twohats-copy"
+out=$(env -u TWOHATS_RULES_DIR TWOHATS_PLUGIN_PATH="$work/none" "$work/twohats-copy" --no-config "$work/vote.md" 2>"$work/stderr")
+is "$?" 0 "without plugins nothing is found"
+has "$(cat "$work/stderr")" "twohats: warning: no rule plugins found in $work/none," "but the user is told no plugin was found"
