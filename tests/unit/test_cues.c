@@ -1,10 +1,8 @@
 /* test_cues.c: judgement from cues, with the project's own rule data (rules/nl/cues.yml):
  * for each new cue class, the exact passage, its span and the cues named for the
  * message; and the refusals of a broken cues.yml, with their place. */
-#include "unit.h"
+#include "unit_nl.h"
 #include "match/morphology.h"
-#include "nl/cues.h"
-#include "nl/partisan.h"
 #include "tmpdir.h"
 
 static struct th_lexicons *lexicons;
@@ -17,21 +15,10 @@ static struct th_scratch *scratch;
 static int setup(void **state)
 {
         (void)state;
-        const char *src = getenv("srcdir");
-        char *root = th_xasprintf("%s/rules", src ? src : ".");
-        char *dir = th_xasprintf("%s/nl", root);
         struct th_error err = {0};
-        lexicons = th_lexicons_new(root);
-        th_lexicons_leave(lexicons, th_nl_data_keys);
-        model = th_partisan_model_load(lexicons, dir, "nl", &err);
-        cues = model ? th_cues_load(lexicons, model, dir, "nl", &err) : NULL;
-        free(dir);
-        free(root);
         scratch = th_scratch_new();
-        if (!cues) {
-                fprintf(stderr, "%s\n", err.message);
+        if (unit_nl_load(&lexicons, &model, &cues) < 0)
                 return -1;
-        }
         /* with Dutch morphology, as the engine builds it */
         morphology = th_morphology_open("nl", &err);
         if (!morphology)

@@ -1,8 +1,7 @@
 /* test_partisan.c: the shared judgement of party-political content, and the
  * election calendar, from the project's own rule data. */
-#include "unit.h"
+#include "unit_nl.h"
 #include "nl/elections.h"
-#include "nl/partisan.h"
 #include "tmpdir.h"
 
 static struct th_lexicons *lexicons;
@@ -13,17 +12,8 @@ static struct th_scratch *scratch;
 static int setup(void **state)
 {
         (void)state;
-        const char *src = getenv("srcdir");
-        char *root = th_xasprintf("%s/rules", src ? src : ".");
-        char *dir = th_xasprintf("%s/nl", root);
-        struct th_error err = {0};
-        lexicons = th_lexicons_new(root);
-        th_lexicons_leave(lexicons, th_nl_data_keys);
-        model = th_partisan_model_load(lexicons, dir, "nl", &err);
-        free(dir);
-        free(root);
         scratch = th_scratch_new();
-        if (!model)
+        if (unit_nl_load(&lexicons, &model, NULL) < 0)
                 return -1;
         words = th_word_table_new(lexicons, NULL, 0);
         return 0;
