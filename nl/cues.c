@@ -541,7 +541,6 @@ static int is_word_byte(unsigned char c)
         return isalnum(c) || c >= 0x80 || c == '_';
 }
 
-/* The minister: a title, a name of the `minister` metadata, or an @handle that holds one. */
 /* The words of `name` folded (lower case, diacritics left out), NUL-separated in `out`;
  * the number of words, 0 when it does not fit. */
 static size_t fold_words(const char *name, char *out, size_t cap, size_t *lens, size_t max)
