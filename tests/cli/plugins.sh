@@ -59,5 +59,13 @@ is "$?" 1 "the build tree's binary without environment finds its plugins: status
 is "$out" "$work/vote.md:4:1: error: a call to vote, join or give (\"Stem op 17 maart op de VVD\", VVD) in government-voiced text: government communication never serves a party interest (UO-2017); cues: a call to vote, join or give for a party [party-politics/vote-call]" "and its rules"
 cp "$TWOHATS" "$work/twohats-copy"
 out=$(env -u TWOHATS_RULES_DIR TWOHATS_PLUGIN_PATH="$work/none" "$work/twohats-copy" --no-config "$work/vote.md" 2>"$work/stderr")
-is "$?" 0 "without plugins nothing is found"
-has "$(cat "$work/stderr")" "twohats: warning: no rule plugins found in $work/none," "but the user is told no plugin was found"
+status=$?
+if env -u TWOHATS_RULES_DIR TWOHATS_PLUGIN_PATH="$work/none" "$work/twohats-copy" --list-rules 2>/dev/null |
+	grep -q '^party-politics/'; then
+	# an installed twohats (make install) lends the copy its plugins
+	report 0 "without plugins nothing is found # SKIP plugins are installed"
+	report 0 "but the user is told no plugin was found # SKIP plugins are installed"
+else
+	is "$status" 0 "without plugins nothing is found"
+	has "$(cat "$work/stderr")" "twohats: warning: no rule plugins found in $work/none," "but the user is told no plugin was found"
+fi
