@@ -8,6 +8,7 @@
  * once by the word index and then only where a cue can be.
  */
 #include "cues.h"
+#include "ministers.h"
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
@@ -17,7 +18,14 @@
 #include <string.h>
 #include <strings.h>
 
-enum source { SRC_LEXICONS, SRC_PATTERNS, SRC_PARTY, SRC_MINISTER, SRC_PARTY_METADATA };
+enum source {
+        SRC_LEXICONS,
+        SRC_PATTERNS,
+        SRC_PARTY,
+        SRC_OWN_PARTY,
+        SRC_MINISTER,
+        SRC_PARTY_METADATA
+};
 
 struct cue {
         char *name;
@@ -31,6 +39,7 @@ struct cue {
          * run only inside the windows of conditions (or over all, as an anchor). */
         const struct th_lexicon **triggers;
         size_t ntriggers;
+        int unquoted; /* matches in quotation marks are someone else's words, not this cue */
         unsigned line;
 };
 
@@ -70,6 +79,7 @@ struct judgement {
 };
 
 struct th_cues {
+        struct th_roster *roster; /* rules/nl/ministers.yml */
         struct cue *cues;
         size_t ncues, acues;
         struct judgement *judgements;
@@ -98,6 +108,7 @@ void th_cues_free(struct th_cues *c)
 {
         if (!c)
                 return;
+        th_roster_free(c->roster);
         for (size_t i = 0; i < c->ncues; i++)
                 cue_release(&c->cues[i]);
         free(c->cues);
@@ -163,6 +174,14 @@ static int cue_label(const struct th_ywalk *w, const struct th_ynode *v)
         return 0;
 }
 
+static int cue_unquoted(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        if (th_yamldoc_bool(th_yamldoc_scalar(v), &c->unquoted) < 0)
+                return FAIL(w, v, "cue '%s': 'unquoted': expected true or false", c->name);
+        return 0;
+}
+
 /* A lexicon name or a list of them, into a new array. */
 static int lexicon_list(const struct th_ywalk *w, const struct th_ynode *v,
                         const struct th_lexicon ***out, size_t *nout)
@@ -217,8 +236,10 @@ static int cue_trigger(const struct th_ywalk *w, const struct th_ynode *v)
 
 static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
 {
-        static const char *const names[] = {"party", "minister", "party-metadata", NULL};
-        static const enum source sources[] = {SRC_PARTY, SRC_MINISTER, SRC_PARTY_METADATA};
+        static const char *const names[] = {"party", "own-party", "minister", "party-metadata",
+                                            NULL};
+        static const enum source sources[] = {SRC_PARTY, SRC_OWN_PARTY, SRC_MINISTER,
+                                              SRC_PARTY_METADATA};
         struct cue *c = ((struct reading *)w->ctx)->cue;
         const char *s = th_yamldoc_scalar(v);
         for (size_t i = 0; s && names[i]; i++)
@@ -226,15 +247,19 @@ static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
                         c->source = sources[i];
                         return 0;
                 }
-        return FAIL(w, v, "cue '%s': expected builtin party, minister or party-metadata", c->name);
+        return FAIL(w, v, "cue '%s': expected builtin party, own-party, minister or party-metadata",
+                    c->name);
 }
 
 static int read_cue(const struct th_ywalk *w, const struct th_ynode *key, const struct th_ynode *v)
 {
-        static const struct th_ykey keys[] = {
-            {"label", TH_YSCALAR, cue_label},     {"lexicons", TH_YLIST, cue_lexicons},
-            {"patterns", TH_YLIST, cue_patterns}, {"trigger", TH_YANY, cue_trigger},
-            {"builtin", TH_YSCALAR, cue_builtin}, {NULL, TH_YANY, NULL}};
+        static const struct th_ykey keys[] = {{"label", TH_YSCALAR, cue_label},
+                                              {"lexicons", TH_YLIST, cue_lexicons},
+                                              {"patterns", TH_YLIST, cue_patterns},
+                                              {"trigger", TH_YANY, cue_trigger},
+                                              {"builtin", TH_YSCALAR, cue_builtin},
+                                              {"unquoted", TH_YSCALAR, cue_unquoted},
+                                              {NULL, TH_YANY, NULL}};
         struct reading *r = w->ctx;
         struct th_cues *c = r->c;
         const char *name = th_yamldoc_scalar(key);
@@ -484,6 +509,8 @@ struct th_cues *th_cues_load(struct th_lexicons *lexicons, const struct th_parti
                                      err);
         th_yamldoc_release(&y);
         free(path);
+        if (rc == 0 && !(c->roster = th_roster_load(dir, err)))
+                rc = -1;
         if (rc < 0) {
                 th_cues_free(c);
                 return NULL;
@@ -509,6 +536,8 @@ struct run {
         const struct th_partisan_list *parties;
         struct matches *found; /* per cue */
         struct matches local;  /* the matches of a local pattern cue in one window */
+        size_t *fired;         /* the cue that met each condition of a judgement */
+        size_t afired;
 };
 
 static void push(struct matches *l, size_t start, size_t end)
@@ -536,98 +565,41 @@ static void lexicon_matches(struct run *r, const struct th_lexicon *lex, struct 
                 push(out, a, b);
 }
 
-static int is_word_byte(unsigned char c)
+/* The parties named, their hashtags and slogans: of the document's `party` only, when
+ * `own` and the document has one.  Beside another party's name, a minister's "we" is the
+ * cabinet's, not that party's. */
+static void party_matches(struct run *r, int own, struct matches *out)
 {
-        return isalnum(c) || c >= 0x80 || c == '_';
-}
-
-/* The words of `name` folded (lower case, diacritics left out), NUL-separated in `out`;
- * the number of words, 0 when it does not fit. */
-static size_t fold_words(const char *name, char *out, size_t cap, size_t *lens, size_t max)
-{
-        size_t n = 0, at = 0;
-        for (const char *p = name; *p && n < max;) {
-                while (*p && !is_word_byte((unsigned char)*p))
-                        p++;
-                const char *w = p;
-                while (*p && is_word_byte((unsigned char)*p))
-                        p++;
-                if (p == w)
-                        break;
-                size_t k = th_word_fold(w, (size_t)(p - w), out + at, cap - at);
-                if (!k)
-                        return 0;
-                lens[n++] = k;
-                at += k;
+        const char *meta = own ? th_meta_value(&r->doc->meta, "party", 0) : NULL;
+        const char *id = meta ? th_partisan_party_id(r->m, r->s, meta) : NULL;
+        if (meta && !id)
+                return; /* a party the model does not know is named by none of these */
+        size_t a, b;
+        const char *party;
+        for (size_t at = 0; th_word_index_find(r->x, th_partisan_party_names(r->m), r->doc->len, at,
+                                               &a, &b, &party) == 1;
+             at = b > at ? b : at + 1)
+                if (!id || !strcmp(party, id))
+                        push(out, a, b);
+        for (size_t k = 0; k < r->parties->nr; k++) {
+                const struct th_partisan *p = &r->parties->v[k];
+                if ((p->kind == TH_PARTISAN_HASHTAG || p->kind == TH_PARTISAN_SLOGAN) &&
+                    (!id || (p->party && !strcmp(p->party, id))))
+                        push(out, p->span.start, p->span.end);
         }
-        return n;
 }
 
-/* Does the text word at [i, j) fold to `key`? */
-static int word_is(const char *text, size_t i, size_t j, const char *key, size_t klen)
+static void found_minister(void *out, size_t start, size_t end)
 {
-        char buf[64];
-        size_t k = j - i < sizeof(buf) ? th_word_fold(text + i, j - i, buf, sizeof(buf)) : 0;
-        return k == klen && !memcmp(buf, key, k);
+        push(out, start, end);
 }
 
-/* The minister: the titles of the cue's lexicons, and each name of the `minister`
- * metadata, its words as written or without diacritics ("Yesilgöz" for "Yeşilgöz"),
- * in the genitive ("Ruttes"), or its last word inside an @handle ("@markrutte"). */
+/* The minister: the titles of the cue's lexicons, and the minister's names. */
 static void minister_matches(struct run *r, const struct cue *cue, struct matches *out)
 {
         for (size_t i = 0; i < cue->nlexicons; i++)
                 lexicon_matches(r, cue->lexicons[i], out);
-        const char *text = r->doc->prose, *name;
-        size_t len = r->doc->len;
-        for (size_t k = 0; (name = th_meta_value(&r->doc->meta, "minister", k)); k++) {
-                char keys[256];
-                size_t lens[8], nwords = fold_words(name, keys, sizeof(keys), lens, 8);
-                const char *last = keys;
-                for (size_t w = 0; w + 1 < nwords; w++)
-                        last += lens[w];
-                for (size_t i = 0; nwords && i < len;) {
-                        while (i < len && !is_word_byte((unsigned char)text[i]))
-                                i++;
-                        size_t j = i;
-                        while (j < len && is_word_byte((unsigned char)text[j]))
-                                j++;
-                        if (j == i)
-                                break;
-                        /* the whole name, word by word; the last may take a genitive s */
-                        size_t a = i, b = j, w = 0;
-                        const char *key = keys;
-                        while (w < nwords) {
-                                int final = w + 1 == nwords;
-                                if (!word_is(text, a, b, key, lens[w]) &&
-                                    !(final && b - a > 1 && (text[b - 1] == 's') &&
-                                      word_is(text, a, b - 1, key, lens[w])))
-                                        break;
-                                key += lens[w++];
-                                if (w == nwords)
-                                        break;
-                                for (a = b; a < len && text[a] == ' '; a++)
-                                        ;
-                                for (b = a; b < len && is_word_byte((unsigned char)text[b]); b++)
-                                        ;
-                        }
-                        if (w == nwords) {
-                                push(out, i, b);
-                        } else if (i > 0 && text[i - 1] == '@') {
-                                char buf[64];
-                                size_t n = j - i < sizeof(buf)
-                                               ? th_word_fold(text + i, j - i, buf, sizeof(buf))
-                                               : 0;
-                                size_t ln = lens[nwords - 1];
-                                for (size_t s = 0; n >= ln && s + ln <= n; s++)
-                                        if (!memcmp(buf + s, last, ln)) {
-                                                push(out, i - 1, j);
-                                                break;
-                                        }
-                        }
-                        i = j;
-                }
-        }
+        th_roster_mentions(r->c->roster, r->doc, found_minister, out);
 }
 
 /* The matches of the patterns of `cue` in prose[start, end). */
@@ -640,7 +612,8 @@ static int patterns_in(struct run *r, const struct cue *cue, size_t start, size_
                 for (size_t at = start; (rc = th_regex_find(cue->patterns[p], r->s, r->doc->prose,
                                                             end, at, ov, 1)) == 1;
                      at = ov[1] > at ? ov[1] : at + 1)
-                        push(out, ov[0], ov[1]);
+                        if (!cue->unquoted || !th_doc_in_quote(r->doc, ov[0]))
+                                push(out, ov[0], ov[1]);
                 if (rc < 0)
                         return -1;
         }
@@ -721,11 +694,8 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
                         *failed = 1;
                 break;
         case SRC_PARTY:
-                lexicon_matches(r, th_partisan_party_names(r->m), out);
-                for (size_t k = 0; k < r->parties->nr; k++)
-                        if (r->parties->v[k].kind == TH_PARTISAN_HASHTAG ||
-                            r->parties->v[k].kind == TH_PARTISAN_SLOGAN)
-                                push(out, r->parties->v[k].span.start, r->parties->v[k].span.end);
+        case SRC_OWN_PARTY:
+                party_matches(r, cue->source == SRC_OWN_PARTY, out);
                 break;
         case SRC_MINISTER:
                 minister_matches(r, cue, out);
@@ -734,6 +704,13 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
                 if (th_meta_value(&r->doc->meta, "party", 0))
                         push(out, 0, r->doc->len); /* the document as a whole */
                 break;
+        }
+        if (cue->unquoted && cue->source != SRC_PATTERNS) { /* patterns_in filtered those */
+                size_t kept = 0;
+                for (size_t k = 0; k < out->nr; k++)
+                        if (!th_doc_in_quote(r->doc, out->v[k].start))
+                                out->v[kept++] = out->v[k];
+                out->nr = kept;
         }
         if (out->nr > 1)
                 qsort(out->v, out->nr, sizeof(out->v[0]), by_start);
@@ -876,7 +853,13 @@ static int holds(struct run *r, const struct judgement *j, struct th_span anchor
                         th_buf_release(&labels);
                         return 0;
                 }
-                add_label(&labels, r->c, cue);
+                TH_GROW(r->fired, i + 1, r->afired);
+                r->fired[i] = cue;
+                int named = cue == j->anchor; /* a cue met twice is named once */
+                for (size_t k = 0; k < i && !named; k++)
+                        named = r->fired[k] == cue;
+                if (!named)
+                        add_label(&labels, r->c, cue);
                 if (i == 0)
                         first = m;
                 if (j->with[i].in >= W_BEFORE) { /* around the anchor: part of a joined span */
@@ -947,6 +930,7 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
         free(done);
         free(r.found);
         free(r.local.v);
+        free(r.fired);
         if (failed)
                 return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0, "judging cues: %s",
                                     th_scratch_error(s));

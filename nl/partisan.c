@@ -23,7 +23,7 @@
 
 const char *const th_nl_data_keys[] = {"parties",  "placeholders", "vote-hashtag-prefixes",
                                        "patterns", "cues",         "judgements",
-                                       "types",    "elections",    NULL};
+                                       "types",    "elections",    "ministers", NULL};
 
 struct slogan {
         size_t party;

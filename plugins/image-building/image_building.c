@@ -66,7 +66,8 @@ static const struct th_rule rules[] = {
     {RULE_PRIVATE, TH_SEV_INFO, "the minister's private life as content",
      "Checks government-voiced text for the minister's private life as content: birthday,\n"
      "holiday, family, partner, children, hobbies, in a sentence about the minister, or family\n"
-     "(\"zijn zongebruinde gezin\") next to a sentence about the minister.\n"
+     "(\"zijn zongebruinde gezin\") next to a sentence about the minister, also in quotation\n"
+     "marks (the minister telling of a holiday is still its content).\n"
      "\n" WHY "\n"
      "Not a finding: policy about families (\"gezinnen met jonge kinderen krijgen meer\n"
      "keuze\").\n"
@@ -125,11 +126,13 @@ static void fini(void *state)
         free(state);
 }
 
-/* Report each passage the judgement of `group` (rules/nl/cues.yml) found, outside
- * reported speech (someone else's praise or figures). */
+/* Report each passage the judgement of `group` (rules/nl/cues.yml) found; in reported
+ * speech only when `quotes` (someone else's praise or figures are theirs, but the
+ * minister's private life told in quotation marks is still the content). */
 static enum th_status report_group(const struct th_host *host, struct th_ctx *ctx,
                                    const struct state *st, const struct th_doc *doc,
-                                   const char *group, const char *rule, const char *what)
+                                   const char *group, const char *rule, const char *what,
+                                   int quotes)
 {
         const struct th_judged *items;
         size_t n, len;
@@ -138,7 +141,7 @@ static enum th_status report_group(const struct th_host *host, struct th_ctx *ct
                 return TH_ERROR;
         for (size_t i = 0; i < n; i++) {
                 const struct th_judged *j = &items[i];
-                if (j->quoted || host->doc_in_quote(doc, j->sentence.start))
+                if (!quotes && (j->quoted || host->doc_in_quote(doc, j->sentence.start)))
                         continue;
                 if (host->report(ctx, rule, j->span, NULL,
                                  "%s (\"%.*s\") as content: communication is about policy "
@@ -196,11 +199,11 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         if (report_group(host, ctx, st, doc, "praise", RULE_PRAISE,
-                         "praise of the minister's person") != TH_OK ||
+                         "praise of the minister's person", 0) != TH_OK ||
             report_group(host, ctx, st, doc, "ratings", RULE_RATINGS,
-                         "the popularity or rating of the minister or the cabinet") != TH_OK ||
+                         "the popularity or rating of the minister or the cabinet", 0) != TH_OK ||
             report_group(host, ctx, st, doc, "personal-life", RULE_PRIVATE,
-                         "the minister's private life") != TH_OK)
+                         "the minister's private life", 1) != TH_OK)
                 return TH_ERROR;
         return persona(host, ctx, st, doc, text);
 }

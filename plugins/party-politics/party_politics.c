@@ -99,6 +99,20 @@ static const char *what(enum th_partisan_kind k)
         }
 }
 
+/* Is there a vote call in the sentence of items[i]?  The passages are in document
+ * order, so those of one sentence stand together. */
+static int vote_in_sentence(const struct th_partisan *items, size_t n, size_t i)
+{
+        size_t start = items[i].sentence.start;
+        for (size_t j = i; j > 0 && items[j - 1].sentence.start == start; j--)
+                if (items[j - 1].kind == TH_PARTISAN_VOTE_CALL)
+                        return 1;
+        for (size_t j = i + 1; j < n && items[j].sentence.start == start; j++)
+                if (items[j].kind == TH_PARTISAN_VOTE_CALL)
+                        return 1;
+        return 0;
+}
+
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
@@ -116,9 +130,10 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 const struct th_partisan *x = &items[i];
                 int vote = x->kind == TH_PARTISAN_VOTE_CALL;
                 struct th_span *last = vote ? &last_vote : &last_passage;
-                if ((!vote && x->quoted) ||
+                if ((!vote && (x->quoted || vote_in_sentence(items, n, i))) ||
                     (last->start == x->sentence.start && last->end == x->sentence.end))
-                        continue; /* reported speech, or this sentence is reported already */
+                        continue; /* reported speech, a vote call's sentence (it says more),
+                                   * or this sentence is reported already */
                 *last = x->sentence;
                 if (host->report_at_most(
                         ctx, vote ? RULE_VOTE : RULE_PASSAGE,

@@ -40,9 +40,9 @@ static int teardown(void **state)
         return 0;
 }
 
-/* Judge `text` with metadata `minister` (may be NULL) as
+/* Judge `text` with metadata `minister` and `party` (either may be NULL) as
  * "group/judgement@start-end:words|cues;..." */
-static char *judge(const char *text, const char *minister)
+static char *judge(const char *text, const char *minister, const char *party)
 {
         struct th_doc doc;
         struct th_error err = {0};
@@ -51,6 +51,9 @@ static char *judge(const char *text, const char *minister)
                 assert_int_equal(
                     th_meta_set(&doc.meta, "minister", &minister, 1, NULL, NULL, "t", 0, 0, &err),
                     0);
+        if (party)
+                assert_int_equal(
+                    th_meta_set(&doc.meta, "party", &party, 1, NULL, NULL, "t", 0, 0, &err), 0);
         struct th_word_index *x = th_word_index_build(words, scratch, doc.prose, doc.len);
         struct th_partisan_list parties = {0};
         struct th_judged_list out = {0};
@@ -71,11 +74,17 @@ static char *judge(const char *text, const char *minister)
         return th_buf_detach(&b);
 }
 
-static void expect(const char *text, const char *minister, const char *want)
+static void expect_party(const char *text, const char *minister, const char *party,
+                         const char *want)
 {
-        char *got = judge(text, minister);
+        char *got = judge(text, minister, party);
         assert_string_equal(got, want);
         free(got);
+}
+
+static void expect(const char *text, const char *minister, const char *want)
+{
+        expect_party(text, minister, NULL, want);
 }
 
 static void ratings(void **state)
@@ -138,6 +147,15 @@ static void praise(void **state)
             "praise/acclaim-of-minister@42-56:Wat een vrouw!|acclaim of a person, the minister;");
         expect("Ik ben fan van minister Wiebes sinds zijn optreden.", NULL,
                "praise/acclaim-of-minister@0-14:Ik ben fan van|acclaim of a person, the minister;");
+        /* devotion and qualities of the minister, not of those the minister thanks */
+        expect("Van dichtbij zag ik hoe minister Jansen alles heeft gegeven.", NULL,
+               "praise/devotion-of-minister@0-60:Van dichtbij zag ik hoe minister Jansen alles "
+               "heeft gegeven.|the minister's devotion, the minister;");
+        expect("Minister Jansen bedankt de agenten, die zich keihard hebben ingezet.", NULL, "");
+        expect("Met zijn mix van werklust en humor bleef de premier overeind.", NULL,
+               "praise/virtue-of-minister@17-25:werklust|a quality of the person, \"zijn\" or "
+               "\"haar\" before a quality, the minister;");
+        expect("Kiezers zijn somber over de daadkracht van de premier.", NULL, "");
         expect("Wat een weer! De minister opende het paviljoen.", NULL, "");
         expect(
             "De staatssecretaris deed het geweldig in de quiz.", NULL,
@@ -174,6 +192,25 @@ static void private_life_and_media(void **state)
         expect("Lees het interview met @ministerjansen in de Volkskrant.", "Jansen",
                "media-moment/media-moment@0-56:Lees het interview met @ministerjansen in de "
                "Volkskrant.|a media moment, the minister;");
+        /* the roster (rules/nl/ministers.yml): the first name of the metadata's minister,
+         * capitalised ("Rob"), not the word ("een rob", a seal) */
+        expect("Een leuk feitje over Sigrid: haar man en vier kinderen.", "Kaag",
+               "personal-life/private-life-of-minister@29-37:haar man|private life, the "
+               "minister;");
+        expect("Gefeliciteerd, Rob! Vandaag viert hij zijn verjaardag.", "Jetten",
+               "personal-life/private-life-near-minister@43-53:verjaardag|private life, "
+               "the minister as \"hij\" or \"zij\", the minister;");
+        expect("Een rob ligt op het strand. Vandaag viert hij zijn verjaardag.", "Jetten", "");
+        expect("Sigrid Kaag viert vakantie.", "Sigrid Kaag",
+               "personal-life/private-life-of-minister@18-26:vakantie|private life, the "
+               "minister;");
+        expect("Kaag viert vakantie.", "Sigrid Kaag",
+               "personal-life/private-life-of-minister@11-19:vakantie|private life, the "
+               "minister;");
+        expect(
+            "Minister Grapperhaus sprak. De regels golden niet tijdens zijn huwelijk.", NULL,
+            "personal-life/private-life-near-minister@58-71:zijn huwelijk|private life, \"zijn\" "
+            "or \"haar\", the minister;");
 }
 
 static void party_politics(void **state)
@@ -220,8 +257,28 @@ static void party_politics(void **state)
                "sender campaigning, an election;");
         expect("We voeren campagne voor de verkiezingen om de opkomst te verhogen.", NULL, "");
         expect("De campagne van de SP begon. Daarna sprak onze voorzitter.", NULL,
-               "self-identification/our-chair-of-party@42-57:onze voorzitter|the sender's chair, a "
-               "party named;");
+               "self-identification/we-beside-party@0-28:De campagne van de SP begon.|the sender's "
+               "party named, the sender as \"we\", a party's own life (its result, voters, "
+               "ideals, campaign);self-identification/our-chair-of-party@42-57:onze voorzitter|the "
+               "sender's chair, a party named;");
+        /* the sender's "we" beside its party's result; not a quoted "we", not beside another
+         * party than the sender's, not parties in general */
+        expect("Voor de SP was de uitslag mooi. We gingen fors vooruit.", NULL,
+               "self-identification/we-beside-party@0-31:Voor de SP was de uitslag mooi.|the "
+               "sender's party named, the sender as \"we\", a party's own life (its result, "
+               "voters, ideals, campaign);");
+        expect("De SP is blij met de uitslag. \"We gingen vooruit\", zegt de voorzitter.", NULL,
+               "");
+        expect_party("Het is duidelijk dat BBB de grootste partij is. Met dat signaal van de "
+                     "kiezer moeten we wat.",
+                     "Rutte", "VVD", "");
+        expect_party("Voor de VVD was de uitslag mooi. We gingen vooruit.", "Rutte", "VVD",
+                     "self-identification/we-beside-party@0-32:Voor de VVD was de uitslag mooi.|"
+                     "the sender's party named, the sender as \"we\", a party's own life (its "
+                     "result, voters, ideals, campaign);");
+        expect("We zagen dat diverse politieke partijen hun lijsttrekkers kozen, zoals de SP voor "
+               "de verkiezingen.",
+               NULL, "");
         expect("Ik werkte met de mensen van de SGP aan onze idealen.", NULL,
                "self-identification/our-ideals-beside-party@39-51:onze idealen|the sender's "
                "ideals, a party named;");
@@ -235,8 +292,9 @@ static void party_politics(void **state)
                "school.|a party role, the minister;");
 }
 
-/* Write a cues.yml with `text` beside the project's parties and read it. */
-static char *load_error(const char *text, unsigned *line)
+/* Write a cues.yml with `text` and a ministers.yml with `roster` beside the project's
+ * parties and read them. */
+static char *load_error(const char *text, const char *roster, unsigned *line)
 {
         const char *src = getenv("srcdir");
         char *dir = tmp_dir();
@@ -249,6 +307,7 @@ static char *load_error(const char *text, unsigned *line)
                        "lexicons:\n  partisan-triggers: {terms: [stem]}\npatterns: {}\n"));
         free(tmp_write(dir, "nl/x.yml", "lexicons:\n  words: {terms: [woord]}\n"));
         free(tmp_write(dir, "nl/cues.yml", text));
+        free(tmp_write(dir, "nl/ministers.yml", roster));
         free(buf);
         free(from);
         char *nl = th_xasprintf("%s/nl", dir);
@@ -266,9 +325,6 @@ static char *load_error(const char *text, unsigned *line)
         th_partisan_model_free(m);
         th_lexicons_free(l);
         free(nl);
-        char *yml = th_xasprintf("%s/nl/cues.yml", dir);
-        remove(yml);
-        free(yml);
         tmp_remove(dir);
         free(dir);
         return msg;
@@ -277,27 +333,36 @@ static char *load_error(const char *text, unsigned *line)
 static void refusals(void **state)
 {
         (void)state;
+        const char *roster = "ministers: []\n";
         struct {
-                const char *text, *want;
+                const char *text, *roster, *want;
                 unsigned line;
         } cases[] = {
-            {"cues:\n  a: {lexicons: [nl/words]}\n", "cue 'a' needs a label (for messages)", 2},
-            {"cues:\n  a: {label: x, lexicons: [nl/nothing]}\n",
+            {"cues:\n  a: {lexicons: [nl/words]}\n", roster, "cue 'a' needs a label (for messages)",
+             2},
+            {"cues:\n  a: {label: x, lexicons: [nl/nothing]}\n", roster,
              "no lexicon 'nl/nothing' in the rule data", 2},
             {"cues:\n  a: {label: x, lexicons: [nl/words]}\njudgements:\n"
              "  - {id: j, group: g, anchor: b}\n",
-             "unknown cue 'b' (define it under 'cues')", 4},
+             roster, "unknown cue 'b' (define it under 'cues')", 4},
             {"cues:\n  a: {label: x, lexicons: [nl/words]}\njudgements:\n"
              "  - {id: j, group: g, anchor: a, with: [{cue: a, in: page}]}\n",
+             roster,
              "'in': expected sentence, neighbours, block, document, before, after, previous or "
              "next",
              4},
-            {"cues:\n  a: {label: x, patterns: ['(']}\n",
+            {"cues:\n  a: {label: x, patterns: ['(']}\n", roster,
              "cue 'a': pattern does not compile: missing closing parenthesis", 2},
+            {"cues:\n  a: {label: x, lexicons: [nl/words], unquoted: maybe}\n", roster,
+             "cue 'a': 'unquoted': expected true or false", 2},
+            {"cues: {}\n", "ministers:\n  - {first: Mark}\n",
+             "a bewindspersoon needs a first and a last name", 2},
+            {"cues: {}\n", "ministers:\n  - Rutte\n", "expected a bewindspersoon: {first, last}",
+             2},
         };
         for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
                 unsigned line;
-                char *msg = load_error(cases[i].text, &line);
+                char *msg = load_error(cases[i].text, cases[i].roster, &line);
                 assert_non_null(strstr(msg, cases[i].want));
                 assert_int_equal(line, cases[i].line);
                 free(msg);
