@@ -8,7 +8,6 @@
  * once by the word index and then only where a cue can be.
  */
 #include "cues.h"
-#include "ministers.h"
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
@@ -516,6 +515,11 @@ struct th_cues *th_cues_load(struct th_lexicons *lexicons, const struct th_parti
                 return NULL;
         }
         return c;
+}
+
+const struct th_roster *th_cues_roster(const struct th_cues *c)
+{
+        return c->roster;
 }
 
 /* Judging ------------------------------------------------------------------ */

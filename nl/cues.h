@@ -20,6 +20,7 @@
 #include "match/lexicon.h"
 #include "match/match.h"
 #include "match/wordindex.h"
+#include "ministers.h"
 #include "partisan.h"
 
 struct th_cues;
@@ -48,6 +49,9 @@ void th_judged_list_release(struct th_judged_list *l);
 struct th_cues *th_cues_load(struct th_lexicons *lexicons, const struct th_partisan_model *m,
                              const char *dir, const char *lang, struct th_error *err);
 void th_cues_free(struct th_cues *c);
+
+/* The roster of bewindspersonen read beside the cues (rules/nl/ministers.yml). */
+const struct th_roster *th_cues_roster(const struct th_cues *c);
 
 /* Judge `doc`: every judgement, at most one passage per group and sentence, appended to
  * `out` sorted by group, then position.  `x` is the word index of the prose with the

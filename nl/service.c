@@ -28,6 +28,10 @@ struct nl_state {
         struct th_judged_list cued;
         struct th_judged *cued_api;
         size_t acued_api;
+        /* Where the document being linted names its minister. */
+        const struct th_doc *named;
+        struct th_span *names;
+        size_t nnames, anames;
 };
 
 static void *nl_open(struct th_engine *e)
@@ -46,12 +50,14 @@ static void nl_close(void *state)
         free(s->judgement.v);
         th_judged_list_release(&s->cued);
         free(s->cued_api);
+        free(s->names);
         free(s);
 }
 
 static void nl_forget_document(void *state)
 {
         ((struct nl_state *)state)->judged = NULL;
+        ((struct nl_state *)state)->named = NULL;
 }
 
 /* The party model and the cues, read on first request; NULL with `err`. */
@@ -183,6 +189,39 @@ static enum th_status doc_judged(struct th_ctx *ctx, const struct th_doc *doc, c
         return TH_OK;
 }
 
+static void add_name(void *state, size_t start, size_t end)
+{
+        struct nl_state *s = state;
+        TH_GROW(s->names, s->nnames + 1, s->anames);
+        s->names[s->nnames++] = (struct th_span){start, end};
+}
+
+static int by_start(const void *a, const void *b)
+{
+        const struct th_span *x = a, *y = b;
+        return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static enum th_status doc_minister(struct th_ctx *ctx, const struct th_doc *doc,
+                                   const struct th_span **spans, size_t *count)
+{
+        struct nl_state *s = state_of(ctx);
+        if (s->named != doc) {
+                struct th_error err = {0};
+                if (!parties(s, &err)) {
+                        th_ctx_fail_with(ctx, &err);
+                        return TH_ERROR;
+                }
+                s->nnames = 0;
+                th_roster_mentions(th_cues_roster(s->cues), doc, add_name, s);
+                qsort(s->names, s->nnames, sizeof(s->names[0]), by_start);
+                s->named = doc;
+        }
+        *spans = s->names;
+        *count = s->nnames;
+        return TH_OK;
+}
+
 /* The party model for a call of `ctx`; NULL, with the reason recorded, when it cannot be read. */
 static const struct th_partisan_model *parties_for(struct th_ctx *ctx, struct th_scratch **scratch)
 {
@@ -279,6 +318,7 @@ static const struct th_nl_api api = {
     .party_find = party_find,
     .election_window = election_window,
     .doc_judged = doc_judged,
+    .doc_minister = doc_minister,
 };
 
 const struct th_service_provider th_nl_provider = {

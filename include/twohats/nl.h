@@ -33,7 +33,7 @@ extern "C" {
 
 #define TH_NL_SERVICE "nl"
 #define TH_NL_MAJOR 1
-#define TH_NL_MINOR 0
+#define TH_NL_MINOR 1
 
 /* Kinds of party-political content (GUIDELINES, "Shared notion"). */
 enum th_partisan_kind {
@@ -108,6 +108,13 @@ struct th_nl_api {
         enum th_status (*doc_judged)(struct th_ctx *ctx, const struct th_doc *doc,
                                      const char *group, const struct th_judged **items,
                                      size_t *count);
+
+        /* Since 1.1.  Where `doc` names its minister: each name of the `minister`
+         * metadata, also by full and first name (rules/nl/ministers.yml), in the
+         * genitive or inside an @handle, in document order.  Titles ("de minister")
+         * are the plugin's own lexicon.  *spans is borrowed for the call. */
+        enum th_status (*doc_minister)(struct th_ctx *ctx, const struct th_doc *doc,
+                                       const struct th_span **spans, size_t *count);
 };
 
 /* Fetch the table of the "nl" service this header describes. */

@@ -96,12 +96,14 @@ static inline int has_name(const char *text, struct th_span span, const char *na
 
 /*
  * Does `span` mention the minister: a title from `titles` ("minister",
- * "staatssecretaris", ...) or a name of the `minister` metadata?  The
- * offset of the mention goes to *where.
+ * "staatssecretaris", ...) or the minister by name, as the service "nl" finds it
+ * (the `minister` metadata, also by full or first name)?  The offset of the first
+ * mention goes to *where.
  */
 static inline int mentions_minister(const struct th_host *host, struct th_ctx *ctx,
-                                    const struct th_doc *doc, const struct th_lexicon *titles,
-                                    const char *text, struct th_span span, size_t *where)
+                                    const struct th_nl_api *nl, const struct th_doc *doc,
+                                    const struct th_lexicon *titles, const char *text,
+                                    struct th_span span, size_t *where)
 {
         struct th_lexicon_match m;
         size_t best = span.end;
@@ -110,13 +112,20 @@ static inline int mentions_minister(const struct th_host *host, struct th_ctx *c
                 best = m.span.start;
                 found = 1;
         }
-        const char *name;
-        for (size_t i = 0; (name = host->doc_meta(doc, "minister", i)); i++) {
-                size_t at;
-                if (has_name(text, span, name, &at) && at < best) {
-                        best = at;
-                        found = 1;
-                }
+        const struct th_span *names;
+        size_t n, lo = 0;
+        if (nl->doc_minister(ctx, doc, &names, &n) != TH_OK)
+                return 0;               /* the host recorded why */
+        for (size_t hi = n; lo < hi;) { /* the first name at or after the span's start */
+                size_t mid = lo + (hi - lo) / 2;
+                if (names[mid].start < span.start)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        if (lo < n && names[lo].end <= span.end && names[lo].start < best) {
+                best = names[lo].start;
+                found = 1;
         }
         if (found && where)
                 *where = best;

@@ -170,7 +170,7 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
                  * or "Hij"/"Zij" opening a sentence soon after one with the minister as
                  * subject ("Schouten groeide op een boerderij. Zij woont in Rotterdam."). */
                 struct th_span opening = {s.start, s.end < s.start + 4 ? s.end : s.start + 4};
-                if ((mentions_minister(host, ctx, doc, st->titles, text, s, &where) &&
+                if ((mentions_minister(host, ctx, st->nl, doc, st->titles, text, s, &where) &&
                      where - s.start < 24) ||
                     (last != SIZE_MAX && i - last <= 2 &&
                      lex_in(host, ctx, st->pronouns, text, opening, &m) &&

@@ -43,7 +43,7 @@ is "$out" "$work/a.md:1:1: warning: checked by a plugin of ABI 1.0 [oldminor/r]"
 
 printf 'plugins:\n  probe:\n    options:\n      service: nl 2 0\n' >"$work/.twohats.yml"
 run --plugin-dir "$fx/probe" --format line "$work/a.md"
-is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs service 'nl' 2.0, but this twohats has 1.0" "a service of another major is refused, naming both versions"
+is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs service 'nl' 2.0, but this twohats has 1.1" "a service of another major is refused, naming both versions"
 printf 'plugins:\n  probe:\n    options:\n      service: se 1 0\n' >"$work/.twohats.yml"
 run --plugin-dir "$fx/probe" --format line "$work/a.md"
 is "$err" "twohats: $fx/probe/probe: plugin 'probe' failed on $work/a.md: needs service 'se' 1.0, which this twohats does not have" "an unknown service is refused"
