@@ -54,8 +54,8 @@ static const struct th_rule rules[] = {
      "  <!-- twohats-disable-next-line social-media/hybrid-untagged -- reason -->"},
     {RULE_CIVIL, TH_SEV_ERROR, "party-political content posted by the civil service",
      "Checks posts prepared by the civil service (prepared-by: civil-service or ambtelijk) on\n"
-     "a hybrid or personal account for party-political content (on a corporate account that\n"
-     "is corporate-partisan).\n"
+     "any account for party-political content; on a corporate account this comes beside\n"
+     "corporate-partisan, for two lines are crossed: the account's and the civil service's.\n"
      "\n"
      "Why: on hybrid accounts party-political content is posted by the party, the political\n"
      "assistant or the minister; civil-service support is limited to content about the office\n"
@@ -186,11 +186,14 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         if (!first)
                 return TH_OK;
         int quoted_len = (int)(first->span.end - first->span.start);
-        if (meta_is(host, doc, "account", "corporate"))
-                return host->report(ctx, RULE_CORPORATE, first->sentence, NULL,
-                                    "party-political content (\"%.*s\") on a corporate account "
-                                    "(SOCIAL-2021); cues: %s",
-                                    quoted_len, text + first->span.start, first->cues);
+        /* Two lines crossed, two findings: the corporate account carries party content
+         * whoever posts it, and the civil service drafts none on any account. */
+        if (meta_is(host, doc, "account", "corporate") &&
+            host->report(ctx, RULE_CORPORATE, first->sentence, NULL,
+                         "party-political content (\"%.*s\") on a corporate account "
+                         "(SOCIAL-2021); cues: %s",
+                         quoted_len, text + first->span.start, first->cues) != TH_OK)
+                return TH_ERROR;
         if (civil && host->report(ctx, RULE_CIVIL, first->sentence, NULL,
                                   "party-political content (\"%.*s\") prepared by the civil "
                                   "service (SOCIAL-2021, GIR-2019); cues: %s",
