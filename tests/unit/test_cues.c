@@ -276,6 +276,17 @@ static void party_politics(void **state)
                      "self-identification/we-beside-party@0-32:Voor de VVD was de uitslag mooi.|"
                      "the sender's party named, the sender as \"we\", a party's own life (its "
                      "result, voters, ideals, campaign);");
+        /* "onze" claiming a party's people; the nation's politicians and a ministry's
+         * delegation are not */
+        expect("Onze eurodelegatieleider spreekt vandaag.", NULL,
+               "self-identification/our-party-people@0-24:Onze eurodelegatieleider|a party's "
+               "people, \"onze\";");
+        expect("Ook onze landelijke politici steunen de campagne.", NULL,
+               "self-identification/our-politicians-for-party@4-28:onze landelijke politici|"
+               "politicians, \"onze\", a party's own life (its result, voters, ideals, "
+               "campaign);");
+        expect("Burgers verwachten van onze politici dat zij luisteren.", NULL, "");
+        expect("Onze delegatie in Genève pleit voor een verdrag.", NULL, "");
         expect("We zagen dat diverse politieke partijen hun lijsttrekkers kozen, zoals de SP voor "
                "de verkiezingen.",
                NULL, "");
