@@ -120,6 +120,15 @@ static void ratings(void **state)
                "ratings/report-card-of-minister@0-29:Mark Rutte, Algemene Zaken: 8|a mark on a "
                "report card, the minister;");
         expect("Het ministerie van Financiën: 2 nieuwe directeuren.", NULL, "");
+        /* popularity compared or as such, a public image in a poll; not a plan's */
+        expect("Minister Jansen sprak. Hij is daarmee populairder dan zijn voorganger.", NULL,
+               "ratings/popularity-of-minister@38-49:populairder|popularity, the minister as "
+               "\"hij\" or \"zij\", the minister;");
+        expect("De regeling is populairder dan de minister had gedacht.", NULL, "");
+        expect("Uit peilingen blijkt dat het imago van minister Jansen is verslechterd.", NULL,
+               "ratings/image-of-minister-in-poll@29-34:imago|a public image, the minister, a "
+               "poll;");
+        expect("Minister Jansen wil het imago van de politie verbeteren.", NULL, "");
         expect("Nog slechts een kwart vertrouwt de regering.", NULL,
                "ratings/trusting-the-cabinet@22-43:vertrouwt de regering|trust in the cabinet or a "
                "minister, a figure;");
@@ -156,6 +165,13 @@ static void praise(void **state)
                "praise/virtue-of-minister@17-25:werklust|a quality of the person, \"zijn\" or "
                "\"haar\" before a quality, the minister;");
         expect("Kiezers zijn somber over de daadkracht van de premier.", NULL, "");
+        /* praised by name; how the person did, told in a subordinate clause */
+        expect("De premier roemt Zijlstra als fantastische collega.", "Zijlstra",
+               "praise/minister-praised-by-name@11-25:roemt Zijlstra|a verb of praise, the "
+               "minister;");
+        expect("Rutte vindt dat Jansen het als minister uitstekend heeft gedaan.", "Jansen",
+               "praise/minister-did-well@23-63:het als minister uitstekend heeft gedaan|how the "
+               "person did, the minister;");
         expect("Wat een weer! De minister opende het paviljoen.", NULL, "");
         expect(
             "De staatssecretaris deed het geweldig in de quiz.", NULL,
@@ -192,6 +208,17 @@ static void private_life_and_media(void **state)
         expect("Lees het interview met @ministerjansen in de Volkskrant.", "Jansen",
                "media-moment/media-moment@0-56:Lees het interview met @ministerjansen in de "
                "Volkskrant.|a media moment, the minister;");
+        /* a parliamentary question about a broadcast is no media moment */
+        expect("Vragen van het lid Dijk (SP) aan de minister over de uitzending van Zembla.", NULL,
+               "");
+        expect("Premier Rutte heeft besloten om in het praatprogramma aan te schuiven.", NULL,
+               "media-moment/media-moment@0-70:Premier Rutte heeft besloten om in het "
+               "praatprogramma aan te schuiven.|a media moment, the minister;");
+        /* children counted after the minister; not those of someone the minister met */
+        expect("Het is te merken dat Hoekstra zelf vier kinderen heeft.", "Hoekstra",
+               "personal-life/children-of-minister@30-54:zelf vier kinderen heeft|the number of "
+               "children, the minister;");
+        expect("Minister Jansen sprak met een moeder die vier kinderen heeft.", NULL, "");
         /* the roster (rules/nl/ministers.yml): the first name of the metadata's minister,
          * capitalised ("Rob"), not the word ("een rob", a seal) */
         expect("Een leuk feitje over Sigrid: haar man en vier kinderen.", "Kaag",
@@ -219,6 +246,8 @@ static void party_politics(void **state)
         expect("Al zestig jaar staat de SGP pal. Word lid!", NULL,
                "vote-call/join@33-41:Word lid|a call to join;");
         expect("Word lid van de bibliotheek.", NULL, "");
+        expect("Strijd mee voor een vrijer land. Word VVD'er.", NULL,
+               "vote-call/join@33-44:Word VVD'er|a call to join;");
         expect("Kijk mee en stem. #IkStemSGP", NULL,
                "vote-call/vote-hashtag@18-28:#IkStemSGP|a vote hashtag;");
         expect("Doe de #stemwijzer voor de verkiezingen.", NULL, "");
@@ -286,6 +315,20 @@ static void party_politics(void **state)
                "politicians, \"onze\", a party's own life (its result, voters, ideals, "
                "campaign);");
         expect("Burgers verwachten van onze politici dat zij luisteren.", NULL, "");
+        /* the party's members greeted; the sender as the party in other word orders */
+        expect("Beste D66'ers, vandaag ga ik weer aan de slag.", NULL,
+               "self-identification/party-salutation@0-13:Beste D66'ers|the party's members "
+               "greeted;");
+        expect("Beste collega's, vandaag ga ik weer aan de slag.", NULL, "");
+        expect("Wij nemen als BBB verantwoordelijkheid.", NULL,
+               "self-identification/we-as-party@0-17:Wij nemen als BBB|the sender speaking as a "
+               "party;");
+        expect("Daarom zeggen we in de VVD: gezichten maken de partij.", NULL,
+               "self-identification/we-as-party@14-26:we in de VVD|the sender speaking as a "
+               "party;");
+        expect("Ik vind het fantastisch om gekozen te zijn tot lijsttrekker van D66.", NULL,
+               "candidacy/first-person-candidacy@0-67:Ik vind het fantastisch om gekozen te zijn "
+               "tot lijsttrekker van D66|the sender as a candidate;");
         expect("Onze delegatie in Genève pleit voor een verdrag.", NULL, "");
         expect("We zagen dat diverse politieke partijen hun lijsttrekkers kozen, zoals de SP voor "
                "de verkiezingen.",
