@@ -315,6 +315,18 @@ static void party_politics(void **state)
                "politicians, \"onze\", a party's own life (its result, voters, ideals, "
                "campaign);");
         expect("Burgers verwachten van onze politici dat zij luisteren.", NULL, "");
+        /* the sender's own attack; not one reported, about a party or by a party label */
+        expect("Stopt u met de schuld te geven, meneer Wilders?", NULL,
+               "polemic/attack-on-party@0-47:Stopt u met de schuld te geven, meneer Wilders?|the "
+               "words of an attack, a politician "
+               "named;");
+        expect("D66 en kabinet logen over de documentaire.", NULL,
+               "polemic/attack-on-party@0-42:D66 en kabinet logen over de documentaire.|the "
+               "words of an attack, a party named;");
+        expect("Wilders noemt het beleid een puinhoop.", NULL, "");
+        expect("Er circuleren leugens over de PVV.", NULL, "");
+        expect("Minister Jansen (VVD) sprak over de kaalslag in de natuur.", NULL, "");
+        expect("De SP laat niemand in de steek, zegt de minister.", NULL, "");
         /* the party's members greeted; the sender as the party in other word orders */
         expect("Beste D66'ers, vandaag ga ik weer aan de slag.", NULL,
                "self-identification/party-salutation@0-13:Beste D66'ers|the party's members "
