@@ -247,7 +247,7 @@ static void party_politics(void **state)
                "vote-call/join@33-41:Word lid|a call to join;");
         expect("Word lid van de bibliotheek.", NULL, "");
         expect("Strijd mee voor een vrijer land. Word VVD'er.", NULL,
-               "vote-call/join@33-44:Word VVD'er|a call to join;");
+               "vote-call/join-party@33-44:Word VVD'er|a call to join a party;");
         expect("Kijk mee en stem. #IkStemSGP", NULL,
                "vote-call/vote-hashtag@18-28:#IkStemSGP|a vote hashtag;");
         expect("Doe de #stemwijzer voor de verkiezingen.", NULL, "");
