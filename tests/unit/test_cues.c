@@ -106,6 +106,10 @@ static void ratings(void **state)
         expect("Minister Jansen toont de peiling van het grondwater: het daalde 12 procent.", NULL,
                "");
         expect("Het kabinet heeft vertrouwen in de gemeenten; 60 procent doet mee.", NULL, "");
+        /* a poll of the parties' seats beside a minister */
+        expect("De partij haalde 23 zetels. In de peilingen stond ze slecht, nu is ze tevreden. "
+               "Minister Jansen sprak van een mooie avond.",
+               NULL, "");
         /* a ranking said by a minister is no ranking of the minister */
         expect("Minister Bruins: fietsen en wandelen zijn het populairst onder jongeren.", NULL,
                "");
