@@ -327,6 +327,7 @@ static void party_politics(void **state)
         expect("D66 en kabinet logen over de documentaire.", NULL,
                "polemic/attack-on-party@0-42:D66 en kabinet logen over de documentaire.|the "
                "words of an attack, a party named;");
+        expect("De D66-wethouder opende de school; de oude was een puinhoop.", NULL, "");
         expect("Wilders noemt het beleid een puinhoop.", NULL, "");
         expect("Er circuleren leugens over de PVV.", NULL, "");
         expect("Minister Jansen (VVD) sprak over de kaalslag in de natuur.", NULL, "");
