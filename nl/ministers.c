@@ -240,9 +240,22 @@ static int is_person(const struct person *p, const char *name)
         return n > 0 && (size_t)n < sizeof(full) && same_name(full, name);
 }
 
+/* Does the minister speak in the first person: a post on the minister's own account
+ * (personal or hybrid) or an interview? */
+static int own_voice(const struct th_doc *doc)
+{
+        const char *account = th_meta_value(&doc->meta, "account", 0);
+        const char *channel = th_meta_value(&doc->meta, "channel", 0);
+        return (account && (!strcmp(account, "personal") || !strcmp(account, "hybrid"))) ||
+               (channel && !strcmp(channel, "interview"));
+}
+
 void th_roster_mentions(const struct th_roster *r, const struct th_doc *doc,
                         void (*found)(void *arg, size_t start, size_t end), void *arg)
 {
+        static const char *const first_person[] = {"ik", "mij", "mijn", NULL};
+        for (size_t i = 0; own_voice(doc) && first_person[i]; i++)
+                form_mentions(doc, (struct form){first_person[i], 0, 0}, found, arg);
         const char *name;
         for (size_t k = 0; (name = th_meta_value(&doc->meta, "minister", k)); k++) {
                 form_mentions(doc, (struct form){name, 0, 1}, found, arg);

@@ -23,7 +23,9 @@ void th_roster_free(struct th_roster *r);
 
 /* Call `found` for each mention in the prose of `doc` of a minister of its `minister`
  * metadata: the name as given, and with the roster's entry for it, the surname, the
- * full name and the first name (capitalised, as names are written). */
+ * full name and the first name (capitalised, as names are written); and "ik", "mij",
+ * "mijn" where the minister speaks: on the minister's own account (personal or
+ * hybrid) and in an interview. */
 void th_roster_mentions(const struct th_roster *r, const struct th_doc *doc,
                         void (*found)(void *arg, size_t start, size_t end), void *arg);
 

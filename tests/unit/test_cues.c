@@ -40,9 +40,9 @@ static int teardown(void **state)
         return 0;
 }
 
-/* Judge `text` with metadata `minister` and `party` (either may be NULL) as
+/* Judge `text` with metadata `minister`, `party` and `account` (any may be NULL) as
  * "group/judgement@start-end:words|cues;..." */
-static char *judge(const char *text, const char *minister, const char *party)
+static char *judge(const char *text, const char *minister, const char *party, const char *account)
 {
         struct th_doc doc;
         struct th_error err = {0};
@@ -54,6 +54,9 @@ static char *judge(const char *text, const char *minister, const char *party)
         if (party)
                 assert_int_equal(
                     th_meta_set(&doc.meta, "party", &party, 1, NULL, NULL, "t", 0, 0, &err), 0);
+        if (account)
+                assert_int_equal(
+                    th_meta_set(&doc.meta, "account", &account, 1, NULL, NULL, "t", 0, 0, &err), 0);
         struct th_word_index *x = th_word_index_build(words, scratch, doc.prose, doc.len);
         struct th_partisan_list parties = {0};
         struct th_judged_list out = {0};
@@ -74,17 +77,17 @@ static char *judge(const char *text, const char *minister, const char *party)
         return th_buf_detach(&b);
 }
 
-static void expect_party(const char *text, const char *minister, const char *party,
-                         const char *want)
+static void expect_meta(const char *text, const char *minister, const char *party,
+                        const char *account, const char *want)
 {
-        char *got = judge(text, minister, party);
+        char *got = judge(text, minister, party, account);
         assert_string_equal(got, want);
         free(got);
 }
 
 static void expect(const char *text, const char *minister, const char *want)
 {
-        expect_party(text, minister, NULL, want);
+        expect_meta(text, minister, NULL, NULL, want);
 }
 
 static void ratings(void **state)
@@ -223,6 +226,12 @@ static void private_life_and_media(void **state)
                "personal-life/children-of-minister@30-54:zelf vier kinderen heeft|the number of "
                "children, the minister;");
         expect("Minister Jansen sprak met een moeder die vier kinderen heeft.", NULL, "");
+        /* on the minister's own account "mijn" is the minister; on a ministry's it is not */
+        expect_meta("Nieuwe sport: waterpolo. Kansloos verloren van mijn zonen.", NULL, NULL,
+                    "personal",
+                    "personal-life/family-of-minister@47-57:mijn zonen|the minister, family;");
+        expect_meta("Nieuwe sport: waterpolo. Kansloos verloren van mijn zonen.", NULL, NULL,
+                    "corporate", "");
         /* the roster (rules/nl/ministers.yml): the first name of the metadata's minister,
          * capitalised ("Rob"), not the word ("een rob", a seal) */
         expect("Een leuk feitje over Sigrid: haar man en vier kinderen.", "Kaag",
@@ -302,13 +311,13 @@ static void party_politics(void **state)
                "voters, ideals, campaign);");
         expect("De SP is blij met de uitslag. \"We gingen vooruit\", zegt de voorzitter.", NULL,
                "");
-        expect_party("Het is duidelijk dat BBB de grootste partij is. Met dat signaal van de "
-                     "kiezer moeten we wat.",
-                     "Rutte", "VVD", "");
-        expect_party("Voor de VVD was de uitslag mooi. We gingen vooruit.", "Rutte", "VVD",
-                     "self-identification/we-beside-party@0-32:Voor de VVD was de uitslag mooi.|"
-                     "the sender's party named, the sender as \"we\", a party's own life (its "
-                     "result, voters, ideals, campaign);");
+        expect_meta("Het is duidelijk dat BBB de grootste partij is. Met dat signaal van de "
+                    "kiezer moeten we wat.",
+                    "Rutte", "VVD", NULL, "");
+        expect_meta("Voor de VVD was de uitslag mooi. We gingen vooruit.", "Rutte", "VVD", NULL,
+                    "self-identification/we-beside-party@0-32:Voor de VVD was de uitslag mooi.|"
+                    "the sender's party named, the sender as \"we\", a party's own life (its "
+                    "result, voters, ideals, campaign);");
         /* "onze" claiming a party's people; the nation's politicians and a ministry's
          * delegation are not */
         expect("Onze eurodelegatieleider spreekt vandaag.", NULL,
