@@ -16,6 +16,11 @@ struct person {
         char *first, *last;
         char **also; /* other forms of the surname ("Yeşilgöz" for "Yeşilgöz-Zegerius") */
         size_t nalso;
+        struct key {     /* the folded names the metadata may give: the surname, each */
+                char *s; /* other form and the full name (see fold_name) */
+                size_t n;
+        } keys[8];
+        size_t nkeys;
 };
 
 struct th_roster {
@@ -33,6 +38,8 @@ void th_roster_free(struct th_roster *r)
                 for (size_t k = 0; k < r->v[i].nalso; k++)
                         free(r->v[i].also[k]);
                 free(r->v[i].also);
+                for (size_t k = 0; k < r->v[i].nkeys; k++)
+                        free(r->v[i].keys[k].s);
         }
         free(r->v);
         free(r);
@@ -73,6 +80,22 @@ static int person_also(const struct th_ywalk *w, const struct th_ynode *v)
         return 0;
 }
 
+static size_t fold_name(const char *name, char *out, size_t cap);
+
+/* The folded names by which the metadata may give `p` (see struct person). */
+static void fold_keys(struct person *p)
+{
+        char key[256], *full = th_xasprintf("%s %s", p->first, p->last);
+        const char *names[] = {p->last, full};
+        for (size_t i = 0; i < 2 + p->nalso && p->nkeys < sizeof(p->keys) / sizeof(p->keys[0]);
+             i++) {
+                size_t n = fold_name(i < 2 ? names[i] : p->also[i - 2], key, sizeof(key));
+                if (n)
+                        p->keys[p->nkeys++] = (struct key){th_xstrdup(key), n};
+        }
+        free(full);
+}
+
 static int read_people(const struct th_ywalk *w, const struct th_ynode *v)
 {
         static const struct th_ykey keys[] = {{"first", TH_YSCALAR, person_first},
@@ -90,6 +113,7 @@ static int read_people(const struct th_ywalk *w, const struct th_ynode *v)
                         return -1;
                 if (!current(w)->first || !current(w)->last)
                         return FAIL(w, item, "a bewindspersoon needs a first and a last name");
+                fold_keys(current(w));
         }
         return 0;
 }
@@ -121,12 +145,13 @@ static int is_word_byte(unsigned char c)
         return isalnum(c) || c >= 0x80 || c == '_';
 }
 
-/* The words of `name` folded (lower case, diacritics left out), NUL-separated in `out`;
- * the number of words, 0 when it does not fit. */
-static size_t fold_words(const char *name, char *out, size_t cap, size_t *lens, size_t max)
+/* The words of `name` folded (lower case, diacritics left out) into `out`, one space
+ * between them, NUL-terminated: "yesilgoz-zegerius" -> "yesilgoz zegerius"; the length,
+ * 0 when there is no word or it does not fit. */
+static size_t fold_name(const char *name, char *out, size_t cap)
 {
-        size_t n = 0, at = 0;
-        for (const char *p = name; *p && n < max;) {
+        size_t at = 0;
+        for (const char *p = name; *p;) {
                 while (*p && !is_word_byte((unsigned char)*p))
                         p++;
                 const char *w = p;
@@ -134,110 +159,93 @@ static size_t fold_words(const char *name, char *out, size_t cap, size_t *lens, 
                         p++;
                 if (p == w)
                         break;
-                size_t k = th_word_fold(w, (size_t)(p - w), out + at, cap - at);
+                if (at && at + 1 < cap)
+                        out[at++] = ' ';
+                size_t k =
+                    at + 1 < cap ? th_word_fold(w, (size_t)(p - w), out + at, cap - at - 1) : 0;
                 if (!k)
                         return 0;
-                lens[n++] = k;
                 at += k;
         }
-        return n;
+        if (at < cap)
+                out[at] = '\0';
+        return at < cap ? at : 0;
 }
 
-/* Does the text word at [i, j) fold to `key`? */
-static int word_is(const char *text, size_t i, size_t j, const char *key, size_t klen)
-{
-        char buf[64];
-        size_t k = j - i < sizeof(buf) ? th_word_fold(text + i, j - i, buf, sizeof(buf)) : 0;
-        return k == klen && !memcmp(buf, key, k);
-}
-
-/* Do the names fold to the same words? */
-static int same_name(const char *a, const char *b)
-{
-        char ka[256], kb[256];
-        size_t la[8], lb[8];
-        size_t na = fold_words(a, ka, sizeof(ka), la, 8), nb = fold_words(b, kb, sizeof(kb), lb, 8);
-        size_t total = 0;
-        for (size_t i = 0; i < na; i++)
-                total += la[i];
-        return na && na == nb && !memcmp(la, lb, na * sizeof(la[0])) && !memcmp(ka, kb, total);
-}
-
-/* How a name may be written: as given, and when `first`, only capitalised (a first name
- * is often also a word: "Rob", "Mark"); `handle`: its last word inside an @handle. */
+/* A name to find in the text: its folded words; `first`: a first name, which counts
+ * only capitalised (it is often also a word: "Rob", "Mark"); `handle`: its last word
+ * may stand inside an @handle ("@markrutte"). */
 struct form {
-        const char *name;
+        char key[128];
+        size_t len;
         int first, handle;
 };
 
-/* Each mention of `f` in the prose: its words as written or without diacritics
- * ("Yesilgöz" for "Yeşilgöz"), the last in the genitive ("Ruttes"), or its last word
- * inside an @handle ("@markrutte"). */
-static void form_mentions(const struct th_doc *doc, struct form f,
-                          void (*found)(void *, size_t, size_t), void *arg)
+struct forms {
+        struct form v[16];
+        size_t nr;
+};
+
+static void add_form(struct forms *f, const char *name, int first, int handle)
 {
-        char keys[256];
-        size_t lens[8], nwords = fold_words(f.name, keys, sizeof(keys), lens, 8);
-        const char *last = keys, *text = doc->prose;
-        size_t len = doc->len;
-        for (size_t w = 0; w + 1 < nwords; w++)
-                last += lens[w];
-        for (size_t i = 0; nwords && i < len;) {
-                while (i < len && !is_word_byte((unsigned char)text[i]))
-                        i++;
-                size_t j = i;
-                while (j < len && is_word_byte((unsigned char)text[j]))
-                        j++;
-                if (j == i)
-                        break;
-                /* the whole name, word by word; the last may take a genitive s */
-                size_t a = i, b = j, w = 0;
-                const char *key = keys;
-                while (w < nwords) {
-                        int final = w + 1 == nwords;
-                        if (!word_is(text, a, b, key, lens[w]) &&
-                            !(final && b - a > 1 && (text[b - 1] == 's') &&
-                              word_is(text, a, b - 1, key, lens[w])))
-                                break;
-                        key += lens[w++];
-                        if (w == nwords)
-                                break;
-                        for (a = b; a < len && text[a] == ' '; a++)
-                                ;
-                        for (b = a; b < len && is_word_byte((unsigned char)text[b]); b++)
-                                ;
+        if (f->nr == sizeof(f->v) / sizeof(f->v[0]))
+                return;
+        struct form *x = &f->v[f->nr];
+        x->len = fold_name(name, x->key, sizeof(x->key));
+        for (size_t i = 0; x->len && i < f->nr; i++)
+                if (f->v[i].len == x->len && !memcmp(f->v[i].key, x->key, x->len))
+                        return; /* the surname is often also the name given */
+        x->first = first;
+        x->handle = handle;
+        f->nr += x->len > 0;
+}
+
+/* Does the form match the text from the word at [i, j), folded as `w` (n bytes)?  Its
+ * words one by one, separated by spaces in the text, the last with a genitive s
+ * ("Ruttes"); the end of the match in *end. */
+static int form_at(const struct form *f, const char *text, size_t len, size_t i, size_t j,
+                   const char *w, size_t n, size_t *end)
+{
+        const char *key = f->key, *stop = f->key + f->len;
+        size_t a = i, b = j;
+        char buf[64];
+        for (;;) {
+                const char *sp = memchr(key, ' ', (size_t)(stop - key));
+                size_t kl = (size_t)((sp ? sp : stop) - key);
+                if (a != i) {
+                        n = b - a < sizeof(buf) ? th_word_fold(text + a, b - a, buf, sizeof(buf))
+                                                : 0;
+                        w = buf;
                 }
-                if (w == nwords) {
-                        if (!f.first || isupper((unsigned char)text[i]) ||
-                            (unsigned char)text[i] >= 0x80)
-                                found(arg, i, b);
-                } else if (f.handle && i > 0 && text[i - 1] == '@') {
-                        char buf[64];
-                        size_t n = j - i < sizeof(buf)
-                                       ? th_word_fold(text + i, j - i, buf, sizeof(buf))
-                                       : 0;
-                        size_t ln = lens[nwords - 1];
-                        for (size_t s = 0; n >= ln && s + ln <= n; s++)
-                                if (!memcmp(buf + s, last, ln)) {
-                                        found(arg, i - 1, j);
-                                        break;
-                                }
+                int same = n == kl && !memcmp(w, key, kl);
+                if (!same && !(!sp && n == kl + 1 && w[kl] == 's' && !memcmp(w, key, kl)))
+                        return 0;
+                if (!sp) {
+                        *end = b;
+                        return 1;
                 }
-                i = j;
+                key = sp + 1;
+                for (a = b; a < len && text[a] == ' '; a++)
+                        ;
+                for (b = a; b < len && is_word_byte((unsigned char)text[b]); b++)
+                        ;
+                if (a == b)
+                        return 0;
         }
 }
 
-/* Is `p` the person `name` stands for: the surname, another form of it, or the full name? */
-static int is_person(const struct person *p, const char *name)
+/* Is the last word of the form inside the @handle folded as `w` (n bytes)? */
+static int in_handle(const struct form *f, const char *w, size_t n)
 {
-        if (same_name(p->last, name))
-                return 1;
-        for (size_t k = 0; k < p->nalso; k++)
-                if (same_name(p->also[k], name))
+        const char *last = f->key;
+        for (const char *c = f->key; c < f->key + f->len; c++)
+                if (*c == ' ')
+                        last = c + 1;
+        size_t ln = (size_t)(f->key + f->len - last);
+        for (size_t s = 0; n >= ln && s + ln <= n; s++)
+                if (!memcmp(w + s, last, ln))
                         return 1;
-        char full[256];
-        int n = snprintf(full, sizeof(full), "%s %s", p->first, p->last);
-        return n > 0 && (size_t)n < sizeof(full) && same_name(full, name);
+        return 0;
 }
 
 /* Does the minister speak in the first person: a post on the minister's own account
@@ -250,23 +258,81 @@ static int own_voice(const struct th_doc *doc)
                (channel && !strcmp(channel, "interview"));
 }
 
-void th_roster_mentions(const struct th_roster *r, const struct th_doc *doc,
-                        void (*found)(void *arg, size_t start, size_t end), void *arg)
+/* Is the folded `name` one by which the metadata gives `p`? */
+static int is_person(const struct person *p, const char *name, size_t n)
+{
+        for (size_t k = 0; k < p->nkeys; k++)
+                if (p->keys[k].n == n && !memcmp(p->keys[k].s, name, n))
+                        return 1;
+        return 0;
+}
+
+/* The names to find: each of the `minister` metadata, with the roster's surname, full
+ * name, first name and other forms, and the first person where the minister speaks. */
+static void forms_of(const struct th_roster *r, const struct th_doc *doc, struct forms *f)
 {
         static const char *const first_person[] = {"ik", "mij", "mijn", NULL};
         for (size_t i = 0; own_voice(doc) && first_person[i]; i++)
-                form_mentions(doc, (struct form){first_person[i], 0, 0}, found, arg);
+                add_form(f, first_person[i], 0, 0);
         const char *name;
         for (size_t k = 0; (name = th_meta_value(&doc->meta, "minister", k)); k++) {
-                form_mentions(doc, (struct form){name, 0, 1}, found, arg);
-                for (size_t i = 0; r && i < r->nr; i++) {
+                char key[256];
+                size_t n = fold_name(name, key, sizeof(key));
+                add_form(f, name, 0, 1);
+                for (size_t i = 0; r && n && i < r->nr; i++) {
                         const struct person *p = &r->v[i];
-                        if (!is_person(p, name))
+                        if (!is_person(p, key, n))
                                 continue;
-                        form_mentions(doc, (struct form){p->last, 0, 1}, found, arg);
-                        form_mentions(doc, (struct form){p->first, 1, 0}, found, arg);
+                        add_form(f, p->last, 0, 1);
                         for (size_t a = 0; a < p->nalso; a++)
-                                form_mentions(doc, (struct form){p->also[a], 0, 1}, found, arg);
+                                add_form(f, p->also[a], 0, 1);
+                        add_form(f, p->first, 1, 0);
                 }
+        }
+}
+
+void th_roster_mentions(const struct th_roster *r, const struct th_doc *doc,
+                        void (*found)(void *arg, size_t start, size_t end), void *arg)
+{
+        struct forms f = {.nr = 0};
+        forms_of(r, doc, &f);
+        const char *text = doc->prose;
+        size_t len = doc->len;
+        /* the first letters of the forms: a word starting otherwise is not folded */
+        unsigned char starts[256] = {0};
+        for (size_t k = 0; k < f.nr; k++)
+                starts[(unsigned char)f.v[k].key[0]] = 1;
+        /* one pass over the words, each folded once */
+        for (size_t i = 0; f.nr && i < len;) {
+                while (i < len && !is_word_byte((unsigned char)text[i]))
+                        i++;
+                size_t j = i;
+                while (j < len && is_word_byte((unsigned char)text[j]))
+                        j++;
+                if (j == i)
+                        break;
+                int handle = i > 0 && text[i - 1] == '@';
+                unsigned char c = (unsigned char)text[i];
+                if (!handle && c < 0x80 && !starts[tolower(c)]) {
+                        i = j;
+                        continue;
+                }
+                char w[64];
+                size_t n = j - i < sizeof(w) ? th_word_fold(text + i, j - i, w, sizeof(w)) : 0;
+                for (size_t k = 0; n && k < f.nr; k++) {
+                        const struct form *x = &f.v[k];
+                        size_t end;
+                        if (form_at(x, text, len, i, j, w, n, &end)) {
+                                if (!x->first || isupper((unsigned char)text[i]) ||
+                                    (unsigned char)text[i] >= 0x80)
+                                        found(arg, handle ? i - 1 : i, end);
+                                break;
+                        }
+                        if (handle && x->handle && in_handle(x, w, n)) {
+                                found(arg, i - 1, j);
+                                break;
+                        }
+                }
+                i = j;
         }
 }

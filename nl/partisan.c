@@ -23,7 +23,8 @@
 
 const char *const th_nl_data_keys[] = {"parties",  "placeholders", "vote-hashtag-prefixes",
                                        "patterns", "cues",         "judgements",
-                                       "types",    "elections",    "ministers", NULL};
+                                       "types",    "elections",    "ministers",
+                                       NULL};
 
 struct slogan {
         size_t party;
