@@ -28,8 +28,9 @@ struct th_cli {
         enum th_severity fail_level;
         int lenient;
         int list_suppressions;
-        int fix;     /* --fix: apply the fixes (to standard output for standard input) */
-        int dry_run; /* --dry-run: show them as a unified diff instead */
+        int fix;             /* --fix: apply the fixes (to standard output for standard input) */
+        int dry_run;         /* --dry-run: show them as a unified diff instead */
+        int follow_symlinks; /* --follow-symlinks: in folders, links that stay inside */
         struct th_session *session;
         struct th_engine *engine; /* the session's */
 };

@@ -136,6 +136,43 @@ static int lint_unit(struct th_unit *u, void *data)
         return 0;
 }
 
+static void lint_path(struct run *run, const char *path);
+
+/* Every file of the folder that the configuration takes; what was left out is counted
+ * for the summary, and a folder that cannot be listed is an input error, never a pass. */
+static void lint_folder(struct run *run, const char *path)
+{
+        struct th_cli *cli = run->cli;
+        struct th_error err = {0};
+        struct th_walk w;
+        th_input_walk(path, cli->follow_symlinks, &w);
+        for (size_t i = 0; i < w.nproblems; i++) {
+                th_error_set(&err, TH_ERR_USAGE, w.problems[i].path, 0, 0,
+                             "cannot read this folder or entry: %s", strerror(w.problems[i].error));
+                keep_worst(run, th_cli_error(&err));
+                th_error_release(&err);
+        }
+        size_t taken = 0, refused = 0;
+        for (size_t i = 0; i < w.nfiles; i++) {
+                const struct th_config *c = th_session_config_for(cli->session, w.files[i], &err);
+                if (!c) {
+                        refused++;
+                        keep_worst(run, th_cli_error(&err));
+                        th_error_release(&err);
+                } else if (th_config_takes(c, w.files[i])) {
+                        taken++;
+                        lint_path(run, w.files[i]);
+                } else {
+                        run->report.skipped_files++;
+                }
+        }
+        run->report.skipped_links += w.links;
+        run->report.skipped_files += w.others;
+        if (!taken && !refused && !w.nproblems)
+                fprintf(stderr, "twohats: %s: no file to check in this folder\n", path);
+        th_walk_release(&w);
+}
+
 static void lint_path(struct run *run, const char *path)
 {
         struct th_cli *cli = run->cli;
@@ -147,20 +184,7 @@ static void lint_path(struct run *run, const char *path)
                                   &err) < 0)
                         keep_worst(run, th_cli_error(&err));
         } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-                char **files;
-                size_t n = th_input_walk(path, &files);
-                for (size_t i = 0; i < n; i++) {
-                        const struct th_config *c =
-                            th_session_config_for(cli->session, files[i], &err);
-                        if (!c) {
-                                keep_worst(run, th_cli_error(&err));
-                                th_error_release(&err);
-                        } else if (th_config_takes(c, files[i])) {
-                                lint_path(run, files[i]);
-                        }
-                        free(files[i]);
-                }
-                free(files);
+                lint_folder(run, path);
         } else if (th_input_read(path, path, th_session_conventions(cli->session), lint_unit, run,
                                  &err) < 0) {
                 keep_worst(run, th_cli_error(&err));

@@ -39,6 +39,9 @@ static const char usage_text[] =
     "      --stdin-filename NAME  name standard input in reports and for finding\n"
     "                           the configuration and the format (.md, .txt, .jsonl)\n"
     "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
+    "      --follow-symlinks    in folders, follow symbolic links that stay inside the\n"
+    "                           folder (by default they are not followed; a PATH\n"
+    "                           named on the command line always is)\n"
     "Fixing:\n"
     "      --fix                apply the rules' fixes in place (atomically); with - as\n"
     "                           the only PATH, print the fixed text instead\n"
@@ -79,6 +82,7 @@ enum {
         OPT_LENIENT,
         OPT_FIX,
         OPT_DRY_RUN,
+        OPT_FOLLOW_SYMLINKS,
 };
 
 static const struct option long_options[] = {
@@ -98,6 +102,7 @@ static const struct option long_options[] = {
     {"lenient", no_argument, NULL, OPT_LENIENT},
     {"fix", no_argument, NULL, OPT_FIX},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
+    {"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -284,6 +289,9 @@ int main(int argc, char **argv)
                         break;
                 case OPT_DRY_RUN:
                         cli.dry_run = 1;
+                        break;
+                case OPT_FOLLOW_SYMLINKS:
+                        cli.follow_symlinks = 1;
                         break;
                 case 'h':
                         fputs(usage_text, stdout);

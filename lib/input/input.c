@@ -191,46 +191,131 @@ int th_input_read(const char *path, const char *display, const struct th_convent
         return fn(&u, data);
 }
 
-static void walk(const char *dir, char ***out, size_t *nr, size_t *alloc, int depth)
+/* The folders walked, when links are followed: each is walked once, so that links can
+ * neither loop nor multiply the walk (a/x and a/y -> b, b/x and b/y -> c, ...). */
+struct seen {
+        struct seen_dir {
+                dev_t dev;
+                ino_t ino;
+                int used;
+        } * v;
+        size_t cap, nr;
+};
+
+/* Has (dev, ino) been walked?  Marks it walked. */
+static int seen_before(struct seen *s, dev_t dev, ino_t ino)
+{
+        if (2 * (s->nr + 1) > s->cap) {
+                struct seen bigger = {th_xcalloc(s->cap ? 2 * s->cap : 64, sizeof(*s->v)),
+                                      s->cap ? 2 * s->cap : 64, 0};
+                for (size_t i = 0; i < s->cap; i++)
+                        if (s->v[i].used)
+                                seen_before(&bigger, s->v[i].dev, s->v[i].ino);
+                free(s->v);
+                *s = bigger;
+        }
+        size_t i = ((size_t)ino * 2654435761u ^ (size_t)dev) & (s->cap - 1);
+        for (; s->v[i].used; i = (i + 1) & (s->cap - 1))
+                if (s->v[i].dev == dev && s->v[i].ino == ino)
+                        return 1;
+        s->v[i] = (struct seen_dir){dev, ino, 1};
+        s->nr++;
+        return 0;
+}
+
+static void walk_problem(struct th_walk *w, const char *path, int error)
+{
+        TH_GROW(w->problems, w->nproblems + 1, w->aproblems);
+        w->problems[w->nproblems++] = (struct th_walk_problem){th_xstrdup(path), error};
+}
+
+static void walk_dir(const char *dir, const char *root, struct seen *seen, int follow,
+                     struct th_walk *w)
 {
         DIR *d = opendir(dir);
-        if (!d || depth > 64) {
-                if (d)
-                        closedir(d);
+        if (!d) {
+                walk_problem(w, dir, errno);
                 return;
         }
         char **names = NULL;
         size_t n = 0, an = 0;
-        for (struct dirent *e; (e = readdir(d));) {
+        errno = 0;
+        for (struct dirent *e; (e = readdir(d)); errno = 0) {
                 if (e->d_name[0] == '.')
                         continue;
                 TH_GROW(names, n + 1, an);
                 names[n++] = th_xstrdup(e->d_name);
         }
+        if (errno)
+                walk_problem(w, dir, errno);
         closedir(d);
         if (n > 1)
                 qsort(names, n, sizeof(char *), th_compare_strings);
         for (size_t i = 0; i < n; i++) {
                 char *p = th_xasprintf("%s%s%s", dir, th_ends_with(dir, "/") ? "" : "/", names[i]);
+                free(names[i]);
                 struct stat st;
-                if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-                        walk(p, out, nr, alloc, depth + 1);
+                if (lstat(p, &st) < 0) {
+                        walk_problem(w, p, errno);
                         free(p);
-                } else if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
-                        TH_GROW(*out, *nr + 1, *alloc);
-                        (*out)[(*nr)++] = p;
+                        continue;
+                }
+                if (S_ISLNK(st.st_mode)) {
+                        /* Followed only when asked, and only to what lies below the root: a
+                         * folder's link may point anywhere ("README.md -> ~/.bashrc"). */
+                        char *real = follow ? realpath(p, NULL) : NULL;
+                        size_t rl = strlen(root);
+                        int inside = real && !strncmp(real, root, rl) &&
+                                     (real[rl] == '/' || real[rl] == '\0' || !strcmp(root, "/"));
+                        free(real);
+                        if (!inside || stat(p, &st) < 0) {
+                                w->links++;
+                                free(p);
+                                continue;
+                        }
+                }
+                if (S_ISDIR(st.st_mode)) {
+                        if (follow && seen_before(seen, st.st_dev, st.st_ino))
+                                w->links++; /* a link to a folder walked already */
+                        else
+                                walk_dir(p, root, seen, follow, w);
+                        free(p);
+                } else if (S_ISREG(st.st_mode)) {
+                        TH_GROW(w->files, w->nfiles + 1, w->afiles);
+                        w->files[w->nfiles++] = p;
                 } else {
+                        w->others++;
                         free(p);
                 }
-                free(names[i]);
         }
         free(names);
 }
 
-size_t th_input_walk(const char *dir, char ***out)
+int th_input_walk(const char *dir, int follow, struct th_walk *w)
 {
-        size_t nr = 0, alloc = 0;
-        *out = NULL;
-        walk(dir, out, &nr, &alloc, 0);
-        return nr;
+        memset(w, 0, sizeof(*w));
+        struct stat st;
+        char *root = realpath(dir, NULL);
+        if (!root || stat(dir, &st) < 0) {
+                walk_problem(w, dir, errno);
+                free(root);
+                return -1;
+        }
+        struct seen seen = {NULL, 0, 0};
+        seen_before(&seen, st.st_dev, st.st_ino);
+        walk_dir(dir, root, &seen, follow, w);
+        free(seen.v);
+        free(root);
+        return w->nproblems ? -1 : 0;
+}
+
+void th_walk_release(struct th_walk *w)
+{
+        for (size_t i = 0; i < w->nfiles; i++)
+                free(w->files[i]);
+        free(w->files);
+        for (size_t i = 0; i < w->nproblems; i++)
+                free(w->problems[i].path);
+        free(w->problems);
+        memset(w, 0, sizeof(*w));
 }

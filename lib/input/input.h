@@ -10,6 +10,7 @@
 #define TH_INPUT_H
 
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "document/document.h"
 #include "base/error.h"
@@ -46,7 +47,25 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
                    const struct th_conventions *conv, th_unit_fn fn, void *data,
                    struct th_error *err);
 
-/* Every regular file under `dir`, recursively, sorted, without hidden entries. */
-size_t th_input_walk(const char *dir, char ***out);
+/* A folder's files, and what the walk left out and why. */
+struct th_walk_problem {
+        char *path;
+        int error; /* errno: a folder that cannot be listed, an entry that cannot be read */
+};
+struct th_walk {
+        char **files; /* regular files, sorted per folder */
+        size_t nfiles, afiles;
+        size_t links;  /* symbolic links not followed */
+        size_t others; /* entries that are neither files nor folders (FIFOs, sockets) */
+        struct th_walk_problem *problems;
+        size_t nproblems, aproblems;
+};
+
+/* Every regular file under `dir`, recursively, sorted, without hidden entries.  Symbolic
+ * links are not followed (as git ls-files and ripgrep do), or with `follow` only to what
+ * lies below `dir` and never round a loop.  -1 when a folder could not be listed (the
+ * rest is walked; the problems say where). */
+int th_input_walk(const char *dir, int follow, struct th_walk *w);
+void th_walk_release(struct th_walk *w);
 
 #endif

@@ -29,6 +29,8 @@ struct th_report {
         const struct th_engine *engine; /* the rules, for SARIF */
         size_t nfindings, ndocs_with_findings;
         size_t counts[4]; /* per severity */
+        /* left out of folders: files of other types or patterns, links not followed */
+        size_t skipped_files, skipped_links;
 };
 
 /* Parse a --format value; -1 when unknown. */

@@ -56,12 +56,19 @@ void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const str
 
 void th_report_text_end(struct th_report *r)
 {
-        if (r->nfindings == 0)
-                return;
-        fprintf(r->out,
-                "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
-                r->nfindings, r->nfindings == 1 ? "" : "s", r->counts[TH_SEV_ERROR],
-                r->counts[TH_SEV_ERROR] == 1 ? "" : "s", r->counts[TH_SEV_WARNING],
-                r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],
-                r->ndocs_with_findings, r->ndocs_with_findings == 1 ? "" : "s");
+        if (r->nfindings)
+                fprintf(
+                    r->out,
+                    "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
+                    r->nfindings, r->nfindings == 1 ? "" : "s", r->counts[TH_SEV_ERROR],
+                    r->counts[TH_SEV_ERROR] == 1 ? "" : "s", r->counts[TH_SEV_WARNING],
+                    r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],
+                    r->ndocs_with_findings, r->ndocs_with_findings == 1 ? "" : "s");
+        /* what folders held and twohats did not read, so that a pass is never silent */
+        if (r->skipped_files)
+                fprintf(r->out, "%zu file%s in folders skipped (other types, or not included)\n",
+                        r->skipped_files, r->skipped_files == 1 ? "" : "s");
+        if (r->skipped_links)
+                fprintf(r->out, "%zu symbolic link%s in folders not followed (--follow-symlinks)\n",
+                        r->skipped_links, r->skipped_links == 1 ? "" : "s");
 }

@@ -3,6 +3,7 @@
 #include "base/util.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,82 @@ static const struct th_ynode *node_at(const struct th_yamldoc *y, int index)
         return (const struct th_ynode *)yaml_document_get_node(&y->doc->doc, index);
 }
 
+/*
+ * Where flow collections ("[", "{") nest deeper than TH_YAML_MAX_DEPTH, or 0: libyaml
+ * takes time quadratic in the depth (200 KB of "[[[...]]]" took 42 s), so the depth is
+ * refused before it parses.  A bracket opens a collection only where a value starts
+ * (after ":", "-", ",", another bracket or at the start of a line), not in "a[b";
+ * quoted scalars and comments are skipped.  1-based line and column in *line, *col.
+ */
+static int too_deep(const char *s, size_t n, unsigned *line, unsigned *col)
+{
+        unsigned depth = 0, ln = 1;
+        size_t line_start = 0;
+        char prev = '\n'; /* the last byte that is not a space */
+        for (size_t i = 0; i < n; i++) {
+                char c = s[i];
+                if (c == '\n') {
+                        ln++;
+                        line_start = i + 1;
+                        prev = '\n';
+                        continue;
+                }
+                if (c == ' ' || c == '\t' || c == '\r')
+                        continue;
+                if ((c == '"' || c == '\'') && strchr("\n:-,[{?", prev)) {
+                        for (i++; i < n && s[i] != c; i++) /* to the closing quote */
+                                if (c == '"' && s[i] == '\\' && i + 1 < n)
+                                        i++;
+                                else if (s[i] == '\n')
+                                        ln++, line_start = i + 1;
+                } else if (c == '#' && (i == 0 || strchr(" \t\n", s[i - 1]))) {
+                        while (i + 1 < n && s[i + 1] != '\n')
+                                i++;
+                } else if ((c == '[' || c == '{') && strchr("\n:-,[{?", prev)) {
+                        if (++depth > TH_YAML_MAX_DEPTH) {
+                                *line = ln;
+                                *col = (unsigned)(i - line_start) + 1;
+                                return 1;
+                        }
+                } else if ((c == ']' || c == '}') && depth) {
+                        depth--;
+                }
+                prev = c;
+        }
+        return 0;
+}
+
+/* The size of `index` with every alias copied where it is used (as a consumer that
+ * walks the document sees it), counted up to `limit`: a scalar's bytes, one for each
+ * node.  `memo` holds each node's size plus one once known: an alias is a shared node,
+ * so the count takes time linear in the document even when it expands a billion-fold. */
+static uint64_t expanded(const yaml_document_t *d, int index, uint64_t *memo, uint64_t limit)
+{
+        const yaml_node_t *n = yaml_document_get_node((yaml_document_t *)d, index);
+        if (!n)
+                return 0;
+        uint64_t *m = &memo[index - 1];
+        if (*m)
+                return *m - 1;
+        uint64_t size = 1;
+        if (n->type == YAML_SCALAR_NODE) {
+                size += n->data.scalar.length;
+        } else if (n->type == YAML_SEQUENCE_NODE) {
+                for (yaml_node_item_t *it = n->data.sequence.items.start;
+                     it < n->data.sequence.items.top && size <= limit; it++)
+                        size += expanded(d, *it, memo, limit);
+        } else if (n->type == YAML_MAPPING_NODE) {
+                for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
+                     p < n->data.mapping.pairs.top && size <= limit; p++)
+                        size +=
+                            expanded(d, p->key, memo, limit) + expanded(d, p->value, memo, limit);
+        }
+        if (size > limit)
+                size = limit + 1;
+        *m = size + 1;
+        return size;
+}
+
 int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, size_t len,
                     unsigned line_offset, enum th_error_kind kind, struct th_error *err)
 {
@@ -37,6 +114,10 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         if (len > TH_YAML_MAX_BYTES)
                 return th_error_set(err, kind, file, 0, 0, "file too large (%zu bytes, limit %u)",
                                     len, TH_YAML_MAX_BYTES);
+        unsigned dl, dc;
+        if (too_deep(buf, len, &dl, &dc))
+                return th_error_set(err, kind, file, dl + line_offset, dc,
+                                    "YAML nested deeper than %d levels", TH_YAML_MAX_DEPTH);
         yaml_parser_t parser;
         if (!yaml_parser_initialize(&parser))
                 return th_error_set(err, TH_ERR_PLUGIN, file, 0, 0, "cannot start YAML parser");
@@ -57,6 +138,17 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         }
         y->doc = d;
         yaml_parser_delete(&parser);
+        size_t nodes = (size_t)(d->doc.nodes.top - d->doc.nodes.start);
+        uint64_t *memo = th_xcalloc(nodes ? nodes : 1, sizeof(*memo));
+        uint64_t size = nodes ? expanded(&d->doc, 1, memo, TH_YAML_MAX_EXPANDED) : 0;
+        free(memo);
+        if (size > TH_YAML_MAX_EXPANDED) {
+                th_yamldoc_release(y);
+                return th_error_set(err, kind, file, 1 + line_offset, 1,
+                                    "YAML aliases expand this text beyond %u MB (each use of an "
+                                    "alias copies its anchor): use fewer aliases",
+                                    TH_YAML_MAX_EXPANDED >> 20);
+        }
         return 0;
 }
 

@@ -13,6 +13,11 @@
 
 /* Largest YAML file twohats reads: a bound against hostile input. */
 #define TH_YAML_MAX_BYTES (4u << 20)
+/* Flow collections nested deeper are refused before parsing (libyaml is quadratic in
+ * the depth); a document whose aliases, copied at each use, exceed this many bytes is
+ * refused after it (a "billion laughs" would otherwise expand in its consumers). */
+#define TH_YAML_MAX_DEPTH 64
+#define TH_YAML_MAX_EXPANDED (16u << 20)
 
 struct th_ydoc;  /* libyaml's document, private to yamldoc.c */
 struct th_ynode; /* a node of a loaded document; valid until its release */

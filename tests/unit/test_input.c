@@ -80,15 +80,13 @@ static void walk_sorted_without_hidden(void **state)
         free(tmp_write(dir, "a/z.txt", "x"));
         free(tmp_write(dir, ".git/config", "x"));
         free(tmp_write(dir, ".hidden.md", "x"));
-        char **files;
-        size_t n = th_input_walk(dir, &files);
-        assert_int_equal(n, 2);
+        struct th_walk w;
+        assert_int_equal(th_input_walk(dir, 0, &w), 0);
+        assert_int_equal(w.nfiles, 2);
         char *want = th_xasprintf("%s/a/z.txt", dir);
-        assert_string_equal(files[0], want);
+        assert_string_equal(w.files[0], want);
         free(want);
-        for (size_t i = 0; i < n; i++)
-                free(files[i]);
-        free(files);
+        th_walk_release(&w);
         tmp_remove(dir);
         free(dir);
         assert_int_equal(th_input_markup("x.TXT"), TH_MARKUP_PLAIN);
