@@ -5,6 +5,7 @@
 #include "yaml/yamldoc.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -653,17 +654,39 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
         }
         if (r->terms && rc < 0)
                 return limit(r, doc, s, err);
+        /* A pattern matches within a sentence, in pieces of TH_DECL_WINDOW bytes of a long
+         * one.  The match limit bounds one call, but not a lookahead that scans to the end
+         * from every word ("\\b\\w+(?=.*x)"): such a call takes time quadratic in what it
+         * sees, so each call is charged the square of its subject and the charges are
+         * budgeted per document (4 MB of such a pattern would otherwise run for hours). */
+        uint64_t spent = 0;
         for (size_t i = 0; i < r->npatterns; i++) {
                 size_t ov[2];
-                for (size_t at = 0;
-                     (rc = th_regex_find(r->patterns[i], s, text, doc->len, at, ov, 1)) == 1;
-                     at = ov[1] > at ? ov[1] : at + 1)
-                        if (!r->unless ||
-                            !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
-                                th_findings_add(out, doc, r->id, sev, ov[0], ov[1], r->message,
-                                                NULL);
-                if (rc < 0)
-                        return limit(r, doc, s, err);
+                for (size_t k = 0; k < doc->sentences.nr; k++) {
+                        size_t end = doc->sentences.v[k].end;
+                        for (size_t at = doc->sentences.v[k].start; at < end;) {
+                                size_t stop = end - at > TH_DECL_WINDOW ? at + TH_DECL_WINDOW : end;
+                                spent += (uint64_t)(stop - at) * (stop - at);
+                                if (spent > TH_DECL_BUDGET) {
+                                        th_scratch_fail(s, "its patterns ran past the time a "
+                                                           "document may take (see "
+                                                           "twohats-rules(5))");
+                                        return limit(r, doc, s, err);
+                                }
+                                rc = th_regex_find(r->patterns[i], s, text, stop, at, ov, 1);
+                                if (rc < 0)
+                                        return limit(r, doc, s, err);
+                                if (rc == 0) {
+                                        at = stop; /* the next piece */
+                                        continue;
+                                }
+                                if (!r->unless ||
+                                    !has_term(r->unless, s, text, th_doc_sentence_at(doc, ov[0])))
+                                        th_findings_add(out, doc, r->id, sev, ov[0], ov[1],
+                                                        r->message, NULL);
+                                at = ov[1] > at ? ov[1] : at + 1;
+                        }
+                }
         }
         return 0;
 }

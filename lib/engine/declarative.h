@@ -12,7 +12,8 @@
  *       when: {channel: [web, press-release], account: corporate,
  *              date: {before-election: 42, type: tweede-kamer}}
  *       terms: [...]        # existence: terms (lexicon syntax); substitution: the
- *       patterns: [...]     #   PCRE2 patterns; swap: {wrong: right} for substitution
+ *       patterns: [...]     #   PCRE2 patterns, matched within a sentence; swap:
+ *                           #   {wrong: right} for substitution
  *       first: [...]        # co-occurrence: both lists in one sentence, in any order,
  *       second: [...]       #   and none of `unless` (a negation guard, any kind)
  *       unless: [...]
@@ -33,6 +34,14 @@
 #include "match/match.h"
 
 struct th_decl_rule;
+
+/* A rule's patterns see a sentence in pieces of TH_DECL_WINDOW bytes, and each call is
+ * charged the square of what it sees, up to TH_DECL_BUDGET per document: a pattern that
+ * matches at every word and looks ahead to the end stops with an error within seconds
+ * instead of running for hours.  Prose (sentences of a few hundred bytes) spends a few
+ * hundred million on 4 MB. */
+#define TH_DECL_WINDOW 4096u
+#define TH_DECL_BUDGET (4ull << 30)
 
 struct th_rule_file {
         char *path;
