@@ -1,5 +1,6 @@
 /* utf8.c: UTF-8 validation and decoding (RFC 3629). */
 #include "base/utf8.h"
+#include "base/util.h"
 
 #include <string.h>
 
@@ -122,4 +123,25 @@ int th_utf8_is_word(uint32_t cp)
             (cp >= 0xFE00 && cp <= 0xFE6F) || cp == 0xFEFF || cp >= 0x1F000)
                 return 0; /* general punctuation, arrows, symbols, emoji */
         return 1;
+}
+
+char *th_utf8_printable(const char *s, size_t n, int controls)
+{
+        static const char replacement[] = "\xEF\xBF\xBD";
+        char *out = th_xmalloc(3 * n + 1), *o = out;
+        for (size_t i = 0; i < n;) {
+                size_t k = th_utf8_seq_len((const unsigned char *)s + i, n - i);
+                unsigned char c = (unsigned char)s[i];
+                if (!k || (controls && k == 1 && (c < 0x20 || c == 0x7f) && c != '\t')) {
+                        memcpy(o, replacement, 3);
+                        o += 3;
+                        i++;
+                } else {
+                        memcpy(o, s + i, k);
+                        o += k;
+                        i += k;
+                }
+        }
+        *o = '\0';
+        return out;
 }

@@ -29,4 +29,11 @@ size_t th_utf8_count(const char *s, size_t n);
 /* Number of UTF-16 code units in s[0..n); an invalid byte counts as one. */
 size_t th_utf8_count_utf16(const char *s, size_t n);
 
+/* A copy of s[0..n) that every output format can carry (free it): each invalid byte
+ * becomes U+FFFD, and with `controls` also each control character but tab (an escape
+ * sequence, a newline in a file name), so that a finding is never dropped from JSON
+ * nor a terminal driven or a line forged by the text it quotes.  U+FFFD is one column
+ * wide, like what it stands for. */
+char *th_utf8_printable(const char *s, size_t n, int controls);
+
 #endif

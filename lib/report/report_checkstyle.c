@@ -4,10 +4,16 @@
  * source/></file></checkstyle>.
  */
 #include "report/report.h"
+#include "base/utf8.h"
 
-/* Write `s` as XML attribute text; control characters XML 1.0 cannot carry become spaces. */
-static void attr(FILE *out, const char *s)
+#include <stdlib.h>
+#include <string.h>
+
+/* Write `s` as XML attribute text: invalid UTF-8 becomes U+FFFD (the document must stay
+ * well-formed), control characters XML 1.0 cannot carry become spaces. */
+static void attr(FILE *out, const char *raw)
 {
+        char *s = th_utf8_printable(raw, strlen(raw), 0);
         for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
                 switch (*p) {
                 case '&':
@@ -35,6 +41,7 @@ static void attr(FILE *out, const char *s)
                         fputc(*p < 0x20 ? ' ' : *p, out);
                 }
         }
+        free(s);
 }
 
 void th_report_checkstyle_begin(struct th_report *r)

@@ -56,22 +56,29 @@ void th_report_sarif_doc(struct th_report *r, const struct th_doc *doc, const st
         char *uri = path_uri(doc->path);
         for (size_t i = 0; i < f->nr; i++) {
                 const struct th_finding *x = &f->v[i];
+                /* valid UTF-8 only, or jansson refuses the result and it is lost */
+                char *rule = th_utf8_printable(x->rule, strlen(x->rule), 0);
+                char *message = th_utf8_printable(x->message, strlen(x->message), 0);
                 json_t *location =
                     json_pack("{s:{s:{s:s}, s:o}}", "physicalLocation", "artifactLocation", "uri",
                               uri, "region", region(doc, x->start, x->end));
-                json_t *res = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", x->rule, "level",
-                                        level(x->severity), "message", "text", x->message,
-                                        "locations", location);
+                json_t *res = json_pack("{s:s, s:s, s:{s:s}, s:[o]}", "ruleId", rule, "level",
+                                        level(x->severity), "message", "text", message, "locations",
+                                        location);
                 if (x->has_fix) {
+                        char *text = th_utf8_printable(x->fix_text, strlen(x->fix_text), 0);
                         json_t *deleted = region(doc, x->fix_start, x->fix_end);
-                        json_t *fix = json_pack("{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}",
-                                                "description", "text", "apply the fix of the rule",
-                                                "artifactChanges", "artifactLocation", "uri", uri,
-                                                "replacements", "deletedRegion", deleted,
-                                                "insertedContent", "text", x->fix_text);
+                        json_t *fix =
+                            json_pack("{s:{s:s}, s:[{s:{s:s}, s:[{s:o, s:{s:s}}]}]}", "description",
+                                      "text", "apply the fix of the rule", "artifactChanges",
+                                      "artifactLocation", "uri", uri, "replacements",
+                                      "deletedRegion", deleted, "insertedContent", "text", text);
                         json_object_set_new(res, "fixes", json_pack("[o]", fix));
+                        free(text);
                 }
                 json_array_append_new(r->json, res);
+                free(rule);
+                free(message);
         }
         free(uri);
 }

@@ -6,6 +6,7 @@
 #include "report/report.h"
 #include "base/utf8.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *severity_color(enum th_severity s)
@@ -21,7 +22,9 @@ static void show_source(FILE *out, const struct th_doc *doc, const struct th_fin
         size_t end = l + 1 < doc->nlines ? doc->lines[l + 1] : doc->len;
         while (end > start && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r'))
                 end--;
-        fprintf(out, "%5u | %.*s\n      | ", x->line, (int)(end - start), doc->text + start);
+        char *line = th_utf8_printable(doc->text + start, end - start, 1);
+        fprintf(out, "%5u | %s\n      | ", x->line, line);
+        free(line);
         size_t mark_end = x->end < end ? x->end : end;
         if (color)
                 fputs(severity_color(x->severity), out);
@@ -41,17 +44,25 @@ static void show_source(FILE *out, const struct th_doc *doc, const struct th_fin
 
 void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
 {
+        /* the text quoted may hold escape sequences, the path a newline: neither reaches
+         * the terminal as it is */
+        char *path = th_utf8_printable(doc->path, strlen(doc->path), 1);
         for (size_t i = 0; i < f->nr; i++) {
                 const struct th_finding *x = &f->v[i];
+                char *message = th_utf8_printable(x->message, strlen(x->message), 1);
+                char *rule = th_utf8_printable(x->rule, strlen(x->rule), 1);
                 if (r->color)
-                        fprintf(r->out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", doc->path,
+                        fprintf(r->out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", path,
                                 x->line, x->col, severity_color(x->severity),
-                                th_severity_name(x->severity), x->message, x->rule);
+                                th_severity_name(x->severity), message, rule);
                 else
-                        fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", doc->path, x->line, x->col,
-                                th_severity_name(x->severity), x->message, x->rule);
+                        fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line, x->col,
+                                th_severity_name(x->severity), message, rule);
+                free(message);
+                free(rule);
                 show_source(r->out, doc, x, r->color);
         }
+        free(path);
 }
 
 void th_report_text_end(struct th_report *r)
