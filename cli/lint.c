@@ -90,6 +90,10 @@ static int lint_unit(struct th_unit *u, void *data)
 {
         struct run *run = data;
         struct th_cli *cli = run->cli;
+        if (u->error) { /* a JSON Lines record that cannot be read; the next ones are linted */
+                keep_worst(run, th_cli_error(u->error));
+                return 0;
+        }
         struct th_error err = {0};
         struct th_meta meta;
         th_meta_init(&meta);

@@ -63,7 +63,26 @@ static void reply_error(struct lsp *s, json_t *id, int code, const char *message
                           "message", message));
 }
 
-/* Read one message body; 1 on success, 0 at the end of input, -1 for a bad header. */
+#define LSP_MAX_MESSAGE (64L << 20)
+
+/* The Content-Length anywhere in a header line: after a message that had none, its body
+ * and the next header may stand on one line ("{...}Content-Length: 52"), and the next
+ * message must still be found.  -1 when there is none, -2 when it is not a number. */
+static long content_length(const char *line)
+{
+        static const char key[] = "content-length:";
+        for (const char *p = line; *p; p++)
+                if (strncasecmp(p, key, sizeof(key) - 1) == 0) {
+                        char *end;
+                        long n = strtol(p + sizeof(key) - 1, &end, 10);
+                        return end == p + sizeof(key) - 1 || n < 0 ? -2 : n;
+                }
+        return -1;
+}
+
+/* Read one message body: 1 on success, 0 at the end of input, -1 for a header without a
+ * valid Content-Length, -2 for a message over LSP_MAX_MESSAGE (its body is read past, so
+ * that the next message is found where it starts). */
 static int read_message(struct lsp *s, char **body, size_t *len)
 {
         char line[1024];
@@ -74,6 +93,19 @@ static int read_message(struct lsp *s, char **body, size_t *len)
                 if (strcmp(line, "\r\n") == 0 || strcmp(line, "\n") == 0) {
                         if (length < 0)
                                 return -1;
+                        if (length > LSP_MAX_MESSAGE) {
+                                char skip[65536];
+                                for (long left = length; left > 0;) {
+                                        size_t n = fread(skip, 1,
+                                                         left < (long)sizeof(skip) ? (size_t)left
+                                                                                   : sizeof(skip),
+                                                         s->in);
+                                        if (n == 0)
+                                                return 0; /* cut off: the client is gone */
+                                        left -= (long)n;
+                                }
+                                return -2;
+                        }
                         *body = th_xmalloc((size_t)length + 1);
                         *len = fread(*body, 1, (size_t)length, s->in);
                         (*body)[*len] = '\0';
@@ -83,12 +115,9 @@ static int read_message(struct lsp *s, char **body, size_t *len)
                         }
                         return 1;
                 }
-                if (strncasecmp(line, "Content-Length:", 15) == 0) {
-                        char *end;
-                        length = strtol(line + 15, &end, 10);
-                        if (end == line + 15 || length < 0 || length > (64L << 20))
-                                length = -1;
-                }
+                long n = content_length(line);
+                if (n != -1)
+                        length = n < 0 ? -1 : n;
         }
         return any ? -1 : 0;
 }
@@ -416,8 +445,10 @@ int th_lsp_serve(struct th_session *session)
                 if (rc == 0)
                         break; /* the client went away without exit */
                 if (rc < 0) {
-                        fprintf(stderr, "twohats lsp: a message without a valid Content-Length "
-                                        "header was skipped\n");
+                        fprintf(stderr, rc == -2
+                                            ? "twohats lsp: a message over 64 MiB was skipped\n"
+                                            : "twohats lsp: a message without a valid "
+                                              "Content-Length header was skipped\n");
                         continue;
                 }
                 json_error_t jerr;

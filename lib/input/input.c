@@ -136,13 +136,14 @@ static int one_record(const char *name, const char *source, const char *line, si
                 char *unit_name = json_is_string(id)
                                       ? th_xasprintf("%s:%s", name, json_string_value(id))
                                       : th_xasprintf("%s:%u", name, lineno);
-                struct th_unit u = {unit_name,
-                                    source,
-                                    th_xstrndup(json_string_value(text), json_string_length(text)),
-                                    json_string_length(text),
-                                    TH_MARKUP_MARKDOWN,
-                                    &fields,
-                                    0};
+                struct th_unit u = {
+                    .name = unit_name,
+                    .source_path = source,
+                    .text = th_xstrndup(json_string_value(text), json_string_length(text)),
+                    .len = json_string_length(text),
+                    .markup = TH_MARKUP_MARKDOWN,
+                    .fields = &fields,
+                };
                 rc = fn(&u, data);
                 free(unit_name);
         }
@@ -152,8 +153,7 @@ static int one_record(const char *name, const char *source, const char *line, si
 }
 
 int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
-                   const struct th_conventions *conv, th_unit_fn fn, void *data,
-                   struct th_error *err)
+                   const struct th_conventions *conv, th_unit_fn fn, void *data)
 {
         unsigned lineno = 0;
         for (size_t at = 0; at < len;) {
@@ -163,9 +163,24 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
                 size_t k = at;
                 while (k < end && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r'))
                         k++;
-                if (k < end &&
-                    one_record(name, source, buf + at, end - at, lineno, conv, fn, data, err) < 0)
-                        return -1;
+                if (k < end) {
+                        struct th_error bad = {0};
+                        int rc = one_record(name, source, buf + at, end - at, lineno, conv, fn,
+                                            data, &bad);
+                        if (rc < 0 && bad.message) {
+                                /* one bad record stops nothing: hand it over to be reported */
+                                char *unit_name = th_xasprintf("%s:%u", name, lineno);
+                                struct th_unit u = {.name = unit_name,
+                                                    .source_path = source,
+                                                    .markup = TH_MARKUP_PLAIN,
+                                                    .error = &bad};
+                                rc = fn(&u, data);
+                                free(unit_name);
+                        }
+                        th_error_release(&bad);
+                        if (rc < 0)
+                                return -1;
+                }
                 at = end + 1;
         }
         return 0;
@@ -181,13 +196,17 @@ int th_input_read(const char *path, const char *display, const struct th_convent
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));
         if (th_input_is_jsonl(display)) {
-                int rc = th_input_jsonl(display, is_stdin ? display : path, buf, len, conv, fn,
-                                        data, err);
+                int rc =
+                    th_input_jsonl(display, is_stdin ? display : path, buf, len, conv, fn, data);
                 free(buf);
                 return rc;
         }
-        struct th_unit u = {
-            display, is_stdin ? display : path, buf, len, th_input_markup(display), NULL, is_stdin};
+        struct th_unit u = {.name = display,
+                            .source_path = is_stdin ? display : path,
+                            .text = buf,
+                            .len = len,
+                            .markup = th_input_markup(display),
+                            .from_stdin = is_stdin};
         return fn(&u, data);
 }
 

@@ -24,6 +24,9 @@ struct th_unit {
         enum th_markup markup;
         const struct th_meta *fields; /* metadata from a JSON Lines record, or NULL */
         int from_stdin;
+        /* A JSON Lines record that cannot be read: no text, and why; the callee reports it
+         * and the records after it are read on. */
+        const struct th_error *error;
 };
 
 /* Called for every unit; returns 0 to go on, -1 to stop. */
@@ -36,16 +39,16 @@ enum th_markup th_input_markup(const char *name);
 /*
  * Read `path` ("-" for standard input, shown as `display`) and hand each
  * unit to `fn`; JSON Lines fields are read as metadata with `conv` (may be
- * NULL).  Returns 0, or -1 with `err` (TH_ERR_USAGE) for a file that cannot
- * be read or a malformed JSON Lines record.
+ * NULL), and a record that cannot be read is handed over with its `error`.
+ * Returns 0, or -1 with `err` (TH_ERR_USAGE) for a file that cannot be read
+ * (or when `fn` asked to stop).
  */
 int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
                   th_unit_fn fn, void *data, struct th_error *err);
 
 /* Split a JSON Lines buffer into units (exposed for the tests). */
 int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
-                   const struct th_conventions *conv, th_unit_fn fn, void *data,
-                   struct th_error *err);
+                   const struct th_conventions *conv, th_unit_fn fn, void *data);
 
 /* A folder's files, and what the walk left out and why. */
 struct th_walk_problem {

@@ -1,10 +1,26 @@
 """fuzzenv.py: what cli_fuzz.py and lsp_fuzz.py share: the build under test, its
-environment, byte mutation and the sanitizer check."""
-import os, random
+environment, byte mutation, running one input under a time and memory bound, the
+sanitizer check and the saving of reproducers."""
+import os, random, shlex, shutil, subprocess, threading, time
 top = os.environ.get("TWOHATS_BUILD", os.getcwd())
 tw = os.path.join(top, "twohats")
 env = dict(os.environ, TWOHATS_PLUGIN_PATH=os.path.join(top, "plugins"), TWOHATS_RULES_DIR=os.path.join(top, "rules"),
            ASAN_OPTIONS="exitcode=86:detect_leaks=1", UBSAN_OPTIONS="halt_on_error=1")
+
+def sanitizer_build():
+    """Whether the program under test carries ASan (slower, and its shadow memory counts)."""
+    try:
+        return b"__asan_init" in open(tw, "rb").read()
+    except OSError:
+        return False
+
+# An input may take this long and this much memory (peak resident set); a sanitizer build
+# gets four times as much, since ASan alone costs about that.
+_scale = 4 if sanitizer_build() else 1
+max_seconds = float(os.environ.get("TWOHATS_FUZZ_MAX_SECONDS", 5 * _scale))
+max_mb = float(os.environ.get("TWOHATS_FUZZ_MAX_MB", 100 * _scale))
+# Reproducers go here, one folder each.
+crash_root = os.path.join(os.environ.get("TMPDIR") or "/tmp", "twohats-fuzz", "crashes")
 
 def mutate(b, min_ops, max_ops, insert):
     """Overwrite, delete or insert (insert() gives the bytes) at min_ops..max_ops random places."""
@@ -20,3 +36,118 @@ def mutate(b, min_ops, max_ops, insert):
 def failed(status, allowed, stderr):
     """A status outside `allowed` or a sanitizer report."""
     return status not in allowed or b"Sanitizer" in stderr or b"runtime error" in stderr
+
+class Result:
+    """How one run went: status (negative: killed by that signal), standard error, seconds,
+    peak memory in MB, and whether the bound stopped it."""
+    def __init__(self, status, stderr, seconds, mb, stopped):
+        self.status, self.stderr, self.seconds, self.mb, self.stopped = status, stderr, seconds, mb, stopped
+
+def _rss_mb(pid):
+    try:
+        with open("/proc/%d/statm" % pid) as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0
+
+def run_bounded(args, stdin=b"", cwd=None):
+    """Run `args` with `stdin` and standard output thrown away.  It is killed after
+    max_seconds, or when it holds ten times max_mb (so that a blow-up cannot take the
+    machine down); its peak memory is the kernel's (wait4's ru_maxrss)."""
+    start = time.monotonic()
+    p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                         env=env, cwd=cwd)
+    err, stopped, done = [], [], threading.Event()
+    def feed():
+        try: p.stdin.write(stdin)
+        except (BrokenPipeError, OSError): pass
+        finally:
+            try: p.stdin.close()
+            except OSError: pass
+    def drain(): err.append(p.stderr.read())
+    def watch():
+        while not done.wait(0.02):
+            if time.monotonic() - start > max_seconds: stopped.append("time")
+            elif _rss_mb(p.pid) > 10 * max_mb: stopped.append("memory")
+            else: continue
+            p.kill(); return
+    threads = [threading.Thread(target=f, daemon=True) for f in (feed, drain, watch)]
+    for t in threads: t.start()
+    _, status, usage = os.wait4(p.pid, 0)
+    seconds = time.monotonic() - start
+    done.set()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    for t in threads: t.join()
+    return Result(p.returncode, b"".join(err), seconds, usage.ru_maxrss / 1024, stopped[0] if stopped else None)
+
+def problem(r, allowed):
+    """Why run `r` counts as a finding, or None."""
+    if r.stopped == "time" or r.seconds > max_seconds:
+        return "took more than %g s" % max_seconds
+    if r.stopped == "memory" or r.mb > max_mb:
+        return "took %.0f MB, more than %g MB" % (r.mb, max_mb)
+    if b"Sanitizer" in r.stderr or b"runtime error" in r.stderr:
+        return "sanitizer report"
+    if r.status not in allowed:
+        return "status %d" % r.status
+    return None
+
+def save_crash(fuzzer, name, files, args, stdin_name=None):
+    """Keep a reproducer: the files (name -> bytes) in a folder of their own under
+    crash_root, with reproduce.sh running `args` (the program first) there; prints where."""
+    base = os.path.join(crash_root, "%s-%s" % (fuzzer, name))
+    d, n = base, 1
+    while os.path.exists(d):
+        n += 1; d = "%s-%d" % (base, n)
+    os.makedirs(d)
+    for fname, data in files.items():
+        path = os.path.join(d, fname)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f: f.write(data)
+    cmd = " ".join(shlex.quote(a) for a in args) + (" < " + shlex.quote(stdin_name) if stdin_name else "")
+    with open(os.path.join(d, "reproduce.sh"), "w") as f:
+        f.write("#!/bin/sh\n# %s %s\ncd \"$(dirname \"$0\")\" &&\nTWOHATS_PLUGIN_PATH=%s TWOHATS_RULES_DIR=%s %s\n"
+                % (fuzzer, name, shlex.quote(env["TWOHATS_PLUGIN_PATH"]), shlex.quote(env["TWOHATS_RULES_DIR"]), cmd))
+    os.chmod(os.path.join(d, "reproduce.sh"), 0o755)
+    print("  reproducer: sh %s" % shlex.quote(os.path.join(d, "reproduce.sh")))
+    return d
+
+def report(kind, name, r, why):
+    """One line per run that was looked at closely (size cases) or failed."""
+    print("%-5s %-32s %-4s %6.2f s %6.0f MB  status %-4d %s" % (kind, name, "FAIL" if why else "ok", r.seconds, r.mb,
+                                                              r.status, why or ""))
+    if why and r.stderr:
+        tail = r.stderr.decode(errors="replace")[-1500:]
+        print("  " + tail.replace("\n", "\n  ").rstrip())
+
+# Texts of our own for the size-driven cases.
+SENTENCES = ["De minister opent vandaag een nieuw loket in Zwolle.", "Het kabinet bespreekt de begroting voor volgend jaar.",
+             "Stem op 17 maart op de VVD!", "De opname van de campagnevideo is in de ministerskamer.",
+             "Zij spreekt met burgemeesters over woningbouw.", "Onze minister is de beste minister van het land."]
+
+def prose(size, sep="\n\n"):
+    """About `size` bytes of paragraphs of the sentences above."""
+    out, n, i = [], 0, 0
+    while n < size:
+        para = " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(4)) + sep
+        out.append(para); n += len(para); i += 1
+    return "".join(out).encode()
+
+def billion_laughs(levels=9, width=10):
+    """Lines of YAML: nine anchors, each a list of ten aliases of the one before, ending in
+    `lol9`; a walker that copies aliases sees 10**9 scalars."""
+    lines = ['lol0: &l0 "lol"']
+    for k in range(1, levels + 1):
+        lines.append("lol%d: &l%d [%s]" % (k, k, ", ".join(["*l%d" % (k - 1)] * width)))
+    return "\n".join(lines) + "\n"
+
+def wide_aliases(key, scalar_bytes=10000, count=100000):
+    """`key`: a list of `count` aliases of one scalar of `scalar_bytes`: a gigabyte once copied."""
+    return "big: &big %s\n%s: [%s]\n" % ("x" * scalar_bytes, key, ", ".join(["*big"] * count))
+
+def deep_flow(depth=100000):
+    return "[" * depth + "]" * depth
+
+def deep_block(depth=100000):
+    """`- - - ... x`: block sequences nested `depth` deep on one line."""
+    return "- " * depth + "x"

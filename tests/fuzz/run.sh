@@ -12,7 +12,9 @@
 # from it), crashes/TARGET (reproducers of this run), logs/TARGET.log.
 #
 # TWOHATS_FUZZ_TARGETS="config lsp" runs only those; TWOHATS_FUZZ_JOBS (default: the
-# number of processors) runs that many targets at once.
+# number of processors) runs that many targets at once; TWOHATS_FUZZ_KEEP_GOING=1 reports
+# undefined behaviour and goes on (to find more than the first), instead of stopping
+# with a reproducer in crashes/TARGET.
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
 here=$top/tests/fuzz
@@ -42,8 +44,12 @@ fi
 # once with coverage instrumentation into one archive that every target links.
 printf '#define PACKAGE_VERSION "fuzz"\n' >"$out/include/config.h"
 deps="yaml-0.1 libpcre2-8 md4c jansson hunspell"
-export FUZZ_CFLAGS="-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
--fno-sanitize-recover=undefined -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/include \
+recover=-fno-sanitize-recover=undefined ubsan=halt_on_error=1:print_stacktrace=1
+if [ -n "${TWOHATS_FUZZ_KEEP_GOING:-}" ]; then
+	recover=-fsanitize-recover=undefined ubsan=halt_on_error=0:print_stacktrace=1
+fi
+export FUZZ_CFLAGS="-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined $recover \
+-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/include \
 -I$top/include -I$top/lib -I$top -I$here $(pkg-config --cflags $deps)"
 export FUZZ_OBJ="$out/obj"
 rm -f "$out"/obj/*.o "$out/libtwohats-fuzz.a"
@@ -78,7 +84,7 @@ run_target() {
 	# -close_fd_mask=3: the targets' own output (the server's log, the test table) is noise;
 	# libFuzzer and the sanitizers keep their own copy of standard error.
 	(cd "$top" && TMPDIR="$out/tmp" TWOHATS_RULES_DIR="$top/rules" \
-		TWOHATS_PLUGIN_PATH="$top/plugins" ASAN_OPTIONS="detect_leaks=1" \
+		TWOHATS_PLUGIN_PATH="$top/plugins" ASAN_OPTIONS="detect_leaks=1" UBSAN_OPTIONS="$ubsan" \
 		"$out/fuzz_$t" -max_total_time="$secs" -max_len="$(max_len "$t")" -timeout=10 \
 		-rss_limit_mb=2048 -print_final_stats=1 -close_fd_mask=3 \
 		-artifact_prefix="$out/crashes/$t/" "$out/corpus/$t" "$here/seeds/$t") \
@@ -121,9 +127,13 @@ for t in $targets; do
 	n=$(find "$out/crashes/$t" -type f | wc -l)
 	what=$(find "$out/crashes/$t" -type f -printf '%f\n' | sed 's/-.*//' | sort | uniq -c |
 		awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}')
-	[ "$n" -eq 0 ] || found=1
-	printf '%-14s %12s %10s %10s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" \
-		"$([ "$n" -eq 0 ] && echo none || echo "$what in $out/crashes/$t")"
+	# Undefined behaviour reported and gone past (TWOHATS_FUZZ_KEEP_GOING): its places.
+	ub=$(sed -n 's/^\([^ ]*:[0-9]*:[0-9]*\): runtime error.*/\1/p' "$log" | sort -u |
+		tr '\n' ' ')
+	[ "$n" -eq 0 ] || what="$what in $out/crashes/$t"
+	[ -z "$ub" ] || what="${what:+$what; }undefined behaviour at $ub"
+	[ -z "$what" ] || found=1
+	printf '%-14s %12s %10s %10s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${what:-none}"
 done
 for f in $blackbox; do
 	log=$out/logs/$f.log
