@@ -2,7 +2,9 @@
 #include "findings/fix.h"
 #include "base/util.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,6 +45,33 @@ char *th_fix_apply(const char *text, size_t len, const struct th_findings *f, si
         return th_buf_detach(&b);
 }
 
+/* Remove what a killed run left beside `real`: ".NAME.twohats-PID-XXXXXX" of a process
+ * that no longer runs. */
+static void remove_stale(const char *real)
+{
+        const char *slash = strrchr(real, '/');
+        char *dir = th_xstrndup(real, (size_t)(slash - real));
+        char *prefix = th_xasprintf(".%s.twohats-", slash + 1);
+        size_t pl = strlen(prefix);
+        DIR *d = opendir(*dir ? dir : "/");
+        for (struct dirent *e; d && (e = readdir(d));) {
+                char *end;
+                if (strncmp(e->d_name, prefix, pl) != 0)
+                        continue;
+                long pid = strtol(e->d_name + pl, &end, 10);
+                if (end == e->d_name + pl || *end != '-' || pid <= 0 ||
+                    (kill((pid_t)pid, 0) < 0 && errno == ESRCH)) {
+                        char *stale = th_xasprintf("%s/%s", dir, e->d_name);
+                        unlink(stale);
+                        free(stale);
+                }
+        }
+        if (d)
+                closedir(d);
+        free(prefix);
+        free(dir);
+}
+
 int th_fix_write(const char *path, const char *data, size_t n, const char *expect, size_t m,
                  struct th_error *err)
 {
@@ -59,14 +88,29 @@ int th_fix_write(const char *path, const char *data, size_t n, const char *expec
                 th_error_set(err, TH_ERR_USAGE, path, 0, 0, "cannot fix: %s", strerror(errno));
                 goto out;
         }
+        if (!S_ISREG(st.st_mode)) {
+                th_error_set(err, TH_ERR_USAGE, path, 0, 0, "not fixed: not a regular file");
+                goto out;
+        }
+        /* Replacing the file gives the name a new file: refused where that would part it
+         * from its other names or change who owns it. */
+        if (st.st_nlink > 1) {
+                th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                             "not fixed: the file has %lu names (hard links), and a fix would "
+                             "part this one from the others; fix it by hand",
+                             (unsigned long)st.st_nlink);
+                goto out;
+        }
         if (now_len != m || memcmp(now, expect, m) != 0) {
                 th_error_set(err, TH_ERR_USAGE, path, 0, 0,
                              "not fixed: the file changed while twohats was reading it; run "
                              "again");
                 goto out;
         }
+        remove_stale(real);
         char *slash = strrchr(real, '/');
-        char *tmp = th_xasprintf("%.*s/.%s.twohats-XXXXXX", (int)(slash - real), real, slash + 1);
+        char *tmp = th_xasprintf("%.*s/.%s.twohats-%ld-XXXXXX", (int)(slash - real), real,
+                                 slash + 1, (long)getpid());
         int fd = mkstemp(tmp);
         if (fd < 0) {
                 th_error_set(err, TH_ERR_USAGE, path, 0, 0,
@@ -85,10 +129,17 @@ int th_fix_write(const char *path, const char *data, size_t n, const char *expec
                         break;
                 done += (size_t)w;
         }
-        int ok = done == n && fchmod(fd, st.st_mode & 07777) == 0 && fsync(fd) == 0;
+        int same_owner = fchown(fd, st.st_uid, st.st_gid) == 0;
+        int ok = done == n && same_owner && fchmod(fd, st.st_mode & 07777) == 0 && fsync(fd) == 0;
         ok = close(fd) == 0 && ok;
         if (ok && rename(tmp, real) == 0) {
                 rc = 0;
+        } else if (!same_owner) {
+                th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                             "not fixed: the fixed file could not keep the owner and group of "
+                             "this one (%lu:%lu); fix it as its owner",
+                             (unsigned long)st.st_uid, (unsigned long)st.st_gid);
+                unlink(tmp);
         } else {
                 th_error_set(err, TH_ERR_USAGE, path, 0, 0, "not fixed: %s; the file is as it was",
                              strerror(errno ? errno : EIO));
