@@ -4,6 +4,7 @@
 #include "yaml/yamldoc.h"
 
 #include <errno.h>
+#include <unistd.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -389,8 +390,9 @@ int th_config_load(struct th_config *c, const char *path, const struct th_conven
         return rc;
 }
 
-char *th_config_find(const char *dir)
+char *th_config_find(const char *dir, char **ignored)
 {
+        *ignored = NULL;
         char *d = realpath(dir, NULL);
         if (!d)
                 return NULL;
@@ -398,8 +400,14 @@ char *th_config_find(const char *dir)
                 char *candidate = th_xasprintf("%s/.twohats.yml", strcmp(d, "/") ? d : "");
                 struct stat st;
                 if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
-                        free(d);
-                        return candidate;
+                        if (st.st_uid == geteuid() || st.st_uid == 0) {
+                                free(d);
+                                return candidate;
+                        }
+                        if (!*ignored) {
+                                *ignored = candidate;
+                                candidate = NULL;
+                        }
                 }
                 free(candidate);
                 char *slash = strrchr(d, '/');

@@ -83,8 +83,11 @@ int th_config_load(struct th_config *c, const char *path, const struct th_conven
                    struct th_error *err);
 void th_config_release(struct th_config *c);
 
-/* The nearest .twohats.yml from folder `dir` upward, or NULL. */
-char *th_config_find(const char *dir);
+/* The nearest .twohats.yml from folder `dir` upward, or NULL.  A file owned by another
+ * user than this one or root is passed over (as git passes over a repository: a
+ * /tmp/.twohats.yml planted by someone else must not apply to every file under /tmp);
+ * the nearest such file goes to *ignored (free it), or NULL. */
+char *th_config_find(const char *dir, char **ignored);
 
 /* Apply the metadata defaults whose glob matches `file` to `out`. */
 void th_config_meta_for(const struct th_config *c, const char *file, struct th_meta *out);

@@ -2,6 +2,7 @@
 #include "session/session.h"
 #include "base/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,7 +14,26 @@ struct th_session {
         struct th_config **found;
         char **found_paths;
         size_t nfound, afound;
+        char **ignored; /* configuration files of other users, said once each */
+        size_t nignored, aignored;
 };
+
+/* Say once on standard error that the configuration `path` (owned by another user) is
+ * ignored; takes `path` over. */
+static void say_ignored(struct th_session *s, char *path)
+{
+        for (size_t i = 0; i < s->nignored; i++)
+                if (!strcmp(s->ignored[i], path)) {
+                        free(path);
+                        return;
+                }
+        fprintf(stderr,
+                "twohats: %s: ignored, because another user owns it (use --config to "
+                "name it)\n",
+                path);
+        TH_GROW(s->ignored, s->nignored + 1, s->aignored);
+        s->ignored[s->nignored++] = path;
+}
 
 static void release_config(struct th_config *c)
 {
@@ -65,6 +85,9 @@ void th_session_free(struct th_session *s)
         th_session_forget_configs(s);
         free(s->found);
         free(s->found_paths);
+        for (size_t i = 0; i < s->nignored; i++)
+                free(s->ignored[i]);
+        free(s->ignored);
         release_config(s->fixed);
         th_engine_free(s->engine);
         free(s);
@@ -98,7 +121,10 @@ const struct th_config *th_session_config_for(struct th_session *s, const char *
         if (s->fixed)
                 return s->fixed;
         char *dir = folder_of(file);
-        char *path = th_config_find(dir);
+        char *ignored;
+        char *path = th_config_find(dir, &ignored);
+        if (ignored)
+                say_ignored(s, ignored);
         const char *key = path ? path : "";
         for (size_t i = 0; i < s->nfound; i++)
                 if (strcmp(s->found_paths[i], key) == 0) {

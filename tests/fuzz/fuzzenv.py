@@ -141,9 +141,10 @@ def billion_laughs(levels=9, width=10):
         lines.append("lol%d: &l%d [%s]" % (k, k, ", ".join(["*l%d" % (k - 1)] * width)))
     return "\n".join(lines) + "\n"
 
-def wide_aliases(key, scalar_bytes=10000, count=100000):
-    """`key`: a list of `count` aliases of one scalar of `scalar_bytes`: a gigabyte once copied."""
-    return "big: &big %s\n%s: [%s]\n" % ("x" * scalar_bytes, key, ", ".join(["*big"] * count))
+def wide_aliases(scalar_bytes=10000, count=100000):
+    """A flow list of one scalar of `scalar_bytes` and `count` aliases of it: a gigabyte once
+    copied, from a document of 600 KB."""
+    return "[&big %s, %s]" % ("x" * scalar_bytes, ", ".join(["*big"] * count))
 
 def deep_flow(depth=100000):
     return "[" * depth + "]" * depth

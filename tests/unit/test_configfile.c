@@ -1,5 +1,7 @@
 /* test_configfile.c: .twohats.yml: keys, errors with positions, discovery, globs. */
 #include "unit.h"
+
+#include <unistd.h>
 #include "config/configfile.h"
 #include "tmpdir.h"
 
@@ -113,15 +115,25 @@ static void nearest_configuration_wins(void **state)
         char *inner = tmp_write(dir, "a/.twohats.yml", "rules: {}\n");
         char *deeper = th_xasprintf("%s/a/b", dir);
         assert_int_equal(mkdir(deeper, 0700), 0);
-        char *found = th_config_find(deeper);
+        char *ignored;
+        char *found = th_config_find(deeper, &ignored);
         char *real_inner = realpath(inner, NULL);
         assert_string_equal(found, real_inner);
+        assert_null(ignored);
         free(found);
-        free(real_inner);
-        found = th_config_find(dir);
+        found = th_config_find(dir, &ignored);
         char *real_top = realpath(top, NULL);
         assert_string_equal(found, real_top);
         free(found);
+        /* a configuration of another user is passed over (root may give it away) */
+        if (geteuid() == 0 && chown(inner, 4242, 4242) == 0) {
+                found = th_config_find(deeper, &ignored);
+                assert_string_equal(found, real_top);
+                assert_string_equal(ignored, real_inner);
+                free(found);
+                free(ignored);
+        }
+        free(real_inner);
         free(real_top);
         free(top);
         free(inner);
