@@ -7,12 +7,22 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+void th_out_of_memory(void)
+{
+        /* no allocation here: there is no memory left to format with */
+        static const char msg[] = "twohats: out of memory\n";
+        ssize_t w = write(2, msg, sizeof(msg) - 1);
+        (void)w;
+        _exit(3); /* the documented status of an internal error */
+}
 
 void *th_xmalloc(size_t n)
 {
         void *p = malloc(n ? n : 1);
         if (!p)
-                abort();
+                th_out_of_memory();
         return p;
 }
 
@@ -20,7 +30,7 @@ void *th_xcalloc(size_t nmemb, size_t size)
 {
         void *p = calloc(nmemb ? nmemb : 1, size ? size : 1);
         if (!p)
-                abort();
+                th_out_of_memory();
         return p;
 }
 
@@ -28,7 +38,7 @@ void *th_xrealloc(void *p, size_t n)
 {
         p = realloc(p, n ? n : 1);
         if (!p)
-                abort();
+                th_out_of_memory();
         return p;
 }
 
@@ -52,7 +62,7 @@ char *th_xvasprintf(const char *fmt, va_list ap)
         int n = vsnprintf(NULL, 0, fmt, copy);
         va_end(copy);
         if (n < 0)
-                abort();
+                th_out_of_memory(); /* vsnprintf fails only on a size beyond int */
         char *p = th_xmalloc((size_t)n + 1);
         vsnprintf(p, (size_t)n + 1, fmt, ap);
         return p;

@@ -14,6 +14,9 @@
 void *th_xmalloc(size_t n);
 void *th_xcalloc(size_t nmemb, size_t size);
 void *th_xrealloc(void *p, size_t n);
+/* Say "out of memory" and end with status 3, what the th_x* allocators do when the
+ * system refuses. */
+_Noreturn void th_out_of_memory(void);
 char *th_xstrdup(const char *s);
 char *th_xstrndup(const char *s, size_t n);
 char *th_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

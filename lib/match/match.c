@@ -6,6 +6,7 @@
 #include <pcre2.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct th_regex {
@@ -22,9 +23,22 @@ struct th_scratch {
         char error[256];
 };
 
+/* May patterns be compiled for PCRE2's JIT?  Not with TWOHATS_NO_JIT set (valgrind
+ * follows the interpreter, not JIT-generated code). */
+static int jit_allowed(void)
+{
+        static int allowed = -1;
+        if (allowed < 0) {
+                const char *no = getenv("TWOHATS_NO_JIT");
+                allowed = !(no && *no && strcmp(no, "0") != 0);
+        }
+        return allowed;
+}
+
 struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
                                   size_t *at)
 {
+        jit = jit && jit_allowed();
         int code;
         PCRE2_SIZE off;
         pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
@@ -45,7 +59,7 @@ struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_
                 (void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
         struct th_regex *r = th_xmalloc(sizeof(*r));
         r->code = re;
-        r->uses = jit ? UINT32_MAX : 0;
+        r->uses = jit || !jit_allowed() ? UINT32_MAX : 0; /* UINT32_MAX: no JIT to come */
         uint32_t n = 0;
         pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &n);
         r->groups = n;
@@ -95,7 +109,7 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
                 pcre2_match_data_free(s->data);
                 s->data = pcre2_match_data_create(need, NULL);
                 if (!s->data)
-                        abort();
+                        th_out_of_memory();
                 s->pairs = need;
         }
         if (start > len)

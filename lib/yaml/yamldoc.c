@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <yaml.h>
 
 struct th_ydoc {
@@ -157,6 +158,13 @@ int th_yamldoc_load_file(struct th_yamldoc *y, const char *path, const char *wha
 {
         char *buf;
         size_t len;
+        struct stat st;
+        /* rule data and configuration are files: a FIFO or a device would block or never end */
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+                memset(y, 0, sizeof(*y));
+                return th_error_set(err, kind, path, 0, 0, "cannot read %s: not a regular file",
+                                    what);
+        }
         if (th_read_file(path, &buf, &len) < 0) {
                 memset(y, 0, sizeof(*y));
                 return th_error_set(err, kind, path, 0, 0, "cannot read %s", what);

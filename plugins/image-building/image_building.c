@@ -160,6 +160,14 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
         long share = strtol(host->option(ctx, "share"), NULL, 10);
         long min = strtol(host->option(ctx, "min-sentences"), NULL, 10);
         long max_policy = strtol(host->option(ctx, "max-policy-share"), NULL, 10);
+        /* percentages, checked before they multiply a sentence count */
+        if (share < 0 || share > 100 || max_policy < 0 || max_policy > 100 || min < 0) {
+                host->fail(ctx,
+                           "options share and max-policy-share are percentages (0 to 100) "
+                           "and min-sentences is not negative; got %ld, %ld and %ld",
+                           share, max_policy, min);
+                return TH_ERROR;
+        }
         if (n == 0 || (long)n < min)
                 return TH_OK;
         for (size_t i = 0, last = SIZE_MAX; i < n; i++) {
@@ -180,7 +188,7 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
                 }
                 policy += lex_in(host, ctx, st->policy, text, s, &m);
         }
-        if ((long)(subject * 100) <= share * (long)n || (long)(policy * 100) > max_policy * (long)n)
+        if (subject * 100 <= (size_t)share * n || policy * 100 > (size_t)max_policy * n)
                 return TH_OK;
         struct th_span all = {host->doc_sentence(doc, 0).start, host->doc_sentence(doc, n - 1).end};
         return host->report(ctx, RULE_PERSONA, all, NULL,

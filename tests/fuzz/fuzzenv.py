@@ -1,7 +1,7 @@
 """fuzzenv.py: what cli_fuzz.py and lsp_fuzz.py share: the build under test, its
 environment, byte mutation, running one input under a time and memory bound, the
 sanitizer check and the saving of reproducers."""
-import os, random, shlex, shutil, subprocess, threading, time
+import os, random, shlex, signal, subprocess, tempfile, threading, time
 top = os.environ.get("TWOHATS_BUILD", os.getcwd())
 tw = os.path.join(top, "twohats")
 env = dict(os.environ, TWOHATS_PLUGIN_PATH=os.path.join(top, "plugins"), TWOHATS_RULES_DIR=os.path.join(top, "rules"),
@@ -43,21 +43,39 @@ class Result:
     def __init__(self, status, stderr, seconds, mb, stopped):
         self.status, self.stderr, self.seconds, self.mb, self.stopped = status, stderr, seconds, mb, stopped
 
-def _rss_mb(pid):
+# GNU time gives the peak memory of the program itself: wait4() in Python would count
+# this script's own memory, which a child keeps as its high-water mark across exec.
+TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+def _peak_mb(pid):
+    """The peak resident set (VmHWM) of a live process, or 0."""
     try:
-        with open("/proc/%d/statm" % pid) as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"): return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+def _program_pid(p):
+    """The program's pid: the child of GNU time, or the process itself."""
+    if not TIME: return p.pid
+    try:
+        with open("/proc/%d/task/%d/children" % (p.pid, p.pid)) as f:
+            kids = f.read().split()
+        return int(kids[0]) if kids else None
+    except (OSError, ValueError):
+        return None
 
 def run_bounded(args, stdin=b"", cwd=None):
-    """Run `args` with `stdin` and standard output thrown away.  It is killed after
-    max_seconds, or when it holds ten times max_mb (so that a blow-up cannot take the
-    machine down); its peak memory is the kernel's (wait4's ru_maxrss)."""
+    """Run `args` with `stdin` and standard output thrown away, under GNU time.  It is
+    killed after max_seconds, or when it holds ten times max_mb (so that a blow-up cannot
+    take the machine down)."""
+    fd, timing = tempfile.mkstemp(prefix="twohats-fuzz-time-"); os.close(fd)
     start = time.monotonic()
-    p = subprocess.Popen(args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                         env=env, cwd=cwd)
-    err, stopped, done = [], [], threading.Event()
+    p = subprocess.Popen(([TIME, "-f", "%M", "-o", timing] if TIME else []) + args, stdin=subprocess.PIPE,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd, start_new_session=True)
+    err, stopped, peak, done = [], [], [0], threading.Event()
     def feed():
         try: p.stdin.write(stdin)
         except (BrokenPipeError, OSError): pass
@@ -67,18 +85,29 @@ def run_bounded(args, stdin=b"", cwd=None):
     def drain(): err.append(p.stderr.read())
     def watch():
         while not done.wait(0.02):
+            pid = _program_pid(p)
+            peak[0] = max(peak[0], _peak_mb(pid) if pid else 0)
             if time.monotonic() - start > max_seconds: stopped.append("time")
-            elif _rss_mb(p.pid) > 10 * max_mb: stopped.append("memory")
+            elif peak[0] > 10 * max_mb: stopped.append("memory")
             else: continue
-            p.kill(); return
+            try: os.killpg(p.pid, signal.SIGKILL)
+            except OSError: pass
+            return
     threads = [threading.Thread(target=f, daemon=True) for f in (feed, drain, watch)]
     for t in threads: t.start()
-    _, status, usage = os.wait4(p.pid, 0)
+    status = p.wait()
     seconds = time.monotonic() - start
     done.set()
-    p.returncode = os.waitstatus_to_exitcode(status)
     for t in threads: t.join()
-    return Result(p.returncode, b"".join(err), seconds, usage.ru_maxrss / 1024, stopped[0] if stopped else None)
+    with open(timing) as f: lines = f.read().split("\n")
+    os.unlink(timing)
+    mb = peak[0]
+    if TIME:
+        status = status if status < 128 else -(status - 128)
+        for line in lines:
+            if line.startswith("Command terminated by signal"): status = -int(line.split()[-1])
+            elif line.strip().isdigit(): mb = max(mb, int(line) / 1024)
+    return Result(status, b"".join(err), seconds, mb, stopped[0] if stopped else None)
 
 def problem(r, allowed):
     """Why run `r` counts as a finding, or None."""
