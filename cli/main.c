@@ -12,6 +12,7 @@
 
 #include <getopt.h>
 #include <stdio.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -205,8 +206,20 @@ static const struct command *command_named(const char *name)
         return c;
 }
 
+/* An abort is a C++ library out of memory (Hunspell throws std::bad_alloc, which C cannot
+ * catch) or an internal error: either way the documented status 3, with a word. */
+static void on_abort(int sig)
+{
+        static const char msg[] = "twohats: stopped: out of memory, or an internal error\n";
+        ssize_t w = write(STDERR_FILENO, msg, sizeof(msg) - 1);
+        (void)w;
+        (void)sig;
+        _exit(TH_EXIT_PLUGIN);
+}
+
 int main(int argc, char **argv)
 {
+        signal(SIGABRT, on_abort);
         struct th_cli cli;
         memset(&cli, 0, sizeof(cli));
         th_meta_init(&cli.meta);

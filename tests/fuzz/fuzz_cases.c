@@ -40,8 +40,7 @@ static int is_rule_file(const uint8_t *data, size_t size)
         struct th_yamldoc y;
         struct th_error err = {0};
         int found = 0;
-        if (th_yamldoc_load(&y, "fuzz.yml", (const char *)data, size, 0, TH_ERR_USAGE, &err) ==
-            0) {
+        if (th_yamldoc_load(&y, "fuzz.yml", (const char *)data, size, 0, TH_ERR_USAGE, &err) == 0) {
                 found = th_yamldoc_get(&y, th_yamldoc_root(&y), "rules") != NULL;
                 th_yamldoc_release(&y);
         }

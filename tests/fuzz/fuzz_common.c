@@ -110,8 +110,8 @@ struct th_session *fuzz_session(int plugins)
         static const struct th_service_provider *const services[] = {&th_nl_provider, NULL};
         const char *env = getenv("TWOHATS_PLUGIN_PATH");
         const char *dirs[] = {env && *env ? env : "plugins"};
-        struct th_session_options opt = {dirs,     plugins ? 1 : 0, fuzz_rules_dir(),
-                                         services, NULL,            1};
+        struct th_session_options opt = {dirs, plugins ? 1 : 0, fuzz_rules_dir(), services, NULL,
+                                         1};
         struct th_error err = {0};
         struct th_session *s = th_session_new(&opt, &err);
         if (!s) {
@@ -122,6 +122,20 @@ struct th_session *fuzz_session(int plugins)
         if (plugins && th_engine_plugin_count(th_session_engine(s)) < 3)
                 fprintf(stderr, "fuzz: warning: no plugins in %s (set TWOHATS_PLUGIN_PATH)\n",
                         dirs[0]);
+        /* One lint before the first input: the plugins and the Dutch service read their data
+         * and compile their patterns on first use, and an input must meet the same state
+         * whether it runs first, later, or alone as a reproducer. */
+        static const char warm_up[] = "---\nchannel: press-release\n---\nStem op 17 maart op de "
+                                      "VVD! De minister is de beste minister, zei ze.\n";
+        struct th_text text = {
+            "warm-up.md",       ".", NULL, th_xstrdup(warm_up), sizeof(warm_up) - 1,
+            TH_MARKUP_MARKDOWN, 0,   NULL};
+        struct th_doc doc;
+        struct th_findings findings = {0};
+        if (th_session_lint(s, &text, &doc, &findings, &err) != TH_LINT_REFUSED)
+                th_doc_release(&doc);
+        th_findings_release(&findings);
+        th_error_release(&err);
         return s;
 }
 

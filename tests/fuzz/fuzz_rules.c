@@ -81,11 +81,10 @@ static size_t lexicon_names(const uint8_t *data, size_t size, char **names)
         struct th_yamldoc y;
         struct th_error err = {0};
         size_t nr = 0;
-        if (th_yamldoc_load(&y, "fuzz.yml", (const char *)data, size, 0, TH_ERR_USAGE, &err) ==
-            0) {
+        if (th_yamldoc_load(&y, "fuzz.yml", (const char *)data, size, 0, TH_ERR_USAGE, &err) == 0) {
                 const struct th_ynode *map = th_yamldoc_get(&y, th_yamldoc_root(&y), "lexicons");
-                for (size_t i = 0; th_yamldoc_type(map) == TH_YMAP &&
-                                   i < th_yamldoc_count(map) && nr < MAX_LEXICONS;
+                for (size_t i = 0; th_yamldoc_type(map) == TH_YMAP && i < th_yamldoc_count(map) &&
+                                   nr < MAX_LEXICONS;
                      i++) {
                         const struct th_ynode *key;
                         th_yamldoc_pair(&y, map, i, &key);
@@ -135,9 +134,8 @@ static void read_lexicons(const uint8_t *data, size_t size)
                 const char *term;
                 if (index)
                         th_word_index_find(index, found[i], text.len, 0, &start, &end, &term);
-                for (size_t at = 0;
-                     th_lexicon_find(found[i], scratch, text.s, text.len, at, &start, &end, &term) ==
-                     1;
+                for (size_t at = 0; th_lexicon_find(found[i], scratch, text.s, text.len, at, &start,
+                                                    &end, &term) == 1;
                      at = end > at ? end : at + 1)
                         if (start > end || end > text.len || !term)
                                 abort();
