@@ -6,7 +6,9 @@ plan 45
 
 # measure CMD...: as run, also keeping $secs (wall) and $kb (peak memory); bounded to 60 s.
 measure() {
-	/usr/bin/time -f '%e %M' -o "$work/usage" timeout 60 "$TWOHATS" "$@" >"$work/stdout" 2>"$work/stderr"
+	# shellcheck disable=SC2086 # the wrapper is a command and its options
+	/usr/bin/time -f '%e %M' -o "$work/usage" timeout 600 ${TWOHATS_WRAPPER:-} "$TWOHATS" "$@" \
+		>"$work/stdout" 2>"$work/stderr"
 	status=$?
 	out=$(cat "$work/stdout")
 	err=$(cat "$work/stderr")
@@ -16,8 +18,13 @@ $(tail -n 1 "$work/usage")
 EOF
 	[ "$status" = 124 ] && secs=60
 }
-# within SECONDS KB DESCRIPTION: the last measure stayed under both bounds.
+# within SECONDS KB DESCRIPTION: the last measure stayed under both bounds (not measured
+# under a wrapper such as valgrind, which takes its own time and memory).
 within() {
+	if [ -n "${TWOHATS_WRAPPER:-}" ]; then
+		report 0 "# SKIP $3 (under $TWOHATS_WRAPPER)"
+		return
+	fi
 	ok=$(awk -v s="$secs" -v k="$kb" -v ms="$1" -v mk="$2" 'BEGIN { print (s <= ms && k <= mk) ? 0 : 1 }')
 	report "$ok" "$3 ($secs s, $kb KB)"
 }
@@ -89,11 +96,15 @@ rules:
       flag: ["een zzzz"]
       pass: ["niets"]
 EOF
-python3 -c "print(' '.join(['woord'] * 700000))" >"$work/slow/big.txt"
-measure --format line "$work/slow/big.txt"
-is "$status" 3 "a pattern that would run for hours on 4 MB: status 3"
-is "$err" "twohats: $work/slow/rules.yml:2: rule 'x/every-word' stopped on $work/slow/big.txt: its patterns ran past the time a document may take (see twohats-rules(5)); its other findings there are lost" "... with the rule and the document"
-within 10 100000 "... within seconds"
+if [ -n "${TWOHATS_WRAPPER:-}" ]; then # the budget is reached after minutes under valgrind
+	for i in 1 2 3; do report 0 "# SKIP a pattern's budget under $TWOHATS_WRAPPER"; done
+else
+	python3 -c "print(' '.join(['woord'] * 700000))" >"$work/slow/big.txt"
+	measure --format line "$work/slow/big.txt"
+	is "$status" 3 "a pattern that would run for hours on 4 MB: status 3"
+	is "$err" "twohats: $work/slow/rules.yml:2: rule 'x/every-word' stopped on $work/slow/big.txt: its patterns ran past the time a document may take (see twohats-rules(5)); its other findings there are lost" "... with the rule and the document"
+	within 10 100000 "... within seconds"
+fi
 
 # 6: no finding vanishes from JSON, SARIF or checkstyle for the bytes it quotes or its path.
 printf -- '---\nchannel: web\n---\nStem op de VVD \377 nu.\n' >"$work/bytes.md"
@@ -203,8 +214,8 @@ fi
 # 12: the smaller ones.
 python3 -c "print('Het kabinet overlegt vandaag met de provincies. ' * 100000)" >"$work/big.txt"
 for limit in 15000 20000; do # where Hunspell (C++) or twohats' own allocations fail
-	if [ -n "${ASAN_OPTIONS:-}" ]; then # AddressSanitizer reserves more than the limit
-		report 0 "# SKIP out of memory under AddressSanitizer"
+	if [ -n "${ASAN_OPTIONS:-}${TWOHATS_WRAPPER:-}" ]; then # they reserve more than the limit
+		report 0 "# SKIP out of memory under AddressSanitizer or valgrind"
 		report 0 "# SKIP ..."
 		continue
 	fi

@@ -1,6 +1,7 @@
 # lib.sh: a small TAP library for the command-line tests.
 # Each test script sources it, calls `plan N`, then `run` and the checks.
-# $TWOHATS, $srcdir and $builddir come from the test environment (Makefile.am).
+# $TWOHATS, $srcdir and $builddir come from the test environment (Makefile.am);
+# $TWOHATS_WRAPPER (make check-valgrind: valgrind and its options) runs before it.
 set -u
 : "${TWOHATS:=$builddir/twohats}"
 count=0
@@ -13,7 +14,8 @@ plan() { echo "1..$1"; }
 
 # run CMD...: run twohats with CMD, keeping $out, $err and $status.
 run() {
-	out=$("$TWOHATS" "$@" 2>"$work/stderr")
+	# shellcheck disable=SC2086 # the wrapper is a command and its options
+	out=$(${TWOHATS_WRAPPER:-} "$TWOHATS" "$@" 2>"$work/stderr")
 	status=$?
 	err=$(cat "$work/stderr")
 }
@@ -22,7 +24,8 @@ run() {
 run_stdin() {
 	input=$1
 	shift
-	out=$(printf '%s' "$input" | "$TWOHATS" "$@" 2>"$work/stderr")
+	# shellcheck disable=SC2086
+	out=$(printf '%s' "$input" | ${TWOHATS_WRAPPER:-} "$TWOHATS" "$@" 2>"$work/stderr")
 	status=$?
 	err=$(cat "$work/stderr")
 }

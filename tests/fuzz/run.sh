@@ -109,7 +109,9 @@ blackbox="cli_fuzz lsp_fuzz"
 for f in $blackbox; do
 	if [ -x "$build/twohats" ]; then
 		echo "running $f.py on $build/twohats ..."
-		(cd "$here" && TMPDIR="$out/tmp" TWOHATS_BUILD="$build" \
+		rm -rf "$out/crashes/$f"-*
+		# Their reproducers go to $TMPDIR/twohats-fuzz/crashes, beside the targets'.
+		(cd "$here" && TMPDIR="${TMPDIR:-/tmp}" TWOHATS_BUILD="$build" \
 			python3 "$f.py" 1 $((secs * 3))) >"$out/logs/$f.log" 2>&1 || true
 	else
 		echo "no $build/twohats: set TWOHATS_BUILD to a build of twohats" >"$out/logs/$f.log"
@@ -132,6 +134,7 @@ for t in $targets; do
 		tr '\n' ' ')
 	[ "$n" -eq 0 ] || what="$what in $out/crashes/$t"
 	[ -z "$ub" ] || what="${what:+$what; }undefined behaviour at $ub"
+	[ -n "$execs" ] || what="${what:+$what; }it did not run to the end: see $log"
 	[ -z "$what" ] || found=1
 	printf '%-14s %12s %10s %10s %s\n' "$t" "${execs:-?}" "${cov:-?}" "${ft:-?}" "${what:-none}"
 done
@@ -143,6 +146,7 @@ for f in $blackbox; do
 	*) found=1 ;;
 	esac
 	printf '%-14s %s\n' "$f" "${line:-$(tail -n 1 "$log")}"
+	ls -d "$out/crashes/$f"-* 2>/dev/null | sed 's/^/               /' || true
 done
 echo "logs: $out/logs"
 exit $found
