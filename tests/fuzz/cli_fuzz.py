@@ -10,6 +10,8 @@ TWOHATS_FUZZ_MAX_SECONDS and TWOHATS_FUZZ_MAX_MB change it).  A run that goes be
 exits outside 0-3 or draws a sanitizer report is a problem: printed, and its folder kept
 under $TMPDIR/twohats-fuzz/crashes/ with a reproduce.sh.  Exit status 1 when there was
 one.  A tool, not a test."""
+import sys
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 import os, random, sys, tempfile
 from fuzzenv import (top, tw, mutate as mutate_bytes, run_bounded, problem, save_crash, report, prose,
                      billion_laughs, wide_aliases, deep_flow, deep_block, max_seconds, max_mb)

@@ -125,15 +125,15 @@ struct th_session *fuzz_session(int plugins)
         /* One lint before the first input: the plugins and the Dutch service read their data
          * and compile their patterns on first use, and an input must meet the same state
          * whether it runs first, later, or alone as a reproducer. */
-        static const char warm_up[] =
-            "---\nchannel: press-release\n---\nStem op 17 maart op de VVD! Uit een peiling blijkt "
-            "dat "
-            "de kiezers minister Jansen waarderen; zij is populairder dan haar voorganger. Met "
-            "haar "
-            "werklust en humor is de minister de crisis goed doorgekomen.\n";
-        struct th_text text = {
-            "warm-up.md",       ".", NULL, th_xstrdup(warm_up), sizeof(warm_up) - 1,
-            TH_MARKUP_MARKDOWN, 0,   NULL};
+        static const char warm_up[] = "---\nchannel: press-release\n---\n"
+                                      "Stem op 17 maart op de VVD! Uit een peiling blijkt dat "
+                                      "de kiezers minister Jansen waarderen; zij is populairder "
+                                      "dan haar voorganger.\n";
+        struct th_text text = {.name = "warm-up.md",
+                               .config_path = ".",
+                               .text = th_xstrdup(warm_up),
+                               .len = sizeof(warm_up) - 1,
+                               .markup = TH_MARKUP_MARKDOWN};
         struct th_doc doc;
         struct th_findings findings = {0};
         if (th_session_lint(s, &text, &doc, &findings, &err) != TH_LINT_REFUSED)

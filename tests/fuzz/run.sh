@@ -35,8 +35,11 @@ probe() {
 if ! command -v clang >/dev/null 2>&1 || ! probe; then
 	sudo=$([ "$(id -u)" = 0 ] || echo sudo)
 	echo "run.sh: installing clang and libclang-rt-14-dev (libFuzzer)"
-	$sudo apt-get update -qq && $sudo apt-get install -y -qq clang libclang-rt-14-dev >/dev/null ||
-		{ echo "run.sh: needs clang and libclang-rt-14-dev" >&2; exit 2; }
+	if ! { $sudo apt-get update -qq &&
+		$sudo apt-get install -y -qq clang libclang-rt-14-dev; } >/dev/null; then
+		echo "run.sh: needs clang and libclang-rt-14-dev" >&2
+		exit 2
+	fi
 	probe || { echo "run.sh: clang cannot build a libFuzzer target" >&2; exit 2; }
 fi
 
@@ -48,21 +51,24 @@ recover=-fno-sanitize-recover=undefined ubsan=halt_on_error=1:print_stacktrace=1
 if [ -n "${TWOHATS_FUZZ_KEEP_GOING:-}" ]; then
 	recover=-fsanitize-recover=undefined ubsan=halt_on_error=0:print_stacktrace=1
 fi
-export FUZZ_CFLAGS="-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined $recover \
--D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/include \
--I$top/include -I$top/lib -I$top -I$here $(pkg-config --cflags $deps)"
-export FUZZ_OBJ="$out/obj"
+# shellcheck disable=SC2086 # $deps is a list of packages
+dep_cflags=$(pkg-config --cflags $deps) dep_libs=$(pkg-config --libs $deps)
+FUZZ_CFLAGS="-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined $recover \
+-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/include -I$top/include -I$top/lib -I$top -I$here \
+$dep_cflags"
+FUZZ_OBJ="$out/obj"
+export FUZZ_CFLAGS FUZZ_OBJ
 rm -f "$out"/obj/*.o "$out/libtwohats-fuzz.a"
 echo "building the fuzz targets in $out ..."
+# shellcheck disable=SC2016 # $1 and $FUZZ_* are the inner shell's
 (cd "$top" && find lib nl lsp -name '*.c' && echo cli/test.c && echo cli/lint.c &&
 	echo tests/fuzz/fuzz_common.c) |
-	xargs -P "$jobs" -I{} sh -c 'clang $FUZZ_CFLAGS -c "{}" -o "$FUZZ_OBJ/$(echo "{}" | tr / _).o"' \
-		sh
+	xargs -P "$jobs" -n 1 sh -c 'clang $FUZZ_CFLAGS -c "$1" -o "$FUZZ_OBJ/$(echo "$1" | tr / _).o"' sh
 (cd "$top" && ar rcs "$out/libtwohats-fuzz.a" "$out"/obj/*.o)
 for t in $targets; do
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086 # flag lists
 	clang $FUZZ_CFLAGS -fsanitize=fuzzer -o "$out/fuzz_$t" "$here/fuzz_$t.c" \
-		"$out/libtwohats-fuzz.a" $(pkg-config --libs $deps) -lltdl
+		"$out/libtwohats-fuzz.a" $dep_libs -lltdl
 done
 
 # The corpus of fuzz_document, which predates the seed folders: the project's documents.
@@ -146,7 +152,7 @@ for f in $blackbox; do
 	*) found=1 ;;
 	esac
 	printf '%-14s %s\n' "$f" "${line:-$(tail -n 1 "$log")}"
-	ls -d "$out/crashes/$f"-* 2>/dev/null | sed 's/^/               /' || true
+	find "$out/crashes" -maxdepth 1 -name "$f-*" | sort | sed 's/^/               /'
 done
 echo "logs: $out/logs"
 exit $found
