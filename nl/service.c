@@ -184,7 +184,7 @@ static enum th_status doc_judged(struct th_ctx *ctx, const struct th_doc *doc, c
         size_t end = first;
         while (end < s->cued.nr && !strcmp(s->cued.v[end].group, group))
                 end++;
-        *items = s->cued_api + first;
+        *items = end > first ? s->cued_api + first : NULL; /* none yet: no array to point into */
         *count = end - first;
         return TH_OK;
 }

@@ -49,14 +49,31 @@ size_t th_doc_line_of(const struct th_doc *doc, size_t offset)
 
 void th_doc_position(const struct th_doc *doc, size_t offset, unsigned *line, unsigned *col)
 {
+        struct th_doc_counted *c = (struct th_doc_counted *)&doc->counted_col; /* a cache */
         if (offset > doc->len)
                 offset = doc->len;
         size_t l = th_doc_line_of(doc, offset);
         size_t start = doc->lines[l];
         if (offset < start)
-                offset = start; /* inside the byte-order mark */
+                offset = start;                                    /* inside the byte-order mark */
+        size_t n = c->valid && c->line == l && c->offset <= offset /* on from the last one */
+                       ? c->count + th_utf8_count(doc->text + c->offset, offset - c->offset)
+                       : th_utf8_count(doc->text + start, offset - start);
+        *c = (struct th_doc_counted){offset, l, n, 1};
         *line = (unsigned)l + 1;
-        *col = (unsigned)th_utf8_count(doc->text + start, offset - start) + 1;
+        *col = (unsigned)n + 1;
+}
+
+size_t th_doc_chars(const struct th_doc *doc, size_t offset)
+{
+        struct th_doc_counted *c = (struct th_doc_counted *)&doc->counted_chars; /* a cache */
+        if (offset > doc->len)
+                offset = doc->len;
+        size_t n = c->valid && c->offset <= offset
+                       ? c->count + th_utf8_count(doc->text + c->offset, offset - c->offset)
+                       : th_utf8_count(doc->text, offset);
+        *c = (struct th_doc_counted){offset, 0, n, 1};
+        return n;
 }
 
 int th_doc_in_quote(const struct th_doc *doc, size_t offset)

@@ -12,6 +12,7 @@
 #include "base/util.h"
 
 #include <md4c.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct scan {
@@ -20,7 +21,9 @@ struct scan {
         int has_open;
         int quote_depth;
         int code_depth;
-        const char *link_href; /* the destination of the link we are in */
+        /* the destination of the link we are in: a copy, for md4c frees the one it builds
+         * (of "a\\&b", "a&amp;b") as soon as enter_span returns */
+        char *link_href;
         size_t link_href_len;
 };
 
@@ -60,7 +63,8 @@ static int enter_span(MD_SPANTYPE type, void *detail, void *userdata)
         struct scan *s = userdata;
         if (type == MD_SPAN_A) {
                 const MD_SPAN_A_DETAIL *a = detail;
-                s->link_href = a->href.text;
+                free(s->link_href);
+                s->link_href = th_xstrndup(a->href.text, a->href.size);
                 s->link_href_len = a->href.size;
         }
         return 0;
@@ -70,8 +74,10 @@ static int leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 {
         struct scan *s = userdata;
         (void)detail;
-        if (type == MD_SPAN_A)
+        if (type == MD_SPAN_A) {
+                free(s->link_href);
                 s->link_href = NULL;
+        }
         return 0;
 }
 
@@ -147,6 +153,7 @@ void th_markdown_scan(struct th_doc *doc)
         memset(&s, 0, sizeof(s));
         s.doc = doc;
         md_parse(doc->text + doc->body, (MD_SIZE)(doc->len - doc->body), &parser, &s);
+        free(s.link_href);
         flush_block(&s);
         blank_footnotes(doc);
 }

@@ -656,9 +656,10 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
                 return limit(r, doc, s, err);
         /* A pattern matches within a sentence, in pieces of TH_DECL_WINDOW bytes of a long
          * one.  The match limit bounds one call, but not a lookahead that scans to the end
-         * from every word ("\\b\\w+(?=.*x)"): such a call takes time quadratic in what it
-         * sees, so each call is charged the square of its subject and the charges are
-         * budgeted per document (4 MB of such a pattern would otherwise run for hours). */
+         * from every word ("\\b\\w+(?=.*x)"): from each start a call may look at the rest
+         * of what it sees, so it is charged (starts tried) x (bytes it sees), and the
+         * charges are budgeted per document (4 MB of such a pattern would otherwise run
+         * for hours; the pieces alone bound it to the text's size times the piece's). */
         uint64_t spent = 0;
         for (size_t i = 0; i < r->npatterns; i++) {
                 size_t ov[2];
@@ -666,16 +667,16 @@ int th_decl_rule_check(const struct th_decl_rule *r, enum th_severity sev, const
                         size_t end = doc->sentences.v[k].end;
                         for (size_t at = doc->sentences.v[k].start; at < end;) {
                                 size_t stop = end - at > TH_DECL_WINDOW ? at + TH_DECL_WINDOW : end;
-                                spent += (uint64_t)(stop - at) * (stop - at);
+                                rc = th_regex_find(r->patterns[i], s, text, stop, at, ov, 1);
+                                if (rc < 0)
+                                        return limit(r, doc, s, err);
+                                spent += (uint64_t)((rc ? ov[0] : stop) - at + 1) * (stop - at);
                                 if (spent > TH_DECL_BUDGET) {
                                         th_scratch_fail(s, "its patterns ran past the time a "
                                                            "document may take (see "
                                                            "twohats-rules(5))");
                                         return limit(r, doc, s, err);
                                 }
-                                rc = th_regex_find(r->patterns[i], s, text, stop, at, ov, 1);
-                                if (rc < 0)
-                                        return limit(r, doc, s, err);
                                 if (rc == 0) {
                                         at = stop; /* the next piece */
                                         continue;

@@ -36,12 +36,12 @@
 struct th_decl_rule;
 
 /* A rule's patterns see a sentence in pieces of TH_DECL_WINDOW bytes, and each call is
- * charged the square of what it sees, up to TH_DECL_BUDGET per document: a pattern that
- * matches at every word and looks ahead to the end stops with an error within seconds
- * instead of running for hours.  Prose (sentences of a few hundred bytes) spends a few
- * hundred million on 4 MB. */
-#define TH_DECL_WINDOW 4096u
-#define TH_DECL_BUDGET (4ull << 30)
+ * charged the starts it tried times the bytes it saw, up to TH_DECL_BUDGET per document:
+ * a pattern that looks ahead to the end from every word stops with an error within
+ * seconds instead of running for hours, and one that matches every word of 4 MB does
+ * not. */
+#define TH_DECL_WINDOW 1024u
+#define TH_DECL_BUDGET (2ull << 30)
 
 struct th_rule_file {
         char *path;

@@ -15,6 +15,7 @@
 #define CORE_UNJUSTIFIED "core/unjustified-suppression"
 #define CORE_INVALID_SUPPRESSION "core/invalid-suppression"
 #define CORE_INVALID_UTF8 "core/invalid-utf8"
+#define CORE_TOO_MANY "core/too-many-findings"
 
 static const struct th_rule core_rules[] = {
     {CORE_UNJUSTIFIED, TH_SEV_WARNING, "a suppression comment gives no reason",
@@ -53,6 +54,15 @@ static const struct th_rule core_rules[] = {
      "Clean:  \"café\" in UTF-8.\n"
      "\n"
      "Convert the file to UTF-8 (iconv -f windows-1252 -t utf-8)."},
+    {CORE_TOO_MANY, TH_SEV_WARNING, "a rule gave more findings in a document than are listed",
+     "A rule lists at most 1000 findings in one document; the number of the others is\n"
+     "reported here, at the start of the document, so that none is dropped unsaid.\n"
+     "\n"
+     "Why: a rule that fires a thousand times in one text is broken or misconfigured (a\n"
+     "pattern that matches every word), and its findings would otherwise fill the memory\n"
+     "and the report.\n"
+     "\n"
+     "Fix the rule, or turn it off for this file in .twohats.yml."},
     {NULL, TH_SEV_OFF, NULL, NULL}};
 
 /* Declarative rules have no module: their rules come from rule files (declarative.c). */
@@ -561,6 +571,7 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
                    struct th_findings *out, struct th_error *err)
 {
         size_t first = out->nr;
+        th_findings_tally_reset(out);
         e->indexed = NULL; /* a new document, maybe at the address of the last one */
         for (size_t i = 0; i < e->nservices; i++)
                 if (e->services[i].provider->forget_document)
@@ -599,6 +610,15 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         for (size_t i = 0; i < doc->invalid.nr; i++)
                 add_core(e, c, doc, out, CORE_INVALID_UTF8, doc->invalid.v[i].start,
                          doc->invalid.v[i].end, "invalid UTF-8 byte skipped");
+        for (size_t i = 0, n = out->ntally; i < n; i++)
+                if (out->tally[i].over) {
+                        char *msg = th_xasprintf("rule %s gave %zu more findings in this document "
+                                                 "than the %d listed",
+                                                 out->tally[i].rule, out->tally[i].over,
+                                                 TH_FINDINGS_PER_RULE);
+                        add_core(e, c, doc, out, CORE_TOO_MANY, doc->body, doc->body, msg);
+                        free(msg);
+                }
         struct th_suppressions sup = {0};
         th_suppressions_find(doc, &sup);
         for (size_t i = first; i < out->nr;) {
@@ -612,7 +632,8 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         check_suppressions(e, c, doc, &sup, out);
         th_suppressions_release(&sup);
         if (out->nr > first) { /* sort this document's findings only */
-                struct th_findings tail = {out->v + first, out->nr - first, out->nr - first};
+                struct th_findings tail = {
+                    .v = out->v + first, .nr = out->nr - first, .alloc = out->nr - first};
                 th_findings_sort(&tail);
                 out->nr = first + tail.nr;
         }

@@ -6,10 +6,34 @@
 #include <string.h>
 #include <strings.h>
 
+void th_findings_tally_reset(struct th_findings *f)
+{
+        for (size_t i = 0; i < f->ntally; i++)
+                free(f->tally[i].rule);
+        f->ntally = 0;
+}
+
+/* The tally of `rule` (a document has findings of a few dozen rules at most). */
+static struct th_rule_tally *tally_of(struct th_findings *f, const char *rule)
+{
+        for (size_t i = 0; i < f->ntally; i++)
+                if (!strcmp(f->tally[i].rule, rule))
+                        return &f->tally[i];
+        TH_GROW(f->tally, f->ntally + 1, f->atally);
+        f->tally[f->ntally] = (struct th_rule_tally){th_xstrdup(rule), 0, 0};
+        return &f->tally[f->ntally++];
+}
+
 void th_findings_add(struct th_findings *f, const struct th_doc *doc, const char *rule,
                      enum th_severity severity, size_t start, size_t end, const char *message,
                      const struct th_fix *fix)
 {
+        struct th_rule_tally *t = tally_of(f, rule);
+        if (t->kept >= TH_FINDINGS_PER_RULE) {
+                t->over++;
+                return;
+        }
+        t->kept++;
         TH_GROW(f->v, f->nr + 1, f->alloc);
         struct th_finding *x = &f->v[f->nr++];
         memset(x, 0, sizeof(*x));
@@ -69,6 +93,8 @@ void th_findings_release(struct th_findings *f)
         for (size_t i = 0; i < f->nr; i++)
                 finding_release(&f->v[i]);
         free(f->v);
+        th_findings_tally_reset(f);
+        free(f->tally);
         memset(f, 0, sizeof(*f));
 }
 

@@ -22,15 +22,27 @@ struct th_finding {
         char *fix_text;
 };
 
+/* A rule gives at most this many findings in one document; the rest are counted (a
+ * pattern that matches every word would otherwise fill the memory). */
+#define TH_FINDINGS_PER_RULE 1000
+
 struct th_findings {
         struct th_finding *v;
         size_t nr, alloc;
+        struct th_rule_tally { /* per rule, for the document being linted */
+                char *rule;
+                size_t kept, over;
+        } * tally;
+        size_t ntally, atally;
 };
 
-/* Add a finding; `fix` may be NULL.  Strings are copied. */
+/* Add a finding; `fix` may be NULL.  Strings are copied.  Beyond TH_FINDINGS_PER_RULE of
+ * a rule since th_findings_tally_reset(), a finding is only counted in its tally. */
 void th_findings_add(struct th_findings *f, const struct th_doc *doc, const char *rule,
                      enum th_severity severity, size_t start, size_t end, const char *message,
                      const struct th_fix *fix);
+/* Start counting for a new document. */
+void th_findings_tally_reset(struct th_findings *f);
 /* Sort by position, then rule id; drop exact duplicates. */
 void th_findings_sort(struct th_findings *f);
 void th_findings_remove(struct th_findings *f, size_t i);

@@ -43,7 +43,7 @@ static json_t *region(const struct th_doc *doc, size_t start, size_t end)
         unsigned line, col, end_line, end_col;
         th_doc_position(doc, start, &line, &col);
         th_doc_position(doc, end, &end_line, &end_col);
-        size_t chars = th_utf8_count(doc->text, start);
+        size_t chars = th_doc_chars(doc, start);
         return json_pack("{s:i, s:i, s:i, s:i, s:I, s:I, s:I, s:I}", "startLine", line,
                          "startColumn", col, "endLine", end_line, "endColumn", end_col,
                          "charOffset", (json_int_t)chars, "charLength",

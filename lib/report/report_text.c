@@ -14,21 +14,40 @@ static const char *severity_color(enum th_severity s)
         return s == TH_SEV_ERROR ? "\033[1;31m" : s == TH_SEV_WARNING ? "\033[1;33m" : "\033[1;36m";
 }
 
-/* Print the source line of the finding and a marker under its first line. */
+/* The start of the code point that holds byte `at` of `text`. */
+static size_t char_start(const char *text, size_t at)
+{
+        while (at > 0 && ((unsigned char)text[at] & 0xC0) == 0x80)
+                at--;
+        return at;
+}
+
+/* Print the source line of the finding and a marker under its first line.  A long line
+ * is shown from a little before the finding to a little after it, "…" marking what is
+ * left out: a line of 1 MB under each of its findings would make gigabytes. */
 static void show_source(FILE *out, const struct th_doc *doc, const struct th_finding *x, int color)
 {
+        enum { BEFORE = 60, AFTER = 120 };
         size_t l = x->line - 1;
         size_t start = doc->lines[l];
         size_t end = l + 1 < doc->nlines ? doc->lines[l + 1] : doc->len;
         while (end > start && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r'))
                 end--;
-        char *line = th_utf8_printable(doc->text + start, end - start, 1);
-        fprintf(out, "%5u | %s\n      | ", x->line, line);
+        size_t from = start, to = end;
+        if (end - start > BEFORE + AFTER) {
+                if (x->start > start + BEFORE)
+                        from = char_start(doc->text, x->start - BEFORE);
+                if (end > x->start + AFTER && x->start + AFTER > from)
+                        to = char_start(doc->text, x->start + AFTER);
+        }
+        char *line = th_utf8_printable(doc->text + from, to - from, 1);
+        fprintf(out, "%5u | %s%s%s\n      | %s", x->line, from > start ? "\u2026" : "", line,
+                to < end ? "\u2026" : "", from > start ? " " : "");
         free(line);
-        size_t mark_end = x->end < end ? x->end : end;
+        size_t mark_end = x->end < to ? x->end : to;
         if (color)
                 fputs(severity_color(x->severity), out);
-        for (size_t i = start; i < mark_end || i == x->start;) {
+        for (size_t i = from; i < mark_end || i == x->start;) {
                 size_t n;
                 th_utf8_decode((const unsigned char *)doc->text + i, doc->len - i, &n);
                 if (i >= x->start)

@@ -85,8 +85,11 @@ static uint64_t expanded(const yaml_document_t *d, int index, uint64_t *memo, ui
         if (!n)
                 return 0;
         uint64_t *m = &memo[index - 1];
+        if (*m == UINT64_MAX)
+                return limit + 1; /* an alias inside its own anchor ("&a [*a]"): no end */
         if (*m)
                 return *m - 1;
+        *m = UINT64_MAX; /* being counted */
         uint64_t size = 1;
         if (n->type == YAML_SCALAR_NODE) {
                 size += n->data.scalar.length;

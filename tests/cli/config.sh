@@ -34,6 +34,7 @@ rules:
   core/unjustified-suppression: warning
   core/invalid-suppression: warning
   core/invalid-utf8: warning
+  core/too-many-findings: warning
   campaign-timing/candidate-in-office-voice: warning
   campaign-timing/media-moment: warning
   campaign-timing/new-campaign: info

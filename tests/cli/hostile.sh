@@ -2,7 +2,7 @@
 # the hardening issue as a case with its status, its message, a bound on time and peak
 # memory (GNU time), and nothing written outside the folder.
 . "$srcdir/tests/cli/lib.sh"
-plan 45
+plan 48
 
 # measure CMD...: as run, also keeping $secs (wall) and $kb (peak memory); bounded to 60 s.
 measure() {
@@ -105,6 +105,28 @@ else
 	is "$err" "twohats: $work/slow/rules.yml:2: rule 'x/every-word' stopped on $work/slow/big.txt: its patterns ran past the time a document may take (see twohats-rules(5)); its other findings there are lost" "... with the rule and the document"
 	within 10 100000 "... within seconds"
 fi
+
+# a rule that matches every word lists 1000 findings and counts the rest; a long line with
+# many findings is quoted around each, not whole
+mkdir -p "$work/every"
+printf 'rule-files: [rules.yml]\n' >"$work/every/.twohats.yml"
+cat >"$work/every/rules.yml" <<'EOF'
+rules:
+  - id: x/word
+    kind: existence
+    severity: warning
+    message: "a word"
+    patterns: ['\w+']
+    examples:
+      flag: ["een"]
+      pass: ["."]
+EOF
+python3 -c "print(' '.join(['woord'] * 200000))" >"$work/every/line.txt"
+measure --format json "$work/every/line.txt"
+is "$(printf '%s' "$out" | python3 -c 'import json, sys; f = json.load(sys.stdin)["findings"]; print(len(f), f[0]["message"])')" "1001 rule x/word gave 199000 more findings in this document than the 1000 listed" "a rule gives 1000 findings a document, and core/too-many-findings counts the rest"
+within 5 100000 "... in bounded time and memory, on one line of 1.2 MB"
+measure --format text "$work/every/line.txt"
+is "$([ "$(printf '%s' "$out" | wc -c)" -lt 1000000 ] && echo bounded)" bounded "the text format quotes a long line around each finding, not whole"
 
 # 6: no finding vanishes from JSON, SARIF or checkstyle for the bytes it quotes or its path.
 printf -- '---\nchannel: web\n---\nStem op de VVD \377 nu.\n' >"$work/bytes.md"

@@ -49,7 +49,7 @@ static void findings_with_fixes_and_severities(void **state)
         struct th_error err = {0};
         struct th_engine *e = engine_with("probe", &err);
         assert_non_null(e);
-        assert_int_equal(th_engine_rule_count(e), 5);
+        assert_int_equal(th_engine_rule_count(e), 6);
         assert_string_equal(th_engine_find_rule(e, "probe/match")->plugin, "probe");
         struct th_config c;
         th_config_defaults(&c, ".");
