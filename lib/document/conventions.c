@@ -143,7 +143,8 @@ int th_conventions_abbreviation(const struct th_conventions *c, const char *tok,
         int first = tolower((unsigned char)tok[0]);
         for (size_t i = 0; i < c->nabbreviations; i++) {
                 const char *a = c->abbreviations[i];
-                if (a[0] == first && strncasecmp(a, tok, n) == 0 && a[n] == '\0')
+                /* the length first: a NUL in the text would end strncasecmp early */
+                if (a[0] == first && strlen(a) == n && strncasecmp(a, tok, n) == 0)
                         return 1;
         }
         return 0;
