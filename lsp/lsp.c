@@ -147,17 +147,19 @@ static size_t position_offset(const struct lsp *s, const struct lsp_buffer *b, j
                           (long)json_integer_value(json_object_get(pos, "character")), s->utf8);
 }
 
-static json_t *range_json(const struct lsp *s, const struct lsp_buffer *b, size_t start, size_t end)
+/* The range of [start, end), counted on from the buffer's last position (ranges mostly
+ * come in order), which moves to `start`. */
+static json_t *range_json(const struct lsp *s, struct lsp_buffer *b, size_t start, size_t end)
 {
         long l0, c0, l1, c1;
-        lsp_position(b->text, b->len, start, s->utf8, &l0, &c0);
-        lsp_position(b->text, b->len, end, s->utf8, &l1, &c1);
+        lsp_position(b->text, b->len, start, s->utf8, &b->at, &l0, &c0);
+        struct lsp_at from_start = b->at;
+        lsp_position(b->text, b->len, end, s->utf8, &from_start, &l1, &c1);
         return json_pack("{s:{s:i, s:i}, s:{s:i, s:i}}", "start", "line", (int)l0, "character",
                          (int)c0, "end", "line", (int)l1, "character", (int)c1);
 }
 
-static json_t *diagnostic(const struct lsp *s, const struct lsp_buffer *b,
-                          const struct th_finding *f)
+static json_t *diagnostic(const struct lsp *s, struct lsp_buffer *b, const struct th_finding *f)
 {
         int severity = f->severity == TH_SEV_ERROR ? 1 : f->severity == TH_SEV_WARNING ? 2 : 3;
         return json_pack("{s:o, s:i, s:s, s:s, s:s}", "range", range_json(s, b, f->start, f->end),
@@ -247,6 +249,7 @@ static void did_open(struct lsp *s, json_t *params)
         }
         free(b->text);
         b->text = th_xstrndup(json_string_value(text), json_string_length(text));
+        b->at.valid = 0;
         b->len = json_string_length(text);
         b->version = (long)json_integer_value(json_object_get(td, "version"));
         lint(s, b);
@@ -332,7 +335,7 @@ static void code_action(struct lsp *s, json_t *id, json_t *params)
                                         f->fix_text, diag));
                 }
                 long line, col;
-                lsp_position(b->text, b->len, f->start, s->utf8, &line, &col);
+                lsp_position(b->text, b->len, f->start, s->utf8, NULL, &line, &col);
                 size_t bol = lsp_offset(b->text, b->len, line, 0, s->utf8);
                 char *comment =
                     th_xasprintf("<!-- twohats-disable-next-line %s -- REASON: why this "

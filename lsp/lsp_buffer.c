@@ -39,20 +39,25 @@ size_t lsp_offset(const char *text, size_t len, long line, long character, int u
         return at;
 }
 
-void lsp_position(const char *text, size_t len, size_t offset, int utf8, long *line,
-                  long *character)
+void lsp_position(const char *text, size_t len, size_t offset, int utf8, struct lsp_at *at,
+                  long *line, long *character)
 {
         if (offset > len)
                 offset = len;
-        long l = 0;
-        size_t start = 0;
-        for (const char *p = text; (p = memchr(p, '\n', (size_t)(text + offset - p)));) {
+        int on = at && at->valid && at->offset <= offset;
+        size_t from = on ? at->offset : 0, start = on ? at->line_start : 0;
+        long l = on ? at->line : 0;
+        for (const char *p = text + from; (p = memchr(p, '\n', (size_t)(text + offset - p)));) {
                 l++;
                 start = (size_t)(++p - text);
         }
+        size_t counted = on && start == at->line_start ? from : start; /* still on that line */
+        long base = counted == from && on ? at->character : 0;
         *line = l;
-        *character =
-            utf8 ? (long)(offset - start) : (long)th_utf8_count_utf16(text + start, offset - start);
+        *character = base + (utf8 ? (long)(offset - counted)
+                                  : (long)th_utf8_count_utf16(text + counted, offset - counted));
+        if (at)
+                *at = (struct lsp_at){offset, start, l, *character, 1};
 }
 
 void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char *insert, size_t n)
@@ -67,6 +72,7 @@ void lsp_buffer_edit(struct lsp_buffer *b, size_t start, size_t end, const char 
         t[len] = '\0';
         free(b->text);
         b->text = t;
+        b->at.valid = 0;
         b->len = len;
 }
 
