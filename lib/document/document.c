@@ -157,6 +157,10 @@ int th_doc_build(struct th_doc *doc, const char *path, char *text, size_t len,
                 if (th_frontmatter_read(doc, err) < 0)
                         return -1;
                 th_markdown_scan(doc);
+        } else if (opt->markup == TH_MARKUP_HTML) {
+                th_html_scan(doc);
+        } else if (opt->markup == TH_MARKUP_LINES) {
+                th_lines_scan(doc);
         } else {
                 th_plain_scan(doc);
         }

@@ -26,7 +26,9 @@ struct th_span_list {
 void th_span_list_push(struct th_span_list *l, size_t start, size_t end);
 void th_span_list_release(struct th_span_list *l);
 
-enum th_markup { TH_MARKUP_MARKDOWN, TH_MARKUP_PLAIN };
+/* How a text is marked up: Markdown; plain text (paragraphs between blank lines); HTML;
+ * or lines, each a paragraph (the text read from Word, OpenDocument and PDF files). */
+enum th_markup { TH_MARKUP_MARKDOWN, TH_MARKUP_PLAIN, TH_MARKUP_HTML, TH_MARKUP_LINES };
 
 struct th_doc {
         char *path; /* name used in reports */
@@ -88,6 +90,8 @@ struct th_span th_doc_sentence_at(const struct th_doc *doc, size_t offset);
 int th_frontmatter_read(struct th_doc *doc, struct th_error *err);
 void th_markdown_scan(struct th_doc *doc);
 void th_plain_scan(struct th_doc *doc);
+void th_lines_scan(struct th_doc *doc);
+void th_html_scan(struct th_doc *doc);
 void th_sentences_split(struct th_doc *doc);
 void th_quotes_find(struct th_doc *doc);
 

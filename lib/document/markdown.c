@@ -196,3 +196,17 @@ void th_plain_scan(struct th_doc *doc)
         if (in_par)
                 th_span_list_push(&doc->blocks, start, doc->len);
 }
+
+/* Lines, each a paragraph: the text of a Word, OpenDocument or PDF file, as read. */
+void th_lines_scan(struct th_doc *doc)
+{
+        memcpy(doc->prose + doc->bom, doc->text + doc->bom, doc->len - doc->bom);
+        for (size_t l = 0; l < doc->nlines; l++) {
+                size_t ls = doc->lines[l], le = l + 1 < doc->nlines ? doc->lines[l + 1] : doc->len;
+                size_t end = le;
+                while (end > ls && (doc->text[end - 1] == '\n' || doc->text[end - 1] == '\r'))
+                        end--;
+                if (end > ls)
+                        th_span_list_push(&doc->blocks, ls, end);
+        }
+}

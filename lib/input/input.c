@@ -24,6 +24,8 @@ int th_input_is_jsonl(const char *name)
 
 enum th_markup th_input_markup(const char *name)
 {
+        if (has_ext(name, "html") || has_ext(name, "htm"))
+                return TH_MARKUP_HTML;
         return has_ext(name, "txt") ? TH_MARKUP_PLAIN : TH_MARKUP_MARKDOWN;
 }
 
