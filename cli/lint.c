@@ -56,9 +56,10 @@ static void fix_unit(struct run *run, const struct th_unit *u, const struct th_d
 {
         struct th_cli *cli = run->cli;
         struct th_error err = {0};
-        if (u->fields) {
+        if (u->extracted) {
                 th_error_set(&err, TH_ERR_USAGE, u->name, 0, 0,
-                             "cannot fix a JSON Lines record; fix the source it came from");
+                             "cannot fix %s; apply the fix where the text is written",
+                             u->extracted);
                 keep_worst(run, th_cli_error(&err));
                 th_error_release(&err);
                 return;
@@ -167,11 +168,12 @@ static void lint_folder(struct run *run, const char *path)
                         taken++;
                         lint_path(run, w.files[i]);
                 } else {
-                        run->report.skipped_files++;
+                        th_report_skip(&run->report, w.files[i]);
                 }
         }
         run->report.skipped_links += w.links;
-        run->report.skipped_files += w.others;
+        for (size_t i = 0; i < w.nothers; i++)
+                th_report_skip(&run->report, w.others[i]);
         if (!taken && !refused && !w.nproblems)
                 fprintf(stderr, "twohats: %s: no file to check in this folder\n", path);
         th_walk_release(&w);

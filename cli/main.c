@@ -7,6 +7,7 @@
 
 #include "base/util.h"
 #include "cli.h"
+#include "input/pdf.h"
 #include "lsp/lsp.h"
 #include "nl/service.h"
 
@@ -337,6 +338,9 @@ int main(int argc, char **argv)
                 char *src;
                 if ((tree = build_tree()) != NULL) {
                         install_plugins = tree_plugins = th_xasprintf("%s/plugins", tree);
+                        char *readers = th_xasprintf("%s/readers", tree);
+                        th_pdf_readers_dir(readers);
+                        free(readers);
                         if ((src = source_tree(tree)) != NULL) {
                                 tree_rules = th_xasprintf("%s/rules", src);
                                 free(src);

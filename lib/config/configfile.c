@@ -17,7 +17,8 @@ struct load {
         const struct th_conventions *conv; /* other spellings of metadata values */
 };
 
-static const char *const default_extensions[] = {"md", "markdown", "txt", "jsonl", NULL};
+static const char *const default_extensions[] = {"md",  "markdown", "txt", "jsonl", "html",
+                                                 "htm", "docx",     "odt", "pdf",   NULL};
 
 static void set_extensions(struct th_config *c, const char *const *ext, size_t n)
 {

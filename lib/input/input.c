@@ -1,6 +1,8 @@
 /* input.c: files, folders, standard input and JSON Lines (see input.h). */
 #include "input/input.h"
 #include "base/util.h"
+#include "input/office.h"
+#include "input/pdf.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -145,6 +147,7 @@ static int one_record(const char *name, const char *source, const char *line, si
                     .len = json_string_length(text),
                     .markup = TH_MARKUP_MARKDOWN,
                     .fields = &fields,
+                    .extracted = "a JSON Lines record",
                 };
                 rc = fn(&u, data);
                 free(unit_name);
@@ -188,6 +191,80 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
         return 0;
 }
 
+const char th_input_extensions[] = ".md, .markdown, .txt, .jsonl, .html, .htm, .docx, .odt, .pdf";
+
+/* What binary content is, when a file of another extension holds it, or NULL: such a file
+ * is refused by name rather than read as text full of invalid bytes. */
+static const char *binary_kind(const char *buf, size_t len)
+{
+        if (len >= 4 && !memcmp(buf, "PK\x03\x04", 4))
+                return "a ZIP archive (an Excel, PowerPoint or other Office file?)";
+        if (len >= 5 && !memcmp(buf, "%PDF-", 5))
+                return "a PDF file (name it .pdf)";
+        if (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4))
+                return "an old Office file (.doc, .xls: save it as .docx or .odt)";
+        return memchr(buf, '\0', len < 4096 ? len : 4096) ? "binary data" : NULL;
+}
+
+/* A Word or OpenDocument file: its paragraphs as one unit, its properties as metadata. */
+static int read_office(const char *path, const char *display, int is_stdin, char *buf, size_t len,
+                       int odf, th_unit_fn fn, void *data, struct th_error *err)
+{
+        struct th_meta props;
+        th_meta_init(&props);
+        char *text;
+        size_t n;
+        int rc = th_office_read(display, buf, len, odf, &text, &n, &props, err);
+        free(buf);
+        if (rc == 0) {
+                struct th_unit u = {.name = display,
+                                    .source_path = is_stdin ? display : path,
+                                    .text = text,
+                                    .len = n,
+                                    .markup = TH_MARKUP_LINES,
+                                    .fields = &props,
+                                    .from_stdin = is_stdin,
+                                    .extracted = odf ? "an OpenDocument file" : "a Word file"};
+                rc = fn(&u, data);
+        }
+        th_meta_release(&props);
+        return rc;
+}
+
+/* A PDF file: one unit a page, named "FILE:PAGE". */
+static int read_pdf(const char *path, const char *display, int is_stdin, char *buf, size_t len,
+                    th_unit_fn fn, void *data, struct th_error *err)
+{
+        struct th_pdf pdf;
+        int rc = th_pdf_read(display, buf, len, &pdf, err);
+        free(buf);
+        struct th_meta props;
+        th_meta_init(&props);
+        if (pdf.date) {
+                const char *v = pdf.date;
+                struct th_error ignored = {0};
+                th_meta_set(&props, "date", &v, 1, NULL, NULL, "", 0, 0, &ignored);
+                th_error_release(&ignored);
+        }
+        for (size_t i = 0; rc == 0 && i < pdf.npages; i++) {
+                char *name = th_xasprintf("%s:%zu", display, i + 1);
+                struct th_unit u = {.name = name,
+                                    .source_path = is_stdin ? display : path,
+                                    .text = pdf.pages[i],
+                                    .len = strlen(pdf.pages[i]),
+                                    .markup = TH_MARKUP_PLAIN,
+                                    .fields = &props,
+                                    .from_stdin = is_stdin,
+                                    .extracted = "a PDF file"};
+                pdf.pages[i] = NULL; /* the unit's now */
+                rc = fn(&u, data);
+                free(name);
+        }
+        th_meta_release(&props);
+        th_pdf_release(&pdf);
+        return rc;
+}
+
 int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
                   th_unit_fn fn, void *data, struct th_error *err)
 {
@@ -197,6 +274,18 @@ int th_input_read(const char *path, const char *display, const struct th_convent
         if (is_stdin ? read_stdin(&buf, &len) : th_read_file(path, &buf, &len))
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));
+        if (has_ext(display, "docx") || has_ext(display, "odt"))
+                return read_office(path, display, is_stdin, buf, len, has_ext(display, "odt"), fn,
+                                   data, err);
+        if (has_ext(display, "pdf"))
+                return read_pdf(path, display, is_stdin, buf, len, fn, data, err);
+        const char *binary = binary_kind(buf, len);
+        if (binary) {
+                free(buf);
+                return th_error_set(err, TH_ERR_USAGE, display, 0, 0,
+                                    "cannot read this file: it is %s, not text; twohats reads %s",
+                                    binary, th_input_extensions);
+        }
         if (th_input_is_jsonl(display)) {
                 int rc =
                     th_input_jsonl(display, is_stdin ? display : path, buf, len, conv, fn, data);
@@ -305,8 +394,8 @@ static void walk_dir(const char *dir, const char *root, struct seen *seen, int f
                         TH_GROW(w->files, w->nfiles + 1, w->afiles);
                         w->files[w->nfiles++] = p;
                 } else {
-                        w->others++;
-                        free(p);
+                        TH_GROW(w->others, w->nothers + 1, w->aothers);
+                        w->others[w->nothers++] = p;
                 }
         }
         free(names);
@@ -335,6 +424,9 @@ void th_walk_release(struct th_walk *w)
         for (size_t i = 0; i < w->nfiles; i++)
                 free(w->files[i]);
         free(w->files);
+        for (size_t i = 0; i < w->nothers; i++)
+                free(w->others[i]);
+        free(w->others);
         for (size_t i = 0; i < w->nproblems; i++)
                 free(w->problems[i].path);
         free(w->problems);

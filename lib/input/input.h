@@ -27,14 +27,20 @@ struct th_unit {
         /* A JSON Lines record that cannot be read: no text, and why; the callee reports it
          * and the records after it are read on. */
         const struct th_error *error;
+        /* What the text was read out of ("a Word file", "a JSON Lines record"), or NULL
+         * when it is the file's own text: only that can be fixed in place. */
+        const char *extracted;
 };
 
 /* Called for every unit; returns 0 to go on, -1 to stop. */
 typedef int (*th_unit_fn)(struct th_unit *u, void *data);
 
-/* Does `name` look like JSON Lines, plain text or Markdown? */
+/* Does `name` look like JSON Lines, plain text, HTML or Markdown? */
 int th_input_is_jsonl(const char *name);
 enum th_markup th_input_markup(const char *name);
+
+/* The extensions twohats reads, for messages: ".md, .markdown, ...". */
+extern const char th_input_extensions[];
 
 /*
  * Read `path` ("-" for standard input, shown as `display`) and hand each
@@ -59,7 +65,8 @@ struct th_walk {
         char **files; /* regular files, sorted per folder */
         size_t nfiles, afiles;
         size_t links;  /* symbolic links not followed */
-        size_t others; /* entries that are neither files nor folders (FIFOs, sockets) */
+        char **others; /* entries that are neither files nor folders (FIFOs, sockets) */
+        size_t nothers, aothers;
         struct th_walk_problem *problems;
         size_t nproblems, aproblems;
 };

@@ -1,5 +1,9 @@
 /* report.c: choose the reporter for a format (see report.h). */
 #include "report/report.h"
+#include "base/util.h"
+
+#include <stdlib.h>
+#include <strings.h>
 
 #include <string.h>
 
@@ -53,6 +57,20 @@ void th_report_doc(struct th_report *r, const struct th_doc *doc, const struct t
         }
 }
 
+void th_report_skip(struct th_report *r, const char *path)
+{
+        const char *base = strrchr(path, '/'), *dot = strrchr(base ? base : path, '.');
+        const char *type = dot && dot != (base ? base + 1 : path) ? dot : "";
+        r->skipped_files++;
+        for (size_t i = 0; i < r->nskipped; i++)
+                if (!strcasecmp(r->skipped[i].type, type)) {
+                        r->skipped[i].n++;
+                        return;
+                }
+        TH_GROW(r->skipped, r->nskipped + 1, r->askipped);
+        r->skipped[r->nskipped++] = (struct th_skipped){th_xstrdup(type), 1};
+}
+
 void th_report_end(struct th_report *r)
 {
         if (r->format == TH_FORMAT_TEXT)
@@ -64,4 +82,9 @@ void th_report_end(struct th_report *r)
         else if (r->format == TH_FORMAT_CHECKSTYLE)
                 th_report_checkstyle_end(r);
         fflush(r->out);
+        for (size_t i = 0; i < r->nskipped; i++)
+                free(r->skipped[i].type);
+        free(r->skipped);
+        r->skipped = NULL;
+        r->nskipped = 0;
 }

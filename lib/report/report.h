@@ -29,9 +29,17 @@ struct th_report {
         const struct th_engine *engine; /* the rules, for SARIF */
         size_t nfindings, ndocs_with_findings;
         size_t counts[4]; /* per severity */
-        /* left out of folders: files of other types or patterns, links not followed */
-        size_t skipped_files, skipped_links;
+        /* left out of folders: files by type (of other types, or not included), and
+         * links not followed */
+        struct th_skipped {
+                char *type; /* ".xlsx", or "" for a file without an extension */
+                size_t n;
+        } * skipped;
+        size_t nskipped, askipped, skipped_files, skipped_links;
 };
+
+/* Count a file of a folder that was not read, by its type, for the summary. */
+void th_report_skip(struct th_report *r, const char *path);
 
 /* Parse a --format value; -1 when unknown. */
 int th_format_parse(const char *s);

@@ -95,9 +95,15 @@ void th_report_text_end(struct th_report *r)
                     r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],
                     r->ndocs_with_findings, r->ndocs_with_findings == 1 ? "" : "s");
         /* what folders held and twohats did not read, so that a pass is never silent */
-        if (r->skipped_files)
-                fprintf(r->out, "%zu file%s in folders skipped (other types, or not included)\n",
-                        r->skipped_files, r->skipped_files == 1 ? "" : "s");
+        if (r->skipped_files) {
+                fprintf(r->out, "%zu file%s in folders skipped:", r->skipped_files,
+                        r->skipped_files == 1 ? "" : "s");
+                for (size_t i = 0; i < r->nskipped; i++)
+                        fprintf(r->out, "%s %s (%zu)", i ? "," : "",
+                                *r->skipped[i].type ? r->skipped[i].type : "no extension",
+                                r->skipped[i].n);
+                fputc('\n', r->out);
+        }
         if (r->skipped_links)
                 fprintf(r->out, "%zu symbolic link%s in folders not followed (--follow-symlinks)\n",
                         r->skipped_links, r->skipped_links == 1 ? "" : "s");

@@ -36,7 +36,7 @@ is "$status" 0 "... and is a formatter: status 0"
 
 printf '{"text": "Op 29 oktober stem ik D66.", "channel": "social", "account": "hybrid", "party": "D66"}\n' >"$work/posts.jsonl"
 run --fix "$work/posts.jsonl"
-is "$err" "twohats: $work/posts.jsonl:1: cannot fix a JSON Lines record; fix the source it came from" "--fix refuses JSON Lines records"
+is "$err" "twohats: $work/posts.jsonl:1: cannot fix a JSON Lines record; apply the fix where the text is written" "--fix refuses JSON Lines records"
 run --dry-run "$work/post.md"
 is "$err" "twohats: --dry-run goes with --fix
 Try 'twohats --help' for more information." "--dry-run alone is a usage error"

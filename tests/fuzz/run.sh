@@ -46,7 +46,7 @@ fi
 # The library, the Dutch model, the language server and the `test` command, compiled
 # once with coverage instrumentation into one archive that every target links.
 printf '#define PACKAGE_VERSION "fuzz"\n' >"$out/include/config.h"
-deps="yaml-0.1 libpcre2-8 md4c jansson hunspell"
+deps="yaml-0.1 libpcre2-8 md4c jansson hunspell gumbo libzip expat"
 recover=-fno-sanitize-recover=undefined ubsan=halt_on_error=1:print_stacktrace=1
 if [ -n "${TWOHATS_FUZZ_KEEP_GOING:-}" ]; then
 	recover=-fsanitize-recover=undefined ubsan=halt_on_error=0:print_stacktrace=1
@@ -54,7 +54,7 @@ fi
 # shellcheck disable=SC2086 # $deps is a list of packages
 dep_cflags=$(pkg-config --cflags $deps) dep_libs=$(pkg-config --libs $deps)
 FUZZ_CFLAGS="-std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined $recover \
--D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -I$out/include -I$top/include -I$top/lib -I$top -I$here \
+-D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -DREADERSDIR=\"$out/readers\" -I$out/include -I$top/include -I$top/lib -I$top -I$here \
 $dep_cflags"
 FUZZ_OBJ="$out/obj"
 export FUZZ_CFLAGS FUZZ_OBJ

@@ -1,0 +1,70 @@
+/*
+ * pdf.c: the text of a PDF file, page by page, through the PDF reader module
+ * (readers/pdf.c, poppler), loaded on the first PDF.  Each page is a unit of its own,
+ * named "FILE:PAGE", so that a finding reads "brief.pdf:3:12:5": page 3, line 12,
+ * column 5 of the text as poppler lays the page out.
+ */
+#include <config.h>
+
+#include "input/pdf.h"
+#include "base/util.h"
+
+#include <ltdl.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef int (*pdf_read_fn)(const char *buf, size_t size, char ***pages, size_t *npages,
+                           char **date, char **why);
+
+static char *readers = NULL; /* the folder of the reader modules */
+
+void th_pdf_readers_dir(const char *dir)
+{
+        free(readers);
+        readers = dir ? th_xstrdup(dir) : NULL;
+}
+
+/* The reader, loaded once per process; NULL when it is not there. */
+static pdf_read_fn reader(void)
+{
+        static pdf_read_fn fn;
+        static int tried;
+        if (!tried) {
+                tried = 1;
+                char *path = th_xasprintf("%s/pdf", readers ? readers : READERSDIR);
+                lt_dlhandle h = lt_dlinit() == 0 ? lt_dlopenext(path) : NULL;
+                fn = h ? (pdf_read_fn)(void (*)(void))lt_dlsym(h, "twohats_pdf_read") : NULL;
+                free(path);
+        }
+        return fn;
+}
+
+int th_pdf_read(const char *path, const char *buf, size_t size, struct th_pdf *out,
+                struct th_error *err)
+{
+        memset(out, 0, sizeof(*out));
+        pdf_read_fn read = reader();
+        if (!read)
+                return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                                    "cannot read PDF files: this twohats has no PDF reader (build "
+                                    "it with libpoppler-glib-dev, or convert the file with "
+                                    "pdftotext)");
+        char *why = NULL;
+        if (read(buf, size, &out->pages, &out->npages, &out->date, &why) < 0) {
+                int rc = th_error_set(err, TH_ERR_USAGE, path, 0, 0, "cannot read this PDF: %s",
+                                      why ? why : "out of memory");
+                free(why);
+                th_pdf_release(out);
+                return rc;
+        }
+        return 0;
+}
+
+void th_pdf_release(struct th_pdf *p)
+{
+        for (size_t i = 0; i < p->npages; i++)
+                free(p->pages[i]);
+        free(p->pages);
+        free(p->date);
+        memset(p, 0, sizeof(*p));
+}
