@@ -35,7 +35,8 @@ void th_config_defaults(struct th_config *c, const char *dir)
 {
         memset(c, 0, sizeof(*c));
         c->dir = th_xstrdup(dir ? dir : ".");
-        set_extensions(c, default_extensions, 4);
+        set_extensions(c, default_extensions,
+                       sizeof(default_extensions) / sizeof(default_extensions[0]) - 1);
 }
 
 void th_config_release(struct th_config *c)

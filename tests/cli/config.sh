@@ -29,7 +29,7 @@ has "$out" "private event at representative premise \"Catshuis\" (metadata locat
 
 run --print-config "$work/p/inner/deep/b.md" --meta minister=Jansen
 is "$out" "# configuration for $work/p/inner/deep/b.md: $(cd "$work/p/inner" && pwd -P)/.twohats.yml
-extensions: [md, markdown, txt, jsonl]
+extensions: [md, markdown, txt, jsonl, html, htm, docx, odt, pdf]
 rules:
   core/unjustified-suppression: warning
   core/invalid-suppression: warning

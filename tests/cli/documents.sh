@@ -1,0 +1,46 @@
+# documents.sh: the formats advisers have (HTML, Word, OpenDocument, PDF) give the same
+# findings as the Markdown they were made from, at positions their own viewers show.
+. "$srcdir/tests/cli/lib.sh"
+plan 10
+
+docs="$srcdir/tests/data/documents"
+lint() { run --format line --no-config --meta channel=web "$docs/$1"; out=$(printf '%s\n' "$out" | sed "s|^$docs/||; s|: [^[]*\[| [|"); }
+
+lint persbericht.md
+is "$out" "persbericht.md:3:92 [office-premises/campaign-use]
+persbericht.md:5:1 [party-politics/vote-call]" "Markdown: the source"
+lint persbericht.html
+is "$out" "persbericht.html:14:43 [office-premises/campaign-use]
+persbericht.html:17:13 [party-politics/vote-call]" "HTML: at their line and column in the source; script, style, comment, title and attributes are no text"
+lint persbericht.docx
+is "$out" "persbericht.docx:2:92 [office-premises/campaign-use]
+persbericht.docx:3:1 [party-politics/vote-call]" "Word: paragraph and character"
+lint persbericht.odt
+is "$out" "persbericht.odt:2:92 [office-premises/campaign-use]
+persbericht.odt:3:1 [party-politics/vote-call]" "OpenDocument: paragraph and character"
+lint persbericht.pdf
+is "$out" "persbericht.pdf:1:3:1 [office-premises/campaign-use]
+persbericht.pdf:1:4:1 [party-politics/vote-call]" "PDF: page, line and column as poppler lays the page out"
+
+run --no-config --meta channel=web "$docs/persbericht.docx"
+has "$out" "    2 | Vandaag opende de minister het nieuwe station in Zwolle." "the text format shows the paragraph"
+
+cp "$docs/persbericht.docx" "$work/nota.docx"
+run --fix --no-config --meta channel=web "$work/nota.docx"
+is "$err" "twohats: $work/nota.docx: cannot fix a Word file; apply the fix where the text is written" "--fix refuses a Word file"
+
+cp "$docs/persbericht.docx" "$work/sheet.xlsx"
+run --no-config "$work/sheet.xlsx"
+is "$err" "twohats: $work/sheet.xlsx: cannot read this file: it is a ZIP archive (an Excel, PowerPoint or other Office file?), not text; twohats reads .md, .markdown, .txt, .jsonl, .html, .htm, .docx, .odt, .pdf" "a file of another type is refused by name, not read as text"
+printf 'not a zip' >"$work/broken.docx"
+run --no-config "$work/broken.docx"
+is "$status" 2 "a Word file that cannot be read: status 2, never clean"
+
+mkdir -p "$work/folder"
+cp "$docs/persbericht.odt" "$docs/persbericht.html" "$work/folder/"
+cp "$docs/persbericht.docx" "$work/folder/a.xlsx"
+cp "$docs/persbericht.docx" "$work/folder/b.xlsx"
+printf 'x' >"$work/folder/c.png"
+run --no-config --meta channel=web "$work/folder"
+has "$out" "3 files in folders skipped: .xlsx (2), .png (1)" "a folder: its documents are read, and what was skipped is counted by type"
+exit $((failures > 0))
