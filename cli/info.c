@@ -1,5 +1,6 @@
 /* cli_info.c: --list-rules, --explain and --print-config (see cli.h). */
 #include "cli.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -12,7 +13,8 @@ int th_cli_list_rules(struct th_cli *cli)
         for (size_t i = 0; i < n; i++)
                 if (strlen(th_engine_rule(cli->engine, i)->id) > width)
                         width = strlen(th_engine_rule(cli->engine, i)->id);
-        printf("%-*s  %-8s  %-16s  %s\n", (int)width, "RULE", "SEVERITY", "PLUGIN", "SUMMARY");
+        printf("%-*s  %-8s  %-16s  %s\n", (int)width, _("RULE"), _("SEVERITY"), _("PLUGIN"),
+               _("SUMMARY"));
         for (size_t i = 0; i < n; i++) {
                 const struct th_rule_info *r = th_engine_rule(cli->engine, i);
                 printf("%-*s  %-8s  %-16s  %s\n", (int)width, r->id, th_severity_name(r->severity),
@@ -25,12 +27,12 @@ int th_cli_explain(struct th_cli *cli, const char *rule)
 {
         const struct th_rule_info *r = th_engine_find_rule(cli->engine, rule);
         if (!r) {
-                fprintf(stderr, "twohats: unknown rule '%s' (twohats --list-rules shows them)\n",
+                fprintf(stderr, _("twohats: unknown rule '%s' (twohats --list-rules shows them)\n"),
                         rule);
                 return TH_EXIT_USAGE;
         }
-        printf("%s (%s, plugin %s)\n%s\n\n%s\n", r->id, th_severity_name(r->severity), r->plugin,
-               r->summary, r->explanation);
+        printf(_("%s (%s, plugin %s)\n%s\n\n%s\n"), r->id, _(th_severity_name(r->severity)),
+               r->plugin, r->summary, r->explanation);
         return TH_EXIT_OK;
 }
 

@@ -3,6 +3,7 @@
 #include "findings/fix.h"
 #include "input/input.h"
 #include "document/suppress.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdio.h>
@@ -175,7 +176,7 @@ static void lint_folder(struct run *run, const char *path)
         for (size_t i = 0; i < w.nothers; i++)
                 th_report_skip(&run->report, w.others[i]);
         if (!taken && !refused && !w.nproblems)
-                fprintf(stderr, "twohats: %s: no file to check in this folder\n", path);
+                fprintf(stderr, _("twohats: %s: no file to check in this folder\n"), path);
         th_walk_release(&w);
 }
 

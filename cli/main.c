@@ -5,6 +5,7 @@
  */
 #include <config.h>
 
+#include "base/i18n.h"
 #include "base/util.h"
 #include "cli.h"
 #include "input/pdf.h"
@@ -12,6 +13,7 @@
 #include "nl/service.h"
 
 #include <getopt.h>
+#include <locale.h>
 #include <stdio.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -19,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage_text[] =
+static const char usage_text[] = /* printf: the plugin and rules folders */
     "Usage: twohats [OPTIONS] PATH...\n"
     "       twohats test CASES.jsonl|RULES.yml...\n"
     "       twohats lsp\n"
@@ -53,11 +55,11 @@ static const char usage_text[] =
     "      --no-config          use the built-in defaults only\n"
     "      --print-config PATH  show the configuration that applies to PATH\n"
     "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
-    "                           before TWOHATS_PLUGIN_PATH and " PLUGINDIR ";\n"
+    "                           before TWOHATS_PLUGIN_PATH and %s;\n"
     "                           an uninstalled twohats in its build tree uses that\n"
     "                           tree's plugins and rules instead of the install's)\n"
     "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
-    "                           $TWOHATS_RULES_DIR (':'-separated) and " RULESDIR "\n"
+    "                           $TWOHATS_RULES_DIR (':'-separated) and %s\n"
     "Information:\n"
     "      --list-rules         list every rule: id, default severity, plugin, summary\n"
     "      --explain RULE       explain a rule, with its sources\n"
@@ -112,8 +114,8 @@ static const struct option long_options[] = {
 static int usage_error(const char *fmt, const char *arg)
 {
         fputs("twohats: ", stderr);
-        fprintf(stderr, fmt, arg);
-        fputs("\nTry 'twohats --help' for more information.\n", stderr);
+        fprintf(stderr, _(fmt), arg);
+        fputs(_("\nTry 'twohats --help' for more information.\n"), stderr);
         return TH_EXIT_USAGE;
 }
 
@@ -221,6 +223,19 @@ static void on_abort(int sig)
 int main(int argc, char **argv)
 {
         signal(SIGABRT, on_abort);
+        /* the user's language for messages (LANG=nl_NL.UTF-8: Dutch); an uninstalled twohats
+         * finds its catalogues in its build tree, as it does its plugins */
+        setlocale(LC_ALL, "");
+        char *tree_locale = build_tree();
+        if (tree_locale) {
+                char *dir = th_xasprintf("%s/po/locale", tree_locale);
+                bindtextdomain(TH_TEXTDOMAIN, dir);
+                free(dir);
+                free(tree_locale);
+        } else {
+                bindtextdomain(TH_TEXTDOMAIN, LOCALEDIR);
+        }
+        textdomain(TH_TEXTDOMAIN);
         struct th_cli cli;
         memset(&cli, 0, sizeof(cli));
         th_meta_init(&cli.meta);
@@ -308,7 +323,7 @@ int main(int argc, char **argv)
                         cli.follow_symlinks = 1;
                         break;
                 case 'h':
-                        fputs(usage_text, stdout);
+                        printf(_(usage_text), PLUGINDIR, RULESDIR);
                         status = -1;
                         break;
                 case 'V':
@@ -375,11 +390,11 @@ int main(int argc, char **argv)
                         loaded +=
                             strcmp(th_engine_plugin(cli.engine, i)->path, TH_PLUGIN_BUILT_IN) != 0;
                 if (cli.engine && loaded == 0) {
-                        fputs("twohats: warning: no rule plugins found in", stderr);
+                        fputs(_("twohats: warning: no rule plugins found in"), stderr);
                         for (size_t i = 0; i < nsearch; i++)
                                 fprintf(stderr, "%s %s", i ? "," : "", search[i]);
-                        fputs("; only the core rules run (set TWOHATS_PLUGIN_PATH or install "
-                              "twohats)\n",
+                        fputs(_("; only the core rules run (set TWOHATS_PLUGIN_PATH or install "
+                                "twohats)\n"),
                               stderr);
                 }
         }

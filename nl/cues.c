@@ -8,6 +8,7 @@
  * once by the word index and then only where a cue can be.
  */
 #include "cues.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
@@ -840,7 +841,8 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
 
 static void add_label(struct th_buf *b, const struct th_cues *c, size_t cue)
 {
-        th_buf_addf(b, "%s%s", b->len ? ", " : "", c->cues[cue].label);
+        /* in the user's language: the labels are in the catalogue (po/yaml-labels.py) */
+        th_buf_addf(b, "%s%s", b->len ? ", " : "", _(c->cues[cue].label));
 }
 
 /* Does judgement `j` hold at `anchor`?  Fills the item when it does. */

@@ -55,7 +55,7 @@ extern "C" {
 #endif
 
 #define TH_ABI_MAJOR 1
-#define TH_ABI_MINOR 0
+#define TH_ABI_MINOR 1
 
 #if defined(_WIN32)
 #define TH_EXPORT __declspec(dllexport)
@@ -258,6 +258,11 @@ struct th_plugin {
         /* Optional: free what init() made.  Also called when init() failed,
          * with what it had put in *state (NULL when nothing). */
         void (*fini)(void *state);
+        /* Since 1.1, optional: the gettext text domain of the plugin's texts.  The host
+         * translates the rules' summaries and explanations and the formats of report()
+         * through it (dgettext); the plugin binds it to its folder in init() if it is not
+         * the host's (bindtextdomain) and translates the words it passes as arguments. */
+        const char *textdomain;
 };
 
 /* Initialise a descriptor's version fields. */

@@ -1,5 +1,6 @@
 /* error.c: errors as values with a place (see error.h). */
 #include "base/error.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdarg.h>
@@ -14,7 +15,7 @@ int th_error_set(struct th_error *err, enum th_error_kind kind, const char *file
         th_error_release(err);
         va_list ap;
         va_start(ap, fmt);
-        char *msg = th_xvasprintf(fmt, ap);
+        char *msg = th_xvasprintf(_(fmt), ap); /* in the user's language */
         va_end(ap);
         err->kind = kind;
         err->file = file ? th_xstrdup(file) : NULL;

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "engine/engine_private.h"
+#include "base/i18n.h"
 #include "document/suppress.h"
 #include "base/util.h"
 #include "match/morphology.h"
@@ -117,8 +118,10 @@ static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const c
         p->info.options = desc->options;
         TH_GROW(e->plugins, e->nplugins + 1, e->aplugins);
         e->plugins[e->nplugins++] = p;
+        const char *domain = TH_PLUGIN_HAS(desc, textdomain) ? desc->textdomain : NULL;
         for (const struct th_rule *r = desc->rules; r->id; r++)
-                add_rule_info(e, r->id, desc->name, r->severity, r->summary, r->explanation);
+                add_rule_info(e, r->id, desc->name, r->severity, th_translate(domain, r->summary),
+                              th_translate(domain, r->explanation));
         return 0;
 }
 

@@ -3,6 +3,7 @@
  * function table (see twohats/plugin.h for the contract of each).
  */
 #include "engine/engine_private.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdarg.h>
@@ -214,7 +215,9 @@ static enum th_status vreport(struct th_ctx *ctx, const char *rule, enum th_seve
         if (sev > at_most && at_most != TH_SEV_OFF)
                 sev = at_most;
         if (sev != TH_SEV_OFF) {
-                char *message = th_xvasprintf(fmt, ap);
+                const struct th_plugin *d = ctx->plugin->desc;
+                char *message = th_xvasprintf(
+                    th_translate(TH_PLUGIN_HAS(d, textdomain) ? d->textdomain : NULL, fmt), ap);
                 th_findings_add(ctx->findings, ctx->doc, rule, sev, span.start, span.end, message,
                                 fix);
                 free(message);

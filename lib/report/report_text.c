@@ -4,7 +4,9 @@
  * without NO_COLOR).
  */
 #include "report/report.h"
+#include "base/i18n.h"
 #include "base/utf8.h"
+#include "base/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -73,10 +75,10 @@ void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const str
                 if (r->color)
                         fprintf(r->out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", path,
                                 x->line, x->col, severity_color(x->severity),
-                                th_severity_name(x->severity), message, rule);
+                                _(th_severity_name(x->severity)), message, rule);
                 else
                         fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line, x->col,
-                                th_severity_name(x->severity), message, rule);
+                                _(th_severity_name(x->severity)), message, rule);
                 free(message);
                 free(rule);
                 show_source(r->out, doc, x, r->color);
@@ -84,27 +86,57 @@ void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const str
         free(path);
 }
 
+/* A counted phrase ("3 findings"), kept until free_counted(): four at most at a time. */
+static char *phrases[4];
+static size_t nphrases;
+
+static const char *counted(const char *fmt, size_t n)
+{
+        char *p = th_xasprintf(fmt, n);
+        if (nphrases < 4)
+                phrases[nphrases++] = p;
+        return p;
+}
+
+static void free_counted(void)
+{
+        while (nphrases)
+                free(phrases[--nphrases]);
+}
+
 void th_report_text_end(struct th_report *r)
 {
-        if (r->nfindings)
+        if (r->nfindings) {
+                /* TRANSLATORS: "3 findings (1 error, 2 warnings, 0 info) in 2 documents",
+                 * built from four counted phrases */
                 fprintf(
-                    r->out,
-                    "\n%zu finding%s (%zu error%s, %zu warning%s, %zu info) in %zu document%s\n",
-                    r->nfindings, r->nfindings == 1 ? "" : "s", r->counts[TH_SEV_ERROR],
-                    r->counts[TH_SEV_ERROR] == 1 ? "" : "s", r->counts[TH_SEV_WARNING],
-                    r->counts[TH_SEV_WARNING] == 1 ? "" : "s", r->counts[TH_SEV_INFO],
-                    r->ndocs_with_findings, r->ndocs_with_findings == 1 ? "" : "s");
+                    r->out, _("\n%s (%s, %s, %zu info) in %s\n"),
+                    counted(ngettext("%zu finding", "%zu findings", r->nfindings), r->nfindings),
+                    counted(ngettext("%zu error", "%zu errors", r->counts[TH_SEV_ERROR]),
+                            r->counts[TH_SEV_ERROR]),
+                    counted(ngettext("%zu warning", "%zu warnings", r->counts[TH_SEV_WARNING]),
+                            r->counts[TH_SEV_WARNING]),
+                    r->counts[TH_SEV_INFO],
+                    counted(ngettext("%zu document", "%zu documents", r->ndocs_with_findings),
+                            r->ndocs_with_findings));
+                free_counted();
+        }
         /* what folders held and twohats did not read, so that a pass is never silent */
         if (r->skipped_files) {
-                fprintf(r->out, "%zu file%s in folders skipped:", r->skipped_files,
-                        r->skipped_files == 1 ? "" : "s");
+                fprintf(r->out,
+                        ngettext("%zu file in folders skipped:", "%zu files in folders skipped:",
+                                 r->skipped_files),
+                        r->skipped_files);
                 for (size_t i = 0; i < r->nskipped; i++)
                         fprintf(r->out, "%s %s (%zu)", i ? "," : "",
-                                *r->skipped[i].type ? r->skipped[i].type : "no extension",
+                                *r->skipped[i].type ? r->skipped[i].type : _("no extension"),
                                 r->skipped[i].n);
                 fputc('\n', r->out);
         }
         if (r->skipped_links)
-                fprintf(r->out, "%zu symbolic link%s in folders not followed (--follow-symlinks)\n",
-                        r->skipped_links, r->skipped_links == 1 ? "" : "s");
+                fprintf(r->out,
+                        ngettext("%zu symbolic link in folders not followed (--follow-symlinks)\n",
+                                 "%zu symbolic links in folders not followed (--follow-symlinks)\n",
+                                 r->skipped_links),
+                        r->skipped_links);
 }

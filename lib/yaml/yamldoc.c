@@ -1,5 +1,6 @@
 /* yamldoc.c: libyaml's document API with positions (see yamldoc.h). */
 #include "yaml/yamldoc.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdarg.h>
@@ -304,7 +305,7 @@ int th_yamldoc_error(const struct th_yamldoc *y, const struct th_ynode *node,
         char msg[1024];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(msg, sizeof(msg), fmt, ap);
+        vsnprintf(msg, sizeof(msg), _(fmt), ap);
         va_end(ap);
         return th_error_set(err, kind, y->file, node ? th_yamldoc_line(y, node) : 0,
                             node ? th_yamldoc_col(y, node) : 0, "%s", msg);

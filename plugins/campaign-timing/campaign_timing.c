@@ -28,59 +28,62 @@
 
 static const struct th_rule rules[] = {
     {RULE_CANDIDATE, TH_SEV_WARNING,
-     "in a campaign window, government-voiced text links the minister to the election",
-     "Checks government-voiced text dated inside a campaign window for a sentence that links\n"
-     "the minister (a title such as \"minister\" or a name of the `minister` metadata) or a\n"
-     "party to the election, the campaign, a candidacy or a party list (lijsttrekker,\n"
-     "kandidaat, kandidatenlijst, verkiezingscampagne, op campagne, ...), or a campaign to\n"
-     "the minister and a party (\"bij de VVD draaide de campagne om Ruttes leiderschap\").\n"
-     "The judgement combines cues (rules/nl/cues.yml); the message names those that fired.\n"
-     "\n"
-     "Why: a minister who is also a candidate appears in government communication as\n"
-     "minister; linking the office to the candidacy in election time makes the two hats\n"
-     "hard to tell apart (ANSWER-2021, answers 1-6: the nature or timing of an activity can\n"
-     "blur the distinction; UO-2017: never a party-political interest).\n" ADVISORY "\n"
-     "Flags:  Minister Hoekstra, lijsttrekker van het CDA, opent vandaag het nieuwe\n"
-     "        belastingkantoor in Apeldoorn.       (press-release, date: 2021-03-01)\n"
-     "Clean:  the same text dated 2021-06-01, or without the words \"lijsttrekker van het CDA\".\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line campaign-timing/candidate-in-office-voice -- reason -->"},
+     N_("in a campaign window, government-voiced text links the minister to the election"),
+     N_("Checks government-voiced text dated inside a campaign window for a sentence that links\n"
+        "the minister (a title such as \"minister\" or a name of the `minister` metadata) or a\n"
+        "party to the election, the campaign, a candidacy or a party list (lijsttrekker,\n"
+        "kandidaat, kandidatenlijst, verkiezingscampagne, op campagne, ...), or a campaign to\n"
+        "the minister and a party (\"bij de VVD draaide de campagne om Ruttes leiderschap\").\n"
+        "The judgement combines cues (rules/nl/cues.yml); the message names those that fired.\n"
+        "\n"
+        "Why: a minister who is also a candidate appears in government communication as\n"
+        "minister; linking the office to the candidacy in election time makes the two hats\n"
+        "hard to tell apart (ANSWER-2021, answers 1-6: the nature or timing of an activity can\n"
+        "blur the distinction; UO-2017: never a party-political interest).\n" ADVISORY "\n"
+        "Flags:  Minister Hoekstra, lijsttrekker van het CDA, opent vandaag het nieuwe\n"
+        "        belastingkantoor in Apeldoorn.       (press-release, date: 2021-03-01)\n"
+        "Clean:  the same text dated 2021-06-01, or without the words \"lijsttrekker van het "
+        "CDA\".\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line campaign-timing/candidate-in-office-voice -- reason "
+        "-->")},
     {RULE_MEDIA, TH_SEV_WARNING,
-     "in a campaign window, government-voiced text promotes a minister-centred media moment",
-     "Checks government-voiced text dated inside a campaign window for a sentence that\n"
-     "announces or promotes a media moment centred on the minister: a documentary, portrait,\n"
-     "talk show, interview, broadcast or premiere, or an appearance announced the way\n"
-     "broadcasters do: a programme or newspaper by name (\"te gast bij Op1\", \"in de\n"
-     "Telegraaf\"), a broadcast time, the minister by name or @handle. The message names\n"
-     "the cues that fired (rules/nl/cues.yml).\n"
-     "\n"
-     "Why: the timing of such a moment is itself the issue (the source document's question\n"
-     "about a documentary whose broadcast moment the minister chose; ANSWER-2021, answers\n"
-     "11-13: government communication is about policy, never the minister's image).\n" ADVISORY "\n"
-     "Flags:  Zondagavond is minister Kaag te zien in een documentaire over haar werk.\n"
-     "        (press-release, date: 2021-02-20)\n"
-     "Clean:  the same text dated 2020-09-20.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line campaign-timing/media-moment -- reason -->"},
+     N_("in a campaign window, government-voiced text promotes a minister-centred media moment"),
+     N_("Checks government-voiced text dated inside a campaign window for a sentence that\n"
+        "announces or promotes a media moment centred on the minister: a documentary, portrait,\n"
+        "talk show, interview, broadcast or premiere, or an appearance announced the way\n"
+        "broadcasters do: a programme or newspaper by name (\"te gast bij Op1\", \"in de\n"
+        "Telegraaf\"), a broadcast time, the minister by name or @handle. The message names\n"
+        "the cues that fired (rules/nl/cues.yml).\n"
+        "\n"
+        "Why: the timing of such a moment is itself the issue (the source document's question\n"
+        "about a documentary whose broadcast moment the minister chose; ANSWER-2021, answers\n"
+        "11-13: government communication is about policy, never the minister's image).\n" ADVISORY
+        "\n"
+        "Flags:  Zondagavond is minister Kaag te zien in een documentaire over haar werk.\n"
+        "        (press-release, date: 2021-02-20)\n"
+        "Clean:  the same text dated 2020-09-20.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line campaign-timing/media-moment -- reason -->")},
     {RULE_CAMPAIGN, TH_SEV_INFO,
-     "in a campaign window, government-voiced text launches a publicity campaign featuring a "
-     "minister",
-     "Checks government-voiced text dated inside a campaign window for the launch of a new\n"
-     "publicity campaign (campagne, voorlichtingscampagne, tv-spot) in a sentence that\n"
-     "features a minister.\n"
-     "\n"
-     "Why: a government campaign with the minister in the lead role, launched in the weeks\n"
-     "before an election, puts the candidate in view at public expense; government\n"
-     "communication is about policy, never personal image building (UO-2017).\n" ADVISORY "\n"
-     "Flags:  Vandaag lanceert minister Van Ark de nieuwe campagne 'Zorg voor elkaar'.\n"
-     "        (web, date: 2021-02-25)\n"
-     "Clean:  Het ministerie start de campagne 'Elke stem telt' (no minister: a turnout\n"
-     "        campaign).\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line campaign-timing/new-campaign -- planned since 2020 -->"},
+     N_("in a campaign window, government-voiced text launches a publicity campaign featuring a "
+        "minister"),
+     N_("Checks government-voiced text dated inside a campaign window for the launch of a new\n"
+        "publicity campaign (campagne, voorlichtingscampagne, tv-spot) in a sentence that\n"
+        "features a minister.\n"
+        "\n"
+        "Why: a government campaign with the minister in the lead role, launched in the weeks\n"
+        "before an election, puts the candidate in view at public expense; government\n"
+        "communication is about policy, never personal image building (UO-2017).\n" ADVISORY "\n"
+        "Flags:  Vandaag lanceert minister Van Ark de nieuwe campagne 'Zorg voor elkaar'.\n"
+        "        (web, date: 2021-02-25)\n"
+        "Clean:  Het ministerie start de campagne 'Elke stem telt' (no minister: a turnout\n"
+        "        campaign).\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line campaign-timing/new-campaign -- planned since 2020 -->")},
     {0, 0, 0, 0}};
 
 static const struct th_option options[] = {
@@ -149,6 +152,7 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
+    .textdomain = TH_PLUGINS_TEXTDOMAIN,
     .name = "campaign-timing",
     .version = "1.0.0",
     .summary = "advisory checks of government communication in campaign windows",

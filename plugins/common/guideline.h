@@ -8,11 +8,21 @@
 #define TH_GUIDELINE_H
 
 #include <ctype.h>
+#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <twohats/nl.h>
 #include <twohats/plugin.h>
+
+/* The project's plugins share the core's text domain: their rule texts and report formats
+ * are translated by the host (struct th_plugin.textdomain); the words they pass as
+ * arguments, by _().  N_ marks a text for xgettext only. */
+#define TH_PLUGINS_TEXTDOMAIN "twohats"
+#ifndef N_ /* make update-po keeps N_ through the preprocessor to find the texts */
+#define N_(s) s
+#endif
+#define _(s) dgettext(TH_PLUGINS_TEXTDOMAIN, s)
 
 /* The state of a plugin that needs the Dutch model ("nl" service) and nothing else. */
 struct dutch {

@@ -28,69 +28,70 @@
         "newsletter, letter, corporate account, civil-service drafts).\n"
 
 static const struct th_rule rules[] = {
-    {RULE_PRAISE, TH_SEV_WARNING, "evaluative praise of the minister's person",
-     "Checks government-voiced text for praise of the minister as a person: an evaluative\n"
-     "word before a title (\"onze daadkrachtige minister\", \"de populaire minister\"), praise in\n"
-     "the title (\"topminister\"), the minister said to be so (\"minister X is fantastisch\",\n"
-     "\"zij wordt gezien als een bevlogen bestuurder\"), praise of how the minister acts\n"
-     "(\"treedt daadkrachtig op\") or of the person (\"straalt gezag uit\"). The judgement\n"
-     "combines cues (rules/nl/cues.yml); the message names those that fired.\n"
-     "\n" WHY "\n"
-     "Not a finding: praise of a plan or policy (\"een sterk plan\").\n"
-     "\n"
-     "Flags:  Onze daadkrachtige minister Jansen heeft weer laten zien wat zij kan.\n"
-     "Clean:  Minister Jansen presenteert een sterk plan voor de kinderopvang.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line image-building/praise -- quote from an award jury -->"},
+    {RULE_PRAISE, TH_SEV_WARNING, N_("evaluative praise of the minister's person"),
+     N_("Checks government-voiced text for praise of the minister as a person: an evaluative\n"
+        "word before a title (\"onze daadkrachtige minister\", \"de populaire minister\"), praise "
+        "in\n"
+        "the title (\"topminister\"), the minister said to be so (\"minister X is fantastisch\",\n"
+        "\"zij wordt gezien als een bevlogen bestuurder\"), praise of how the minister acts\n"
+        "(\"treedt daadkrachtig op\") or of the person (\"straalt gezag uit\"). The judgement\n"
+        "combines cues (rules/nl/cues.yml); the message names those that fired.\n"
+        "\n" WHY "\n"
+        "Not a finding: praise of a plan or policy (\"een sterk plan\").\n"
+        "\n"
+        "Flags:  Onze daadkrachtige minister Jansen heeft weer laten zien wat zij kan.\n"
+        "Clean:  Minister Jansen presenteert een sterk plan voor de kinderopvang.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line image-building/praise -- quote from an award jury -->")},
     {RULE_RATINGS, TH_SEV_WARNING,
-     "the popularity, approval rating or poll standing of a minister or the cabinet",
-     "Checks government-voiced text for a report of the popularity, approval rating or poll\n"
-     "standing of a minister or the cabinet: a ranking (\"de populairste minister\", \"eindigt\n"
-     "als tweede\"), a rating word (waarderingscijfer, rapportcijfer) with the minister or the\n"
-     "cabinet and a figure or movement (\"steeg naar een 7,2\", \"38 procent\"), trust or\n"
-     "approval of them with a figure or a pollster nearby (\"het meeste vertrouwen (58\n"
-     "procent)\", EenVandaag, Ipsos I&O), or a poll in which they are ranked or scored. The\n"
-     "judgement combines cues over the sentence and its neighbours (rules/nl/cues.yml); the\n"
-     "message names those that fired.\n"
-     "\n" WHY "\n"
-     "Not a finding: research on turnout, policy or public opinion about a topic (a poll of\n"
-     "groundwater, trust in the courts), the cabinet's own trust in something, and a general\n"
-     "account of how ratings are measured (the source document does so).\n"
-     "\n"
-     "Flags:  Het waarderingscijfer voor minister Jansen steeg deze maand naar een 7,2.\n"
-     "Clean:  Uit onderzoek blijkt dat de opkomstintentie onder kiezers hoog is.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line image-building/ratings -- reason -->"},
-    {RULE_PRIVATE, TH_SEV_INFO, "the minister's private life as content",
-     "Checks government-voiced text for the minister's private life as content: birthday,\n"
-     "holiday, family, partner, children, hobbies, in a sentence about the minister, or family\n"
-     "(\"zijn zongebruinde gezin\") next to a sentence about the minister, also in quotation\n"
-     "marks (the minister telling of a holiday is still its content).\n"
-     "\n" WHY "\n"
-     "Not a finding: policy about families (\"gezinnen met jonge kinderen krijgen meer\n"
-     "keuze\").\n"
-     "\n"
-     "Flags:  Minister Jansen viert vandaag haar verjaardag met haar gezin.\n"
-     "Clean:  Minister Jansen presenteert het plan voor de kinderopvang.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line image-building/personal-life -- reason -->"},
-    {RULE_PERSONA, TH_SEV_INFO, "a text in which the minister, not the policy, is the subject",
-     "Checks whether the minister (a title or a name of the `minister` metadata, or \"Hij\" or\n"
-     "\"Zij\" soon after a sentence about the minister) opens more than a share of the\n"
-     "sentences (option share, percent, default 50) of a text of at least\n"
-     "min-sentences sentences (default 4), while at most max-policy-share percent of the\n"
-     "sentences (default 25) hold a policy word.\n"
-     "\n" WHY "\n"
-     "Flags:  Minister Jansen is vandaag in Zwolle. Minister Jansen schudt handen. Minister\n"
-     "        Jansen luistert. Minister Jansen maakt foto's. Minister Jansen geniet.\n"
-     "Clean:  the same visit told through the plans, budgets and measures it is about.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable image-building/persona-focus -- reason --> ... "
-     "<!-- twohats-enable image-building/persona-focus -->"},
+     N_("the popularity, approval rating or poll standing of a minister or the cabinet"),
+     N_("Checks government-voiced text for a report of the popularity, approval rating or poll\n"
+        "standing of a minister or the cabinet: a ranking (\"de populairste minister\", \"eindigt\n"
+        "als tweede\"), a rating word (waarderingscijfer, rapportcijfer) with the minister or the\n"
+        "cabinet and a figure or movement (\"steeg naar een 7,2\", \"38 procent\"), trust or\n"
+        "approval of them with a figure or a pollster nearby (\"het meeste vertrouwen (58\n"
+        "procent)\", EenVandaag, Ipsos I&O), or a poll in which they are ranked or scored. The\n"
+        "judgement combines cues over the sentence and its neighbours (rules/nl/cues.yml); the\n"
+        "message names those that fired.\n"
+        "\n" WHY "\n"
+        "Not a finding: research on turnout, policy or public opinion about a topic (a poll of\n"
+        "groundwater, trust in the courts), the cabinet's own trust in something, and a general\n"
+        "account of how ratings are measured (the source document does so).\n"
+        "\n"
+        "Flags:  Het waarderingscijfer voor minister Jansen steeg deze maand naar een 7,2.\n"
+        "Clean:  Uit onderzoek blijkt dat de opkomstintentie onder kiezers hoog is.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line image-building/ratings -- reason -->")},
+    {RULE_PRIVATE, TH_SEV_INFO, N_("the minister's private life as content"),
+     N_("Checks government-voiced text for the minister's private life as content: birthday,\n"
+        "holiday, family, partner, children, hobbies, in a sentence about the minister, or family\n"
+        "(\"zijn zongebruinde gezin\") next to a sentence about the minister, also in quotation\n"
+        "marks (the minister telling of a holiday is still its content).\n"
+        "\n" WHY "\n"
+        "Not a finding: policy about families (\"gezinnen met jonge kinderen krijgen meer\n"
+        "keuze\").\n"
+        "\n"
+        "Flags:  Minister Jansen viert vandaag haar verjaardag met haar gezin.\n"
+        "Clean:  Minister Jansen presenteert het plan voor de kinderopvang.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line image-building/personal-life -- reason -->")},
+    {RULE_PERSONA, TH_SEV_INFO, N_("a text in which the minister, not the policy, is the subject"),
+     N_("Checks whether the minister (a title or a name of the `minister` metadata, or \"Hij\" or\n"
+        "\"Zij\" soon after a sentence about the minister) opens more than a share of the\n"
+        "sentences (option share, percent, default 50) of a text of at least\n"
+        "min-sentences sentences (default 4), while at most max-policy-share percent of the\n"
+        "sentences (default 25) hold a policy word.\n"
+        "\n" WHY "\n"
+        "Flags:  Minister Jansen is vandaag in Zwolle. Minister Jansen schudt handen. Minister\n"
+        "        Jansen luistert. Minister Jansen maakt foto's. Minister Jansen geniet.\n"
+        "Clean:  the same visit told through the plans, budgets and measures it is about.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable image-building/persona-focus -- reason --> ... "
+        "<!-- twohats-enable image-building/persona-focus -->")},
     {0, 0, 0, 0}};
 
 static const struct th_option options[] = {
@@ -207,17 +208,19 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         if (report_group(host, ctx, st, doc, "praise", RULE_PRAISE,
-                         "praise of the minister's person", 0) != TH_OK ||
+                         _("praise of the minister's person"), 0) != TH_OK ||
             report_group(host, ctx, st, doc, "ratings", RULE_RATINGS,
-                         "the popularity or rating of the minister or the cabinet", 0) != TH_OK ||
+                         _("the popularity or rating of the minister or the cabinet"),
+                         0) != TH_OK ||
             report_group(host, ctx, st, doc, "personal-life", RULE_PRIVATE,
-                         "the minister's private life", 1) != TH_OK)
+                         _("the minister's private life"), 1) != TH_OK)
                 return TH_ERROR;
         return persona(host, ctx, st, doc, text);
 }
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
+    .textdomain = TH_PLUGINS_TEXTDOMAIN,
     .name = "image-building",
     .version = "1.0.0",
     .summary = "government communication is about policy, never the minister's image",

@@ -23,52 +23,53 @@
 
 static const struct th_rule rules[] = {
     {RULE_CAMPAIGN, TH_SEV_WARNING,
-     "a government premise used as the place of a party or campaign activity",
-     "Checks whether a text places a party or campaign activity (campagnevideo, campagneteam,\n"
-     "campagnemedewerkers, partijbijeenkomst, ledenvergadering, fondsenwerving,\n"
-     "verkiezingsoverleg, strategisch campagneoverleg, ...) at a government premise: in one\n"
-     "sentence, or anywhere in an agenda item (channel: agenda). A premise counts only as a\n"
-     "place: after a place preposition (\"op het ministerie van Financiën\", \"in de\n"
-     "ministerskamer\", \"vanuit het Torentje\"), as an address (\"Turfmarkt 147\"), or as the\n"
-     "`location` metadata. With `location` a premise and `event: party` or `event: campaign`,\n"
-     "the item itself is the finding.\n"
-     "\n"
-     "Why: ministries are no base for campaigns. The government answered that there are no\n"
-     "specific rules on the use of government resources for party purposes, but that the\n"
-     "principles of neutral government hold unchanged, in election time and outside it\n"
-     "(ANSWER-2021, answers 1-6 and 9); representative premises are used with restraint\n"
-     "(HANDBOEK-2021, p. 52).\n"
-     "\n"
-     "Not a finding: the ministry as organisation (\"het ministerie van Financiën heeft\n"
-     "besloten de campagne voor de belastingaangifte te verlengen\"), a negation (\"wij hebben\n"
-     "geen campagnemedewerkers op het ministerie geplaatst\", \"het departement is niet bedoeld\n"
-     "als uitvalsbasis voor campagneteams\"), and text in quotation marks or a blockquote\n"
-     "(reported speech), where this rule drops its finding.\n"
-     "\n"
-     "Flags:  19.00 uur: opname campagnevideo in de ministerskamer.\n"
-     "Clean:  De ministerraad vergaderde vandaag in het Catshuis over de begroting.\n"
-     "\n"
-     "Suppress a justified case with a reason:\n"
-     "  <!-- twohats-disable-next-line office-premises/campaign-use -- paid rental,\n"
-     "  approved by the secretary-general -->"},
-    {RULE_PRIVATE, TH_SEV_INFO, "a representative government premise used for a private event",
-     "Checks whether a text places a private event (verjaardag, bruiloft, privédiner,\n"
-     "familiefeest, ...) at a representative government premise (Catshuis, Trêveszaal,\n"
-     "Johan de Witthuis, Jachthuis Sint Hubertus), in one sentence, or through the `location`\n"
-     "metadata with `event: private`.\n"
-     "\n"
-     "Why: private use of representative government premises calls for restraint\n"
-     "(HANDBOEK-2021, p. 52, cited in ANSWER-2021, answer 9). It is not forbidden, so this\n"
-     "is information for the minister's office to weigh, not an error.\n"
-     "\n"
-     "Not a finding: official use (\"de ministerraad kwam bijeen in de Treveszaal\"), a\n"
-     "negation, and reported speech in quotation marks.\n"
-     "\n"
-     "Flags:  Zaterdag viert de minister haar verjaardag met familie in het Catshuis.\n"
-     "Clean:  Zaterdag viert de minister haar verjaardag met familie in Wassenaar.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line office-premises/private-use -- own costs, approved -->"},
+     N_("a government premise used as the place of a party or campaign activity"),
+     N_("Checks whether a text places a party or campaign activity (campagnevideo, campagneteam,\n"
+        "campagnemedewerkers, partijbijeenkomst, ledenvergadering, fondsenwerving,\n"
+        "verkiezingsoverleg, strategisch campagneoverleg, ...) at a government premise: in one\n"
+        "sentence, or anywhere in an agenda item (channel: agenda). A premise counts only as a\n"
+        "place: after a place preposition (\"op het ministerie van Financiën\", \"in de\n"
+        "ministerskamer\", \"vanuit het Torentje\"), as an address (\"Turfmarkt 147\"), or as the\n"
+        "`location` metadata. With `location` a premise and `event: party` or `event: campaign`,\n"
+        "the item itself is the finding.\n"
+        "\n"
+        "Why: ministries are no base for campaigns. The government answered that there are no\n"
+        "specific rules on the use of government resources for party purposes, but that the\n"
+        "principles of neutral government hold unchanged, in election time and outside it\n"
+        "(ANSWER-2021, answers 1-6 and 9); representative premises are used with restraint\n"
+        "(HANDBOEK-2021, p. 52).\n"
+        "\n"
+        "Not a finding: the ministry as organisation (\"het ministerie van Financiën heeft\n"
+        "besloten de campagne voor de belastingaangifte te verlengen\"), a negation (\"wij hebben\n"
+        "geen campagnemedewerkers op het ministerie geplaatst\", \"het departement is niet "
+        "bedoeld\n"
+        "als uitvalsbasis voor campagneteams\"), and text in quotation marks or a blockquote\n"
+        "(reported speech), where this rule drops its finding.\n"
+        "\n"
+        "Flags:  19.00 uur: opname campagnevideo in de ministerskamer.\n"
+        "Clean:  De ministerraad vergaderde vandaag in het Catshuis over de begroting.\n"
+        "\n"
+        "Suppress a justified case with a reason:\n"
+        "  <!-- twohats-disable-next-line office-premises/campaign-use -- paid rental,\n"
+        "  approved by the secretary-general -->")},
+    {RULE_PRIVATE, TH_SEV_INFO, N_("a representative government premise used for a private event"),
+     N_("Checks whether a text places a private event (verjaardag, bruiloft, privédiner,\n"
+        "familiefeest, ...) at a representative government premise (Catshuis, Trêveszaal,\n"
+        "Johan de Witthuis, Jachthuis Sint Hubertus), in one sentence, or through the `location`\n"
+        "metadata with `event: private`.\n"
+        "\n"
+        "Why: private use of representative government premises calls for restraint\n"
+        "(HANDBOEK-2021, p. 52, cited in ANSWER-2021, answer 9). It is not forbidden, so this\n"
+        "is information for the minister's office to weigh, not an error.\n"
+        "\n"
+        "Not a finding: official use (\"de ministerraad kwam bijeen in de Treveszaal\"), a\n"
+        "negation, and reported speech in quotation marks.\n"
+        "\n"
+        "Flags:  Zaterdag viert de minister haar verjaardag met familie in het Catshuis.\n"
+        "Clean:  Zaterdag viert de minister haar verjaardag met familie in Wassenaar.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line office-premises/private-use -- own costs, approved -->")},
     {0, 0, 0, 0}};
 
 /* The lexicons this plugin reads, in the order of `struct lexicons`. */
@@ -393,6 +394,7 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
+    .textdomain = TH_PLUGINS_TEXTDOMAIN,
     .name = "office-premises",
     .version = "1.0.0",
     .summary = "government premises are no campaign base and are used with restraint",

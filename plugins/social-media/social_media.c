@@ -20,65 +20,65 @@
 #define RULE_PERSONAL "social-media/personal-supported"
 
 static const struct th_rule rules[] = {
-    {RULE_CORPORATE, TH_SEV_ERROR, "party-political content on a corporate account",
-     "Checks posts on a corporate account (channel: social, account: corporate) for\n"
-     "party-political content: vote, membership and money calls, party self-identification,\n"
-     "party slogans and hashtags, polemics against named parties.\n"
-     "\n"
-     "Why: a corporate account has full civil-service support and carries no party-political\n"
-     "posts (SOCIAL-2021, variant \"corporate\"; ANSWER-2021, answer 7).\n"
-     "\n"
-     "Not a finding: factual mentions of parties (\"vragen van de fracties van VVD, PVV en\n"
-     "GroenLinks-PvdA\").\n"
-     "\n"
-     "Flags:  Vandaag op werkbezoek in Zwolle. #minderikmeerwij      (account: corporate)\n"
-     "Clean:  Vandaag in de Kamer het debat over de begroting van OCW.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line social-media/corporate-partisan -- reason -->"},
+    {RULE_CORPORATE, TH_SEV_ERROR, N_("party-political content on a corporate account"),
+     N_("Checks posts on a corporate account (channel: social, account: corporate) for\n"
+        "party-political content: vote, membership and money calls, party self-identification,\n"
+        "party slogans and hashtags, polemics against named parties.\n"
+        "\n"
+        "Why: a corporate account has full civil-service support and carries no party-political\n"
+        "posts (SOCIAL-2021, variant \"corporate\"; ANSWER-2021, answer 7).\n"
+        "\n"
+        "Not a finding: factual mentions of parties (\"vragen van de fracties van VVD, PVV en\n"
+        "GroenLinks-PvdA\").\n"
+        "\n"
+        "Flags:  Vandaag op werkbezoek in Zwolle. #minderikmeerwij      (account: corporate)\n"
+        "Clean:  Vandaag in de Kamer het debat over de begroting van OCW.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line social-media/corporate-partisan -- reason -->")},
     {RULE_HYBRID, TH_SEV_ERROR,
-     "party-political content on a hybrid account without the party's hashtag",
-     "Checks posts on a hybrid account (account: hybrid or hybride) with party-political\n"
-     "content for a hashtag of the minister's party (metadata `party`). The fix appends\n"
-     "\" #<party>\" to the post.\n"
-     "\n"
-     "Why: on hybrid accounts party-political content must be explicitly recognisable as such,\n"
-     "for example with #[partij] after the post (SOCIAL-2021; ANSWER-2021, answer 7), so that\n"
-     "the sender is always recognisable (UO-2017).\n"
-     "\n"
-     "Flags:  Trots op al onze kandidaten! Op 17 maart stem ik D66.   (account: hybrid,\n"
-     "        party: D66)\n"
-     "Clean:  Trots op al onze kandidaten! Op 17 maart stem ik D66. #D66\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line social-media/hybrid-untagged -- reason -->"},
-    {RULE_CIVIL, TH_SEV_ERROR, "party-political content posted by the civil service",
-     "Checks posts prepared by the civil service (prepared-by: civil-service or ambtelijk) on\n"
-     "any account for party-political content; on a corporate account this comes beside\n"
-     "corporate-partisan, for two lines are crossed: the account's and the civil service's.\n"
-     "\n"
-     "Why: on hybrid accounts party-political content is posted by the party, the political\n"
-     "assistant or the minister; civil-service support is limited to content about the office\n"
-     "(SOCIAL-2021; ANSWER-2021, answer 7; GIR-2019).\n"
-     "\n"
-     "Flags:  Stem 17 maart CDA! #CDA         (account: hybrid, prepared-by: civil-service)\n"
-     "Clean:  the same post with prepared-by: political-assistant.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line social-media/civil-service-partisan -- reason -->"},
-    {RULE_PERSONAL, TH_SEV_WARNING, "a personal account supported by the civil service",
-     "Checks that posts on a personal account (account: personal or persoonlijk) are not\n"
-     "prepared by the civil service, whatever they say.\n"
-     "\n"
-     "Why: the personal variant has no civil-service support at all (SOCIAL-2021, variant\n"
-     "\"persoonlijk\"; ANSWER-2021, answers 7 and 8).\n"
-     "\n"
-     "Flags:  Mooie dag gehad met de familie aan zee.  (account: personal, prepared-by:\n"
-     "        civil-service)\n"
-     "Clean:  the same post with prepared-by: minister.\n"
-     "\n"
-     "Suppress with a reason:\n"
-     "  <!-- twohats-disable-next-line social-media/personal-supported -- reason -->"},
+     N_("party-political content on a hybrid account without the party's hashtag"),
+     N_("Checks posts on a hybrid account (account: hybrid or hybride) with party-political\n"
+        "content for a hashtag of the minister's party (metadata `party`). The fix appends\n"
+        "\" #<party>\" to the post.\n"
+        "\n"
+        "Why: on hybrid accounts party-political content must be explicitly recognisable as such,\n"
+        "for example with #[partij] after the post (SOCIAL-2021; ANSWER-2021, answer 7), so that\n"
+        "the sender is always recognisable (UO-2017).\n"
+        "\n"
+        "Flags:  Trots op al onze kandidaten! Op 17 maart stem ik D66.   (account: hybrid,\n"
+        "        party: D66)\n"
+        "Clean:  Trots op al onze kandidaten! Op 17 maart stem ik D66. #D66\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line social-media/hybrid-untagged -- reason -->")},
+    {RULE_CIVIL, TH_SEV_ERROR, N_("party-political content posted by the civil service"),
+     N_("Checks posts prepared by the civil service (prepared-by: civil-service or ambtelijk) on\n"
+        "any account for party-political content; on a corporate account this comes beside\n"
+        "corporate-partisan, for two lines are crossed: the account's and the civil service's.\n"
+        "\n"
+        "Why: on hybrid accounts party-political content is posted by the party, the political\n"
+        "assistant or the minister; civil-service support is limited to content about the office\n"
+        "(SOCIAL-2021; ANSWER-2021, answer 7; GIR-2019).\n"
+        "\n"
+        "Flags:  Stem 17 maart CDA! #CDA         (account: hybrid, prepared-by: civil-service)\n"
+        "Clean:  the same post with prepared-by: political-assistant.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line social-media/civil-service-partisan -- reason -->")},
+    {RULE_PERSONAL, TH_SEV_WARNING, N_("a personal account supported by the civil service"),
+     N_("Checks that posts on a personal account (account: personal or persoonlijk) are not\n"
+        "prepared by the civil service, whatever they say.\n"
+        "\n"
+        "Why: the personal variant has no civil-service support at all (SOCIAL-2021, variant\n"
+        "\"persoonlijk\"; ANSWER-2021, answers 7 and 8).\n"
+        "\n"
+        "Flags:  Mooie dag gehad met de familie aan zee.  (account: personal, prepared-by:\n"
+        "        civil-service)\n"
+        "Clean:  the same post with prepared-by: minister.\n"
+        "\n"
+        "Suppress with a reason:\n"
+        "  <!-- twohats-disable-next-line social-media/personal-supported -- reason -->")},
     {0, 0, 0, 0}};
 
 /* The span to point at for the whole post: the `account` metadata if it was written in
@@ -206,6 +206,7 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
 
 static const struct th_plugin plugin = {
     TH_PLUGIN_HEADER,
+    .textdomain = TH_PLUGINS_TEXTDOMAIN,
     .name = "social-media",
     .version = "1.0.0",
     .summary = "corporate, hybrid and personal accounts of ministers (SOCIAL-2021)",

@@ -15,7 +15,7 @@ run --explain no/such-rule
 is "$err" "twohats: unknown rule 'no/such-rule' (twohats --list-rules shows them)" "--explain an unknown rule: status 2"
 
 run --version
-has "$out" "twohats 0.1.0 (plugin ABI 1.0, service nl 1.1)" "--version names the plugin ABI and the services"
+has "$out" "twohats 0.1.0 (plugin ABI 1.1, service nl 1.1)" "--version names the plugin ABI and the services"
 run --help
 has "$out" "Usage: twohats [OPTIONS] PATH..." "--help"
 run

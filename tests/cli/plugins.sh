@@ -10,10 +10,10 @@ is "$status" 3 "a module without entry: status 3"
 is "$err" "twohats: $fx/noentry/noentry: not a twohats plugin: no entry point 'noentry_LTX_twohats_plugin_v1' (define it with TWOHATS_PLUGIN(noentry, descriptor))" "a module without entry is named with the symbol looked for"
 
 run --plugin-dir "$fx/newminor" "$work/a.md"
-is "$err" "twohats: $fx/newminor/newminor: plugin needs plugin ABI 1.1, newer than this twohats (ABI 1.0): upgrade twohats" "a plugin of a newer minor ABI"
+is "$err" "twohats: $fx/newminor/newminor: plugin needs plugin ABI 1.2, newer than this twohats (ABI 1.1): upgrade twohats" "a plugin of a newer minor ABI"
 
 run --plugin-dir "$fx/badmajor" "$work/a.md"
-is "$err" "twohats: $fx/badmajor/badmajor: plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.0: rebuild the plugin" "a descriptor of another major ABI"
+is "$err" "twohats: $fx/badmajor/badmajor: plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.1: rebuild the plugin" "a descriptor of another major ABI"
 
 run --plugin-dir "$fx/duprule" "$work/a.md"
 is "$err" "twohats: $fx/duprule/duprule: rule id 'duprule/r' appears twice in the plugin" "a duplicate rule id"

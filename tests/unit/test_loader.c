@@ -41,9 +41,9 @@ static void refusals(void **state)
                         "(define it with TWOHATS_PLUGIN(noentry, descriptor))"},
             {"abi2", "plugin built for plugin ABI 2, but this twohats speaks ABI 1: rebuild the "
                      "plugin against this version's <twohats/plugin.h>"},
-            {"badmajor", "plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.0: "
+            {"badmajor", "plugin built for plugin ABI 2.0, but this twohats speaks ABI 1.1: "
                          "rebuild the plugin"},
-            {"newminor", "plugin needs plugin ABI 1.1, newer than this twohats (ABI 1.0): upgrade "
+            {"newminor", "plugin needs plugin ABI 1.2, newer than this twohats (ABI 1.1): upgrade "
                          "twohats"},
         };
         for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
