@@ -32,6 +32,14 @@ static void keep_worst(struct run *run, int status)
                 run->status = status;
 }
 
+/* An error about an input: on standard error, in the status, and in the machine formats. */
+static void input_error(struct run *run, const struct th_error *err)
+{
+        keep_worst(run, th_cli_error(err));
+        if (run->reporting)
+                th_report_error(&run->report, err);
+}
+
 static void list_suppressions(const struct th_doc *doc)
 {
         struct th_suppressions sup = {0};
@@ -61,7 +69,7 @@ static void fix_unit(struct run *run, const struct th_unit *u, const struct th_d
                 th_error_set(&err, TH_ERR_USAGE, u->name, 0, 0,
                              "cannot fix %s; apply the fix where the text is written",
                              u->extracted);
-                keep_worst(run, th_cli_error(&err));
+                input_error(run, &err);
                 th_error_release(&err);
                 return;
         }
@@ -76,7 +84,7 @@ static void fix_unit(struct run *run, const struct th_unit *u, const struct th_d
                 fwrite(fixed, 1, n, stdout); /* formatter mode: the text, whatever it holds */
         } else if ((n != doc->len || memcmp(fixed, doc->text, n) != 0) &&
                    th_fix_write(u->source_path, fixed, n, doc->text, doc->len, &err) < 0) {
-                keep_worst(run, th_cli_error(&err));
+                input_error(run, &err);
                 memset(applied, 0, f->nr ? f->nr : 1);
         }
         if (!cli->dry_run)
@@ -93,7 +101,7 @@ static int lint_unit(struct th_unit *u, void *data)
         struct run *run = data;
         struct th_cli *cli = run->cli;
         if (u->error) { /* a JSON Lines record that cannot be read; the next ones are linted */
-                keep_worst(run, th_cli_error(u->error));
+                input_error(run, u->error);
                 return 0;
         }
         struct th_error err = {0};
@@ -115,7 +123,7 @@ static int lint_unit(struct th_unit *u, void *data)
                 rc = th_session_lint(cli->session, &t, &doc, &f, &err);
         th_meta_release(&meta);
         if (rc != TH_LINT_DONE)
-                keep_worst(run, th_cli_error(&err));
+                input_error(run, &err);
         if (rc == TH_LINT_REFUSED) {
                 th_error_release(&err);
                 return 0;
@@ -155,7 +163,7 @@ static void lint_folder(struct run *run, const char *path)
         for (size_t i = 0; i < w.nproblems; i++) {
                 th_error_set(&err, TH_ERR_USAGE, w.problems[i].path, 0, 0,
                              "cannot read this folder or entry: %s", strerror(w.problems[i].error));
-                keep_worst(run, th_cli_error(&err));
+                input_error(run, &err);
                 th_error_release(&err);
         }
         size_t taken = 0, refused = 0;
@@ -163,7 +171,7 @@ static void lint_folder(struct run *run, const char *path)
                 const struct th_config *c = th_session_config_for(cli->session, w.files[i], &err);
                 if (!c) {
                         refused++;
-                        keep_worst(run, th_cli_error(&err));
+                        input_error(run, &err);
                         th_error_release(&err);
                 } else if (th_config_takes(c, w.files[i])) {
                         taken++;
@@ -189,12 +197,12 @@ static void lint_path(struct run *run, const char *path)
                 const char *name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
                 if (th_input_read("-", name, th_session_conventions(cli->session), lint_unit, run,
                                   &err) < 0)
-                        keep_worst(run, th_cli_error(&err));
+                        input_error(run, &err);
         } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
                 lint_folder(run, path);
         } else if (th_input_read(path, path, th_session_conventions(cli->session), lint_unit, run,
                                  &err) < 0) {
-                keep_worst(run, th_cli_error(&err));
+                input_error(run, &err);
         }
         th_error_release(&err);
 }

@@ -71,6 +71,15 @@ void th_report_skip(struct th_report *r, const char *path)
         r->skipped[r->nskipped++] = (struct th_skipped){th_xstrdup(type), 1};
 }
 
+void th_report_error(struct th_report *r, const struct th_error *err)
+{
+        TH_GROW(r->errors, r->nerrors + 1, r->aerrors);
+        struct th_error *e = &r->errors[r->nerrors++];
+        *e = (struct th_error){0};
+        th_error_set(e, err->kind, err->file, err->line, err->col, "%s",
+                     err->message ? err->message : "");
+}
+
 void th_report_end(struct th_report *r)
 {
         if (r->format == TH_FORMAT_TEXT)
@@ -87,4 +96,9 @@ void th_report_end(struct th_report *r)
         free(r->skipped);
         r->skipped = NULL;
         r->nskipped = 0;
+        for (size_t i = 0; i < r->nerrors; i++)
+                th_error_release(&r->errors[i]);
+        free(r->errors);
+        r->errors = NULL;
+        r->nerrors = 0;
 }

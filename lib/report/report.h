@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "document/document.h"
+#include "base/error.h"
 #include "engine/engine.h"
 #include "findings/findings.h"
 
@@ -36,7 +37,15 @@ struct th_report {
                 size_t n;
         } * skipped;
         size_t nskipped, askipped, skipped_files, skipped_links;
+        /* files that could not be read (also on standard error): the machine formats
+         * carry them too, so that no input passes unread in any of them */
+        struct th_error *errors;
+        size_t nerrors, aerrors;
 };
+
+/* Keep an error about an input for the formats that carry errors (JSON, SARIF,
+ * checkstyle). */
+void th_report_error(struct th_report *r, const struct th_error *err);
 
 /* Count a file of a folder that was not read, by its type, for the summary. */
 void th_report_skip(struct th_report *r, const char *path);

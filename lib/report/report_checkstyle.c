@@ -71,5 +71,15 @@ void th_report_checkstyle_doc(struct th_report *r, const struct th_doc *doc,
 
 void th_report_checkstyle_end(struct th_report *r)
 {
+        for (size_t i = 0; i < r->nerrors; i++) { /* inputs that could not be read */
+                const struct th_error *e = &r->errors[i];
+                fputs("  <file name=\"", r->out);
+                attr(r->out, e->file ? e->file : "");
+                fprintf(r->out,
+                        "\">\n    <error line=\"%u\" column=\"%u\" severity=\"error\" message=\"",
+                        e->line, e->col);
+                attr(r->out, e->message);
+                fputs("\" source=\"twohats.input\"/>\n  </file>\n", r->out);
+        }
         fputs("</checkstyle>\n", r->out);
 }

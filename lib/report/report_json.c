@@ -51,6 +51,21 @@ void th_report_json_doc(struct th_report *r, const struct th_doc *doc, const str
 void th_report_json_end(struct th_report *r)
 {
         json_t *root = json_pack("{s:i, s:o}", "version", 1, "findings", r->json);
+        if (r->nerrors) { /* inputs that could not be read: never a silent pass */
+                json_t *errors = json_array();
+                for (size_t i = 0; i < r->nerrors; i++) {
+                        const struct th_error *e = &r->errors[i];
+                        const char *f = e->file ? e->file : "";
+                        char *path = th_utf8_printable(f, strlen(f), 0);
+                        char *msg = th_utf8_printable(e->message, strlen(e->message), 0);
+                        json_array_append_new(
+                            errors, json_pack("{s:s, s:i, s:i, s:s}", "path", path, "line",
+                                              (int)e->line, "column", (int)e->col, "message", msg));
+                        free(path);
+                        free(msg);
+                }
+                json_object_set_new(root, "errors", errors);
+        }
         json_dumpf(root, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', r->out);
         json_decref(root);

@@ -101,6 +101,24 @@ void th_report_sarif_end(struct th_report *r)
                       "tool", "driver", "name", "twohats", "version", PACKAGE_VERSION,
                       "informationUri", "https://github.com/twohats/twohats", "rules", rules,
                       "columnKind", "unicodeCodePoints", "results", r->json);
+        if (r->nerrors) { /* inputs that could not be read, as SARIF's notifications */
+                json_t *notes = json_array();
+                for (size_t i = 0; i < r->nerrors; i++) {
+                        const struct th_error *e = &r->errors[i];
+                        const char *f = e->file ? e->file : "";
+                        char *uri = path_uri(f);
+                        char *msg = th_utf8_printable(e->message, strlen(e->message), 0);
+                        json_array_append_new(notes, json_pack("{s:s, s:{s:s}, s:[{s:{s:{s:s}}}]}",
+                                                               "level", "error", "message", "text",
+                                                               msg, "locations", "physicalLocation",
+                                                               "artifactLocation", "uri", uri));
+                        free(uri);
+                        free(msg);
+                }
+                json_object_set_new(json_array_get(json_object_get(root, "runs"), 0), "invocations",
+                                    json_pack("[{s:b, s:o}]", "executionSuccessful", 0,
+                                              "toolExecutionNotifications", notes));
+        }
         json_dumpf(root, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', r->out);
         json_decref(root);

@@ -1,7 +1,7 @@
 # documents.sh: the formats advisers have (HTML, Word, OpenDocument, PDF) give the same
 # findings as the Markdown they were made from, at positions their own viewers show.
 . "$srcdir/tests/cli/lib.sh"
-plan 10
+plan 13
 
 docs="$srcdir/tests/data/documents"
 lint() { run --format line --no-config --meta channel=web "$docs/$1"; out=$(printf '%s\n' "$out" | sed "s|^$docs/||; s|: [^[]*\[| [|"); }
@@ -35,6 +35,18 @@ is "$err" "twohats: $work/sheet.xlsx: cannot read this file: it is a ZIP archive
 printf 'not a zip' >"$work/broken.docx"
 run --no-config "$work/broken.docx"
 is "$status" 2 "a Word file that cannot be read: status 2, never clean"
+run --no-config --format json "$work/broken.docx"
+is "$(printf '%s' "$out" | python3 -c 'import json, sys; print(json.load(sys.stdin)["errors"][0]["message"])')" "cannot read this Word file: Not a zip archive" "... and the JSON output carries the error"
+run --no-config --format sarif "$work/broken.docx"
+printf '%s\n' "$out" >"$work/broken.sarif"
+is "$(/usr/bin/python3 -c '
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[2]))
+jsonschema.validate(doc, json.load(open(sys.argv[1])), cls=jsonschema.Draft4Validator)
+print(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"])
+' "$srcdir/tests/data/sarif/sarif-schema-2.1.0.json" "$work/broken.sarif" 2>&1)" "cannot read this Word file: Not a zip archive" "... and so does SARIF, valid against its schema"
+run --no-config --format checkstyle "$work/broken.docx"
+has "$out" 'severity="error" message="cannot read this Word file: Not a zip archive" source="twohats.input"' "... and checkstyle"
 
 mkdir -p "$work/folder"
 cp "$docs/persbericht.odt" "$docs/persbericht.html" "$work/folder/"
