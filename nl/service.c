@@ -214,7 +214,8 @@ static enum th_status doc_minister(struct th_ctx *ctx, const struct th_doc *doc,
                 }
                 s->nnames = 0;
                 th_roster_mentions(th_cues_roster(s->cues), doc, add_name, s);
-                qsort(s->names, s->nnames, sizeof(s->names[0]), by_start);
+                if (s->nnames > 1)
+                        qsort(s->names, s->nnames, sizeof(s->names[0]), by_start);
                 s->named = doc;
         }
         *spans = s->names;

@@ -50,7 +50,8 @@ char *th_xstrdup(const char *s)
 char *th_xstrndup(const char *s, size_t n)
 {
         char *p = th_xmalloc(n + 1);
-        memcpy(p, s, n);
+        if (n) /* s may be NULL when n is 0 (md4c's empty link destination) */
+                memcpy(p, s, n);
         p[n] = '\0';
         return p;
 }

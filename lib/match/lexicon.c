@@ -627,6 +627,6 @@ int th_lexicon_find(const struct th_lexicon *lex, struct th_scratch *s, const ch
         *mend = ov[1];
         const char *mark = th_scratch_mark(s);
         size_t idx = mark ? (size_t)strtoul(mark, NULL, 10) : 0;
-        *term = lex->terms[idx < lex->nterms ? idx : 0];
+        *term = lex->nterms ? lex->terms[idx < lex->nterms ? idx : 0] : ""; /* none: empty */
         return 1;
 }
