@@ -13,12 +13,16 @@ int th_cli_list_rules(struct th_cli *cli)
         for (size_t i = 0; i < n; i++)
                 if (strlen(th_engine_rule(cli->engine, i)->id) > width)
                         width = strlen(th_engine_rule(cli->engine, i)->id);
-        printf("%-*s  %-8s  %-16s  %s\n", (int)width, _("RULE"), _("SEVERITY"), _("PLUGIN"),
+        int sev = (int)strlen(_("SEVERITY")); /* the names are translated: "waarschuwing" */
+        for (int s = TH_SEV_INFO; s <= TH_SEV_ERROR; s++)
+                if ((int)strlen(_(th_severity_name((enum th_severity)s))) > sev)
+                        sev = (int)strlen(_(th_severity_name((enum th_severity)s)));
+        printf("%-*s  %-*s  %-16s  %s\n", (int)width, _("RULE"), sev, _("SEVERITY"), _("PLUGIN"),
                _("SUMMARY"));
         for (size_t i = 0; i < n; i++) {
                 const struct th_rule_info *r = th_engine_rule(cli->engine, i);
-                printf("%-*s  %-8s  %-16s  %s\n", (int)width, r->id, th_severity_name(r->severity),
-                       r->plugin, r->summary);
+                printf("%-*s  %-*s  %-16s  %s\n", (int)width, r->id, sev,
+                       _(th_severity_name(r->severity)), r->plugin, r->summary);
         }
         return TH_EXIT_OK;
 }

@@ -68,7 +68,7 @@ static void fix_unit(struct run *run, const struct th_unit *u, const struct th_d
         if (u->extracted) {
                 th_error_set(&err, TH_ERR_USAGE, u->name, 0, 0,
                              "cannot fix %s; apply the fix where the text is written",
-                             u->extracted);
+                             _(u->extracted));
                 input_error(run, &err);
                 th_error_release(&err);
                 return;

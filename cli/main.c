@@ -21,55 +21,56 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char usage_text[] = /* printf: the plugin and rules folders */
-    "Usage: twohats [OPTIONS] PATH...\n"
-    "       twohats test CASES.jsonl|RULES.yml...\n"
-    "       twohats lsp\n"
-    "Check speeches, press releases, social posts and agenda items against the rules\n"
-    "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
-    "recursively) or - for standard input. `twohats test` runs labelled cases (or a\n"
-    "rule file's examples) and prints precision and recall per rule; `twohats lsp` is\n"
-    "a language server for editors on standard input and output.\n"
-    "\n"
-    "Output:\n"
-    "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
-    "      --min-severity LEVEL show findings at LEVEL or above: info (default),\n"
-    "                           warning or error\n"
-    "      --fail-level LEVEL   exit 1 when a finding is at LEVEL or above\n"
-    "                           (default warning)\n"
-    "Input:\n"
-    "      --meta KEY=VALUE     set document metadata (repeatable); wins over front\n"
-    "                           matter, JSON Lines fields and configuration\n"
-    "      --stdin-filename NAME  name standard input in reports and for finding\n"
-    "                           the configuration and the format (.md, .txt, .jsonl)\n"
-    "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
-    "      --follow-symlinks    in folders, follow symbolic links that stay inside the\n"
-    "                           folder (by default they are not followed; a PATH\n"
-    "                           named on the command line always is)\n"
-    "Fixing:\n"
-    "      --fix                apply the rules' fixes in place (atomically); with - as\n"
-    "                           the only PATH, print the fixed text instead\n"
-    "      --dry-run            with --fix: print a unified diff, change nothing\n"
-    "Configuration:\n"
-    "  -c, --config FILE        use FILE instead of the nearest .twohats.yml\n"
-    "      --no-config          use the built-in defaults only\n"
-    "      --print-config PATH  show the configuration that applies to PATH\n"
-    "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
-    "                           before TWOHATS_PLUGIN_PATH and %s;\n"
-    "                           an uninstalled twohats in its build tree uses that\n"
-    "                           tree's plugins and rules instead of the install's)\n"
-    "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
-    "                           $TWOHATS_RULES_DIR (':'-separated) and %s\n"
-    "Information:\n"
-    "      --list-rules         list every rule: id, default severity, plugin, summary\n"
-    "      --explain RULE       explain a rule, with its sources\n"
-    "      --list-suppressions  list the suppression comments in PATH... instead\n"
-    "  -h, --help               show this help\n"
-    "  -V, --version            show the version, the plugin ABI and the services\n"
-    "\n"
-    "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
-    "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
-    "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n";
+static const char usage_text[] =
+    N_(/* printf: the plugin and rules folders */
+       "Usage: twohats [OPTIONS] PATH...\n"
+       "       twohats test CASES.jsonl|RULES.yml...\n"
+       "       twohats lsp\n"
+       "Check speeches, press releases, social posts and agenda items against the rules\n"
+       "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
+       "recursively) or - for standard input. `twohats test` runs labelled cases (or a\n"
+       "rule file's examples) and prints precision and recall per rule; `twohats lsp` is\n"
+       "a language server for editors on standard input and output.\n"
+       "\n"
+       "Output:\n"
+       "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
+       "      --min-severity LEVEL show findings at LEVEL or above: info (default),\n"
+       "                           warning or error\n"
+       "      --fail-level LEVEL   exit 1 when a finding is at LEVEL or above\n"
+       "                           (default warning)\n"
+       "Input:\n"
+       "      --meta KEY=VALUE     set document metadata (repeatable); wins over front\n"
+       "                           matter, JSON Lines fields and configuration\n"
+       "      --stdin-filename NAME  name standard input in reports and for finding\n"
+       "                           the configuration and the format (.md, .txt, .jsonl)\n"
+       "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
+       "      --follow-symlinks    in folders, follow symbolic links that stay inside the\n"
+       "                           folder (by default they are not followed; a PATH\n"
+       "                           named on the command line always is)\n"
+       "Fixing:\n"
+       "      --fix                apply the rules' fixes in place (atomically); with - as\n"
+       "                           the only PATH, print the fixed text instead\n"
+       "      --dry-run            with --fix: print a unified diff, change nothing\n"
+       "Configuration:\n"
+       "  -c, --config FILE        use FILE instead of the nearest .twohats.yml\n"
+       "      --no-config          use the built-in defaults only\n"
+       "      --print-config PATH  show the configuration that applies to PATH\n"
+       "      --plugin-dir DIR     also load plugins from DIR (repeatable; searched\n"
+       "                           before TWOHATS_PLUGIN_PATH and %s;\n"
+       "                           an uninstalled twohats in its build tree uses that\n"
+       "                           tree's plugins and rules instead of the install's)\n"
+       "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
+       "                           $TWOHATS_RULES_DIR (':'-separated) and %s\n"
+       "Information:\n"
+       "      --list-rules         list every rule: id, default severity, plugin, summary\n"
+       "      --explain RULE       explain a rule, with its sources\n"
+       "      --list-suppressions  list the suppression comments in PATH... instead\n"
+       "  -h, --help               show this help\n"
+       "  -V, --version            show the version, the plugin ABI and the services\n"
+       "\n"
+       "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
+       "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
+       "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n");
 
 enum {
         OPT_META = 256,
@@ -196,9 +197,9 @@ static const struct command {
         int (*run)(struct th_cli *cli, char *const *args, size_t nargs);
         const char *no_args; /* the error without operands, or NULL when it needs none */
 } commands[] = {
-    {"test", th_cli_test, "no case file given"},
+    {"test", th_cli_test, N_("no case file given")},
     {"lsp", cmd_lsp, NULL},
-    {NULL, th_cli_lint, "no PATH given (use - for standard input)"},
+    {NULL, th_cli_lint, N_("no PATH given (use - for standard input)")},
 };
 
 static const struct command *command_named(const char *name)
@@ -336,15 +337,16 @@ int main(int argc, char **argv)
                         status = -1;
                         break;
                 default:
-                        fputs("Try 'twohats --help' for more information.\n", stderr);
+                        fputs(_("Try 'twohats --help' for more information.\n"), stderr);
                         status = TH_EXIT_USAGE;
                 }
         }
         if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
-                status = usage_error("%s", "--dry-run goes with --fix");
+                status = usage_error("%s", _("--dry-run goes with --fix"));
         for (int i = optind; status == TH_EXIT_OK && cli.fix && i < argc; i++)
                 if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
-                        status = usage_error("%s", "--fix with standard input takes no other PATH");
+                        status =
+                            usage_error("%s", _("--fix with standard input takes no other PATH"));
         char **search = NULL, *env_copy = NULL, *tree = NULL, *tree_plugins = NULL,
              *tree_rules = NULL;
         if (status == TH_EXIT_OK) {
@@ -414,7 +416,7 @@ int main(int argc, char **argv)
                 else if (print_config)
                         status = th_cli_print_config(&cli, print_config);
                 else if (optind >= argc && cmd->no_args)
-                        status = usage_error("%s", cmd->no_args);
+                        status = usage_error("%s", _(cmd->no_args));
                 else
                         status = cmd->run(&cli, argv + optind, (size_t)(argc - optind));
         }

@@ -13,6 +13,7 @@
 #include <config.h>
 
 #include "lsp.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "input/input.h"
 #include "lsp_buffer.h"
@@ -367,7 +368,7 @@ static void hover(struct lsp *s, json_t *id, json_t *params)
                         continue;
                 char *text =
                     th_xasprintf("**%s** (%s)\n\n%s\n\n```\n%s\n```", r->id,
-                                 th_severity_name(f->severity), f->message, r->explanation);
+                                 _(th_severity_name(f->severity)), f->message, r->explanation);
                 reply(s, id,
                       json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value",
                                 text, "range", range_json(s, b, f->start, f->end)));

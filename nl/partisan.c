@@ -14,6 +14,7 @@
 #include "partisan.h"
 #include "match/lexicon.h"
 #include "match/wordindex.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
@@ -785,11 +786,11 @@ static const char *phrase_cue(enum th_partisan_kind kind)
 {
         switch (kind) {
         case TH_PARTISAN_VOTE_CALL:
-                return "a call to vote, join or give for a party";
+                return _("a call to vote, join or give for a party");
         case TH_PARTISAN_SELF_ID:
-                return "the sender speaking as a party";
+                return _("the sender speaking as a party");
         default:
-                return "an attack on a named party";
+                return _("an attack on a named party");
         }
 }
 

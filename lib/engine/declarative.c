@@ -1,6 +1,7 @@
 /* declarative.c: rules in YAML alone (see declarative.h). */
 #include "engine/declarative.h"
 #include "match/lexicon.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "yaml/yamldoc.h"
 
@@ -733,8 +734,8 @@ int th_rule_file_verify(const struct th_rule_file *f, const struct th_calendar *
                                 return th_error_set(err, TH_ERR_USAGE, f->path, x->line, 0,
                                                     "rule '%s' refused: its example \"%s\" %s",
                                                     r->id, x->text,
-                                                    x->flag ? "must flag but gives no finding"
-                                                            : "must pass but gives a finding");
+                                                    x->flag ? _("must flag but gives no finding")
+                                                            : _("must pass but gives a finding"));
                         flags += x->flag;
                         passes += !x->flag;
                 }

@@ -19,51 +19,51 @@
 #define CORE_TOO_MANY "core/too-many-findings"
 
 static const struct th_rule core_rules[] = {
-    {CORE_UNJUSTIFIED, TH_SEV_WARNING, "a suppression comment gives no reason",
-     "Checks that every twohats-disable and twohats-disable-next-line comment says why.\n"
-     "\n"
-     "Why: a suppression is a decision that a passage may go out although it crosses a line\n"
-     "of the guidelines; the next reader (a communication adviser, the minister's office)\n"
-     "must be able to see who decided what and why (GUIDELINES, \"Text handling\").\n"
-     "\n"
-     "Flags:  <!-- twohats-disable-next-line party-politics/vote-call -->\n"
-     "Clean:  <!-- twohats-disable-next-line party-politics/vote-call -- literal quote from\n"
-     "        the Handelingen, agreed with legal affairs -->\n"
-     "\n"
-     "The suppression still applies; add the reason after \" -- \" to silence this finding."},
+    {CORE_UNJUSTIFIED, TH_SEV_WARNING, N_("a suppression comment gives no reason"),
+     N_("Checks that every twohats-disable and twohats-disable-next-line comment says why.\n"
+        "\n"
+        "Why: a suppression is a decision that a passage may go out although it crosses a line\n"
+        "of the guidelines; the next reader (a communication adviser, the minister's office)\n"
+        "must be able to see who decided what and why (GUIDELINES, \"Text handling\").\n"
+        "\n"
+        "Flags:  <!-- twohats-disable-next-line party-politics/vote-call -->\n"
+        "Clean:  <!-- twohats-disable-next-line party-politics/vote-call -- literal quote from\n"
+        "        the Handelingen, agreed with legal affairs -->\n"
+        "\n"
+        "The suppression still applies; add the reason after \" -- \" to silence this finding.")},
     {CORE_INVALID_SUPPRESSION, TH_SEV_WARNING,
-     "a suppression comment names an unknown directive or rule",
-     "Checks that a twohats suppression comment uses twohats-disable, twohats-enable or\n"
-     "twohats-disable-next-line and names rules or plugins that exist.\n"
-     "\n"
-     "Why: a misspelt rule id silently suppresses nothing, so the finding the author meant to\n"
-     "silence would still be published unexamined, or the author believes a passage was\n"
-     "checked when it was not.\n"
-     "\n"
-     "Flags:  <!-- twohats-disable-next-line office-premises/campain-use -- typo -->\n"
-     "Clean:  <!-- twohats-disable-next-line office-premises/campaign-use -- agreed -->\n"
-     "\n"
-     "Fix the directive or the rule id; `twohats --list-rules` shows the ids."},
-    {CORE_INVALID_UTF8, TH_SEV_WARNING, "an invalid UTF-8 byte was skipped (--lenient)",
-     "With --lenient, twohats skips bytes that are not valid UTF-8 instead of refusing the\n"
-     "file, and reports each one here so that nothing is checked silently less than it seems.\n"
-     "\n"
-     "Why: a text in a legacy encoding (Windows-1252) loses its accented letters, and a rule\n"
-     "may then miss a term (GUIDELINES, \"Text handling\").\n"
-     "\n"
-     "Flags:  a byte 0xE9 on its own (\"caf\\xE9\").\n"
-     "Clean:  \"café\" in UTF-8.\n"
-     "\n"
-     "Convert the file to UTF-8 (iconv -f windows-1252 -t utf-8)."},
-    {CORE_TOO_MANY, TH_SEV_WARNING, "a rule gave more findings in a document than are listed",
-     "A rule lists at most 1000 findings in one document; the number of the others is\n"
-     "reported here, at the start of the document, so that none is dropped unsaid.\n"
-     "\n"
-     "Why: a rule that fires a thousand times in one text is broken or misconfigured (a\n"
-     "pattern that matches every word), and its findings would otherwise fill the memory\n"
-     "and the report.\n"
-     "\n"
-     "Fix the rule, or turn it off for this file in .twohats.yml."},
+     N_("a suppression comment names an unknown directive or rule"),
+     N_("Checks that a twohats suppression comment uses twohats-disable, twohats-enable or\n"
+        "twohats-disable-next-line and names rules or plugins that exist.\n"
+        "\n"
+        "Why: a misspelt rule id silently suppresses nothing, so the finding the author meant to\n"
+        "silence would still be published unexamined, or the author believes a passage was\n"
+        "checked when it was not.\n"
+        "\n"
+        "Flags:  <!-- twohats-disable-next-line office-premises/campain-use -- typo -->\n"
+        "Clean:  <!-- twohats-disable-next-line office-premises/campaign-use -- agreed -->\n"
+        "\n"
+        "Fix the directive or the rule id; `twohats --list-rules` shows the ids.")},
+    {CORE_INVALID_UTF8, TH_SEV_WARNING, N_("an invalid UTF-8 byte was skipped (--lenient)"),
+     N_("With --lenient, twohats skips bytes that are not valid UTF-8 instead of refusing the\n"
+        "file, and reports each one here so that nothing is checked silently less than it seems.\n"
+        "\n"
+        "Why: a text in a legacy encoding (Windows-1252) loses its accented letters, and a rule\n"
+        "may then miss a term (GUIDELINES, \"Text handling\").\n"
+        "\n"
+        "Flags:  a byte 0xE9 on its own (\"caf\\xE9\").\n"
+        "Clean:  \"café\" in UTF-8.\n"
+        "\n"
+        "Convert the file to UTF-8 (iconv -f windows-1252 -t utf-8).")},
+    {CORE_TOO_MANY, TH_SEV_WARNING, N_("a rule gave more findings in a document than are listed"),
+     N_("A rule lists at most 1000 findings in one document; the number of the others is\n"
+        "reported here, at the start of the document, so that none is dropped unsaid.\n"
+        "\n"
+        "Why: a rule that fires a thousand times in one text is broken or misconfigured (a\n"
+        "pattern that matches every word), and its findings would otherwise fill the memory\n"
+        "and the report.\n"
+        "\n"
+        "Fix the rule, or turn it off for this file in .twohats.yml.")},
     {NULL, TH_SEV_OFF, NULL, NULL}};
 
 /* Declarative rules have no module: their rules come from rule files (declarative.c). */
@@ -79,7 +79,7 @@ static const struct th_plugin declarative_plugin = {
 static const struct th_plugin core_plugin = {
     TH_PLUGIN_HEADER,           .name = "core",
     .version = PACKAGE_VERSION, .summary = "checks of the text itself and of suppressions",
-    .rules = core_rules,
+    .rules = core_rules,        .textdomain = TH_TEXTDOMAIN,
 };
 
 static void add_rule_info(struct th_engine *e, const char *id, const char *plugin,
@@ -456,7 +456,8 @@ static int plugin_enabled(const struct th_engine *e, const struct th_config *c,
 static int call_failed(struct th_ctx *ctx, const char *what, struct th_error *err)
 {
         th_error_set(err, TH_ERR_PLUGIN, ctx->plugin->info.path, 0, 0, "plugin '%s' %s: %s",
-                     ctx->plugin->info.name, what, ctx->failure ? ctx->failure : "no reason given");
+                     ctx->plugin->info.name, what,
+                     ctx->failure ? ctx->failure : _("no reason given"));
         free(ctx->failure);
         ctx->failure = NULL;
         return -1;
@@ -471,7 +472,7 @@ static int ensure_init(struct th_engine *e, struct th_loaded_plugin *p, struct t
         struct th_ctx ctx = {e, p, NULL, NULL, NULL, NULL};
         if (p->desc->init(th_host_services(), &ctx, &p->state) != TH_OK) {
                 fini_plugin(p); /* what init() made before it failed */
-                return call_failed(&ctx, "failed to initialise", err);
+                return call_failed(&ctx, _("failed to initialise"), err);
         }
         free(ctx.failure);
         p->initialized = 1;
@@ -495,24 +496,25 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
                 const struct th_suppression *s = &sup->v[i];
                 char *msg = NULL;
                 if (s->kind == TH_SUP_UNKNOWN)
-                        msg = th_xasprintf("unknown directive '%s'; expected twohats-disable, "
-                                           "twohats-enable or twohats-disable-next-line",
+                        msg = th_xasprintf(_("unknown directive '%s'; expected twohats-disable, "
+                                             "twohats-enable or twohats-disable-next-line"),
                                            s->directive);
                 for (size_t k = 0; !msg && k < s->nrules; k++) {
                         int known = find_plugin(e, s->rules[k]) != NULL ||
                                     th_engine_find_rule(e, s->rules[k]) != NULL;
                         if (!known)
-                                msg = th_xasprintf("'%s' is neither a rule nor a plugin; this "
-                                                   "suppression has no effect for it",
+                                msg = th_xasprintf(_("'%s' is neither a rule nor a plugin; this "
+                                                     "suppression has no effect for it"),
                                                    s->rules[k]);
                 }
                 if (msg)
                         add_core(e, c, doc, out, CORE_INVALID_SUPPRESSION, s->start, s->end, msg);
                 free(msg);
                 if (s->kind != TH_SUP_ENABLE && s->kind != TH_SUP_UNKNOWN && !s->reason)
-                        add_core(e, c, doc, out, CORE_UNJUSTIFIED, s->start, s->end,
-                                 "suppression without a reason: add one after ' -- ', e.g. "
-                                 "<!-- twohats-disable-next-line RULE -- why this may go out -->");
+                        add_core(
+                            e, c, doc, out, CORE_UNJUSTIFIED, s->start, s->end,
+                            _("suppression without a reason: add one after ' -- ', e.g. "
+                              "<!-- twohats-disable-next-line RULE -- why this may go out -->"));
         }
 }
 
@@ -593,7 +595,7 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
                         continue; /* built in (the core's and the declarative rules), or failed */
                 struct th_ctx ctx = {e, p, c, doc, out, NULL};
                 if (p->desc->check(th_host_services(), &ctx, doc, p->state) != TH_OK) {
-                        char *what = th_xasprintf("failed on %s", doc->path);
+                        char *what = th_xasprintf(_("failed on %s"), doc->path);
                         call_failed(&ctx, what, err);
                         free(what);
                         rc = -1;
@@ -612,13 +614,13 @@ int th_engine_lint(struct th_engine *e, const struct th_config *c, const struct 
         }
         for (size_t i = 0; i < doc->invalid.nr; i++)
                 add_core(e, c, doc, out, CORE_INVALID_UTF8, doc->invalid.v[i].start,
-                         doc->invalid.v[i].end, "invalid UTF-8 byte skipped");
+                         doc->invalid.v[i].end, _("invalid UTF-8 byte skipped"));
         for (size_t i = 0, n = out->ntally; i < n; i++)
                 if (out->tally[i].over) {
-                        char *msg = th_xasprintf("rule %s gave %zu more findings in this document "
-                                                 "than the %d listed",
-                                                 out->tally[i].rule, out->tally[i].over,
-                                                 TH_FINDINGS_PER_RULE);
+                        char *msg = th_xasprintf(
+                            _("rule %s gave %zu more findings in this document "
+                              "than the %d listed"),
+                            out->tally[i].rule, out->tally[i].over, TH_FINDINGS_PER_RULE);
                         add_core(e, c, doc, out, CORE_TOO_MANY, doc->body, doc->body, msg);
                         free(msg);
                 }

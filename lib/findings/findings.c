@@ -1,5 +1,6 @@
 /* findings.c: the list of findings of one document (see findings.h). */
 #include "findings/findings.h"
+#include "base/i18n.h"
 #include "base/util.h"
 
 #include <stdlib.h>
@@ -98,15 +99,17 @@ void th_findings_release(struct th_findings *f)
         memset(f, 0, sizeof(*f));
 }
 
+/* The name configuration and the machine-readable reports write; N_ because the text
+ * report, --list-rules and the language server's hover show it translated. */
 const char *th_severity_name(enum th_severity s)
 {
         switch (s) {
         case TH_SEV_ERROR:
-                return "error";
+                return N_("error");
         case TH_SEV_WARNING:
-                return "warning";
+                return N_("warning");
         case TH_SEV_INFO:
-                return "info";
+                return N_("info");
         default:
                 return "off";
         }

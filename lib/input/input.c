@@ -1,5 +1,6 @@
 /* input.c: files, folders, standard input and JSON Lines (see input.h). */
 #include "input/input.h"
+#include "base/i18n.h"
 #include "base/util.h"
 #include "input/office.h"
 #include "input/pdf.h"
@@ -147,7 +148,7 @@ static int one_record(const char *name, const char *source, const char *line, si
                     .len = json_string_length(text),
                     .markup = TH_MARKUP_MARKDOWN,
                     .fields = &fields,
-                    .extracted = "a JSON Lines record",
+                    .extracted = N_("a JSON Lines record"),
                 };
                 rc = fn(&u, data);
                 free(unit_name);
@@ -224,7 +225,8 @@ static int read_office(const char *path, const char *display, int is_stdin, char
                                     .markup = TH_MARKUP_LINES,
                                     .fields = &props,
                                     .from_stdin = is_stdin,
-                                    .extracted = odf ? "an OpenDocument file" : "a Word file"};
+                                    .extracted =
+                                        odf ? N_("an OpenDocument file") : N_("a Word file")};
                 rc = fn(&u, data);
         }
         th_meta_release(&props);
@@ -255,7 +257,7 @@ static int read_pdf(const char *path, const char *display, int is_stdin, char *b
                                     .markup = TH_MARKUP_PLAIN,
                                     .fields = &props,
                                     .from_stdin = is_stdin,
-                                    .extracted = "a PDF file"};
+                                    .extracted = N_("a PDF file")};
                 pdf.pages[i] = NULL; /* the unit's now */
                 rc = fn(&u, data);
                 free(name);

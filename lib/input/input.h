@@ -27,8 +27,8 @@ struct th_unit {
         /* A JSON Lines record that cannot be read: no text, and why; the callee reports it
          * and the records after it are read on. */
         const struct th_error *error;
-        /* What the text was read out of ("a Word file", "a JSON Lines record"), or NULL
-         * when it is the file's own text: only that can be fixed in place. */
+        /* What the text was read out of ("a Word file", "a JSON Lines record"; untranslated,
+         * N_), or NULL when it is the file's own text: only that can be fixed in place. */
         const char *extracted;
 };
 

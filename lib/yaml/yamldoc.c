@@ -313,8 +313,9 @@ int th_yamldoc_error(const struct th_yamldoc *y, const struct th_ynode *node,
 
 const char *th_yamldoc_kind(const struct th_ynode *node)
 {
-        static const char *const names[] = {"nothing", "a scalar", "a list", "a mapping"};
-        return names[th_yamldoc_type(node)];
+        static const char *const names[] = {N_("nothing"), N_("a scalar"), N_("a list"),
+                                            N_("a mapping")};
+        return _(names[th_yamldoc_type(node)]);
 }
 
 int th_yamldoc_bool(const char *s, int *out)
@@ -341,7 +342,7 @@ int th_yamldoc_walk(const struct th_yamldoc *y, const struct th_ynode *map,
                     const struct th_ykey *keys, void *ctx, const char *what,
                     enum th_error_kind kind, struct th_error *err)
 {
-        static const char *const expected[] = {"", "a text", "a list", "a mapping"};
+        static const char *const expected[] = {"", N_("a text"), N_("a list"), N_("a mapping")};
         struct th_ywalk w = {y, NULL, ctx, kind, err};
         const char *sep = what ? ": " : "";
         what = what ? what : "";
@@ -361,7 +362,7 @@ int th_yamldoc_walk(const struct th_yamldoc *y, const struct th_ynode *map,
                 }
                 if (k->type != TH_YANY && th_yamldoc_type(v) != k->type)
                         return th_yamldoc_error(y, v, kind, err, "%s%s'%s': expected %s, got %s",
-                                                what, sep, k->name, expected[k->type],
+                                                what, sep, k->name, _(expected[k->type]),
                                                 th_yamldoc_kind(v));
                 if (k->read(&w, v) < 0)
                         return -1;

@@ -112,11 +112,17 @@ static long window(void *arg, const char *type)
 
 /* What the timing makes an issue, judged from cues (rules/nl/cues.yml). */
 static const struct {
-        const char *group, *rule, *what;
+        const char *group, *rule, *format;
 } issues[] = {
-    {"campaign-link", RULE_CANDIDATE, "links the minister to the campaign"},
-    {"media-moment", RULE_MEDIA, "promotes a minister-centred media moment"},
-    {"new-campaign", RULE_CAMPAIGN, "launches a publicity campaign featuring a minister"},
+    {"campaign-link", RULE_CANDIDATE,
+     N_("this sentence links the minister to the campaign before the %s election of %s%s "
+        "(advisory; cues: %s)")},
+    {"media-moment", RULE_MEDIA,
+     N_("this sentence promotes a minister-centred media moment before the %s election of %s%s "
+        "(advisory; cues: %s)")},
+    {"new-campaign", RULE_CAMPAIGN,
+     N_("this sentence launches a publicity campaign featuring a minister before the %s "
+        "election of %s%s (advisory; cues: %s)")},
 };
 
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
@@ -139,11 +145,9 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 if (nl->api->doc_judged(ctx, doc, issues[k].group, &items, &n) != TH_OK)
                         return TH_ERROR;
                 for (size_t i = 0; i < n; i++)
-                        if (host->report(ctx, issues[k].rule, items[i].span, NULL,
-                                         "this sentence %s before the %s election of %s%s "
-                                         "(advisory; cues: %s)",
-                                         issues[k].what, e.type, e.date,
-                                         e.official ? "" : ", date not from an official source",
+                        if (host->report(ctx, issues[k].rule, items[i].span, NULL, issues[k].format,
+                                         e.type, e.date,
+                                         e.official ? "" : _(", date not from an official source"),
                                          items[i].cues) != TH_OK)
                                 return TH_ERROR;
         }

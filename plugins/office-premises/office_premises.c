@@ -257,18 +257,19 @@ static int reported_speech(const struct th_host *host, const struct th_doc *doc,
 
 /* Report `activity` at `place`, quoting both as the text writes them. */
 static enum th_status report_pair(const struct th_host *host, struct th_ctx *ctx, const char *text,
-                                  const char *rule, const char *what, const struct hit *activity,
+                                  const char *rule, const struct hit *activity,
                                   const struct hit *place)
 {
         return host->report(ctx, rule, cover(activity->span, place->span), NULL,
-                            "%s \"%.*s\" at government premise \"%.*s\"%s", what,
+                            strcmp(rule, RULE_CAMPAIGN) == 0
+                                ? N_("campaign activity \"%.*s\" at government premise \"%.*s\": "
+                                     "ministries are no campaign base (ANSWER-2021)")
+                                : N_("private event \"%.*s\" at government premise \"%.*s\": "
+                                     "private use of representative premises calls for restraint "
+                                     "(HANDBOEK-2021)"),
                             (int)(activity->span.end - activity->span.start),
                             text + activity->span.start, (int)(place->span.end - place->span.start),
-                            text + place->span.start,
-                            strcmp(rule, RULE_CAMPAIGN) == 0
-                                ? ": ministries are no campaign base (ANSWER-2021)"
-                                : ": private use of representative premises calls for restraint "
-                                  "(HANDBOEK-2021)");
+                            text + place->span.start);
 }
 
 /* The premise named by the `location` metadata, placed where it was written. */
@@ -322,9 +323,8 @@ static enum th_status collect_unit(const struct th_host *host, struct th_ctx *ct
 static enum th_status check_pairs(const struct th_host *host, struct th_ctx *ctx,
                                   const struct lexicons *lex, const struct th_doc *doc,
                                   const char *text, struct th_span u, const char *rule,
-                                  const char *what, const struct hit *acts, size_t nacts,
-                                  const struct hit *places, size_t nplaces, int representative,
-                                  const struct hit *loc)
+                                  const struct hit *acts, size_t nacts, const struct hit *places,
+                                  size_t nplaces, int representative, const struct hit *loc)
 {
         for (size_t a = 0; a < nacts; a++) {
                 const struct hit *best = NULL;
@@ -337,14 +337,18 @@ static enum th_status check_pairs(const struct th_host *host, struct th_ctx *ctx
                                 best = &places[p];
                 }
                 if (best)
-                        return report_pair(host, ctx, text, rule, what, &acts[a], best);
+                        return report_pair(host, ctx, text, rule, &acts[a], best);
                 if (!loc || (representative && !loc->representative) ||
                     negated(host, ctx, lex, text, u, acts[a].span, acts[a].span) ||
                     host->doc_in_quote(doc, acts[a].span.start))
                         continue;
                 return host->report(ctx, rule, acts[a].span, NULL,
-                                    "%s \"%.*s\" while the location is government premise \"%s\"",
-                                    what, (int)(acts[a].span.end - acts[a].span.start),
+                                    strcmp(rule, RULE_CAMPAIGN) == 0
+                                        ? N_("campaign activity \"%.*s\" while the location is "
+                                             "government premise \"%s\"")
+                                        : N_("private event \"%.*s\" while the location is "
+                                             "government premise \"%s\""),
+                                    (int)(acts[a].span.end - acts[a].span.start),
                                     text + acts[a].span.start, loc->term);
         }
         return TH_OK;
@@ -381,11 +385,11 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 struct th_span u = agenda ? host->doc_block(doc, i) : host->doc_sentence(doc, i);
                 if (collect_unit(host, ctx, lex, text, u, &h) != TH_OK)
                         return TH_ERROR;
-                if (check_pairs(host, ctx, lex, doc, text, u, RULE_CAMPAIGN, "campaign activity",
-                                h.campaign, h.ncampaign, h.places, h.nplaces, 0,
+                if (check_pairs(host, ctx, lex, doc, text, u, RULE_CAMPAIGN, h.campaign,
+                                h.ncampaign, h.places, h.nplaces, 0,
                                 has_loc && !event_campaign ? &loc : NULL) != TH_OK ||
-                    check_pairs(host, ctx, lex, doc, text, u, RULE_PRIVATE, "private event",
-                                h.private_events, h.nprivate, h.places, h.nplaces, 1,
+                    check_pairs(host, ctx, lex, doc, text, u, RULE_PRIVATE, h.private_events,
+                                h.nprivate, h.places, h.nplaces, 1,
                                 has_loc && !event_private ? &loc : NULL) != TH_OK)
                         return TH_ERROR;
         }
