@@ -1,7 +1,7 @@
 # documents.sh: the formats advisers have (HTML, Word, OpenDocument, PDF) give the same
 # findings as the Markdown they were made from, at positions their own viewers show.
 . "$srcdir/tests/cli/lib.sh"
-plan 13
+plan 15
 
 docs="$srcdir/tests/data/documents"
 lint() { run --format line --no-config --meta channel=web "$docs/$1"; out=$(printf '%s\n' "$out" | sed "s|^$docs/||; s|: [^[]*\[| [|"); }
@@ -12,6 +12,11 @@ persbericht.md:5:1 [party-politics/vote-call]" "Markdown: the source"
 lint persbericht.html
 is "$out" "persbericht.html:14:43 [office-premises/campaign-use]
 persbericht.html:17:13 [party-politics/vote-call]" "HTML: at their line and column in the source; script, style, comment, title and attributes are no text"
+is "$(python3 "$srcdir/tests/cli/lsp_client.py" "$TWOHATS" "$(cd "$docs" && pwd)/persbericht.html")" \
+	"office-premises/campaign-use 13:42-13:80" "HTML in the language server: at the same place, counted from 0"
+run_stdin "$(cat "$docs/persbericht.html")" --format line --no-config --meta channel=web --stdin-filename x.html -
+is "$(printf '%s\n' "$out" | sed 's|: [^[]*\[| [|')" "x.html:14:43 [office-premises/campaign-use]
+x.html:17:13 [party-politics/vote-call]" "HTML on standard input with --stdin-filename x.html"
 lint persbericht.docx
 is "$out" "persbericht.docx:2:92 [office-premises/campaign-use]
 persbericht.docx:3:1 [party-politics/vote-call]" "Word: paragraph and character"

@@ -39,33 +39,8 @@ is "$err" "twohats: $work/missing.md: kan niet lezen: Bestand of map bestaat nie
 
 # The language server: a hover over a finding, as an editor asks for it.
 printf -- '---\nchannel: press-release\n---\n%s\n' "$post" >"$work/p.md"
-hover=$(python3 - "$TWOHATS" "$work/p.md" <<'EOF'
-import json, subprocess, sys
-twohats, path = sys.argv[1], sys.argv[2]
-def frame(msg):
-    body = json.dumps(msg).encode()
-    return b"Content-Length: %d\r\n\r\n" % len(body) + body
-uri = "file://" + path
-text = open(path, encoding="utf-8").read()
-msgs = [{"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}},
-        {"jsonrpc": "2.0", "method": "initialized", "params": {}},
-        {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
-            "uri": uri, "languageId": "markdown", "version": 1, "text": text}}},
-        {"jsonrpc": "2.0", "id": 2, "method": "textDocument/hover", "params": {
-            "textDocument": {"uri": uri}, "position": {"line": 3, "character": 3}}},
-        {"jsonrpc": "2.0", "id": 3, "method": "shutdown"},
-        {"jsonrpc": "2.0", "method": "exit"}]
-out = subprocess.run([twohats, "lsp", "--no-config"],
-                     input=b"".join(frame(m) for m in msgs), capture_output=True, timeout=60).stdout
-while out:
-    head, _, rest = out.partition(b"\r\n\r\n")
-    n = int(head.split(b":")[1])
-    msg, out = json.loads(rest[:n]), rest[n:]
-    if msg.get("id") == 2:
-        print(msg["result"]["contents"]["value"].split("\n\n")[0])
-EOF
-)
-is "$hover" "**party-politics/vote-call** (fout)" "the language server's hover in Dutch"
+hover=$(python3 "$srcdir/tests/cli/lsp_client.py" "$TWOHATS" "$work/p.md" 3 3 | grep '^hover')
+is "$hover" "hover: **party-politics/vote-call** (fout)" "the language server's hover in Dutch"
 export LC_ALL=C.UTF-8
 run_stdin "$post" --no-config --meta channel=press-release --stdin-filename p.md --format line -
 has "$out" "p.md:1:1: error: a call to vote, join or give" "in another locale, English as before"
