@@ -29,7 +29,8 @@ enum source {
 
 struct cue {
         char *name;
-        char *label; /* for messages: "a call to join" */
+        char *label;       /* for messages: "a call to join" */
+        const char *shown; /* the label in the user's language (po/yaml-labels.py) */
         enum source source;
         const struct th_lexicon **lexicons; /* SRC_LEXICONS; SRC_MINISTER: the titles */
         size_t nlexicons;
@@ -171,6 +172,7 @@ static int cue_label(const struct th_ywalk *w, const struct th_ynode *v)
         struct cue *c = ((struct reading *)w->ctx)->cue;
         free(c->label);
         c->label = th_xstrdup(th_yamldoc_scalar(v));
+        c->shown = _(c->label); /* once: a judgement lists labels for every passage */
         return 0;
 }
 
@@ -841,8 +843,7 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
 
 static void add_label(struct th_buf *b, const struct th_cues *c, size_t cue)
 {
-        /* in the user's language: the labels are in the catalogue (po/yaml-labels.py) */
-        th_buf_addf(b, "%s%s", b->len ? ", " : "", _(c->cues[cue].label));
+        th_buf_addf(b, "%s%s", b->len ? ", " : "", c->cues[cue].shown);
 }
 
 /* Does judgement `j` hold at `anchor`?  Fills the item when it does. */

@@ -132,7 +132,7 @@ static void fini(void *state)
  * minister's private life told in quotation marks is still the content). */
 static enum th_status report_group(const struct th_host *host, struct th_ctx *ctx,
                                    const struct state *st, const struct th_doc *doc,
-                                   const char *group, const char *rule, const char *what,
+                                   const char *group, const char *rule, const char *what /* N_ */,
                                    int quotes)
 {
         const struct th_judged *items;
@@ -147,7 +147,7 @@ static enum th_status report_group(const struct th_host *host, struct th_ctx *ct
                 if (host->report(ctx, rule, j->span, NULL,
                                  "%s (\"%.*s\") as content: communication is about policy "
                                  "(UO-2017); cues: %s",
-                                 what, (int)(j->span.end - j->span.start), text + j->span.start,
+                                 _(what), (int)(j->span.end - j->span.start), text + j->span.start,
                                  j->cues) != TH_OK)
                         return TH_ERROR;
         }
@@ -208,12 +208,12 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         if (report_group(host, ctx, st, doc, "praise", RULE_PRAISE,
-                         _("praise of the minister's person"), 0) != TH_OK ||
+                         N_("praise of the minister's person"), 0) != TH_OK ||
             report_group(host, ctx, st, doc, "ratings", RULE_RATINGS,
-                         _("the popularity or rating of the minister or the cabinet"),
+                         N_("the popularity or rating of the minister or the cabinet"),
                          0) != TH_OK ||
             report_group(host, ctx, st, doc, "personal-life", RULE_PRIVATE,
-                         _("the minister's private life"), 1) != TH_OK)
+                         N_("the minister's private life"), 1) != TH_OK)
                 return TH_ERROR;
         return persona(host, ctx, st, doc, text);
 }
