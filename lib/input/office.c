@@ -49,10 +49,18 @@ struct dialect {
 };
 
 static const struct dialect word_dialect = {
-    {"p", NULL, NULL}, "t", "tab", "br", NULL,
+    {"p", NULL, NULL},
+    "t",
+    "tab",
+    "br",
+    NULL,
     {"delText", "del", "commentReference", "Fallback", "instrText", NULL}};
 static const struct dialect odf_dialect = {
-    {"p", "h", NULL}, NULL, "tab", "line-break", "s",
+    {"p", "h", NULL},
+    NULL,
+    "tab",
+    "line-break",
+    "s",
     {"tracked-changes", "annotation", "annotation-end", "deletion", NULL, NULL}};
 
 static int is(const char *name, const char *const *list, size_t n)

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef int (*pdf_read_fn)(const char *buf, size_t size, char ***pages, size_t *npages,
-                           char **date, char **why);
+typedef int (*pdf_read_fn)(const char *buf, size_t size, char ***pages, size_t *npages, char **date,
+                           char **why);
 
 static char *readers = NULL; /* the folder of the reader modules */
 
@@ -57,7 +57,14 @@ int th_pdf_read(const char *path, const char *buf, size_t size, struct th_pdf *o
                 th_pdf_release(out);
                 return rc;
         }
-        return 0;
+        /* A scan has pages but no text: clean it is not, and OCR is the way in. */
+        for (size_t i = 0; i < out->npages; i++)
+                if (out->pages[i][strspn(out->pages[i], " \t\r\n\f")])
+                        return 0;
+        th_pdf_release(out);
+        return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                            "cannot read this PDF: it has no text (a scan?); give it a text "
+                            "layer first, for example with ocrmypdf");
 }
 
 void th_pdf_release(struct th_pdf *p)

@@ -1,7 +1,7 @@
 # documents.sh: the formats advisers have (HTML, Word, OpenDocument, PDF) give the same
 # findings as the Markdown they were made from, at positions their own viewers show.
 . "$srcdir/tests/cli/lib.sh"
-plan 15
+plan 16
 
 docs="$srcdir/tests/data/documents"
 lint() { run --format line --no-config --meta channel=web "$docs/$1"; out=$(printf '%s\n' "$out" | sed "s|^$docs/||; s|: [^[]*\[| [|"); }
@@ -52,6 +52,23 @@ print(doc["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["message
 ' "$srcdir/tests/data/sarif/sarif-schema-2.1.0.json" "$work/broken.sarif" 2>&1)" "cannot read this Word file: Not a zip archive" "... and so does SARIF, valid against its schema"
 run --no-config --format checkstyle "$work/broken.docx"
 has "$out" 'severity="error" message="cannot read this Word file: Not a zip archive" source="twohats.input"' "... and checkstyle"
+
+# A scan: one empty page and no text layer (a minimal PDF, written here).
+python3 - "$work/scan.pdf" <<'EOF'
+import sys
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]
+pdf, offsets = b"%PDF-1.4\n", []
+for i, o in enumerate(objs, 1):
+    offsets.append(len(pdf))
+    pdf += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+xref = len(pdf)
+pdf += b"xref\n0 4\n0000000000 65535 f \n" + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+pdf += b"trailer\n<< /Size 4 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % xref
+open(sys.argv[1], "wb").write(pdf)
+EOF
+run --no-config "$work/scan.pdf"
+is "$status: $err" "2: twohats: $work/scan.pdf: cannot read this PDF: it has no text (a scan?); give it a text layer first, for example with ocrmypdf" "a PDF without text is not clean: status 2 and why"
 
 mkdir -p "$work/folder"
 cp "$docs/persbericht.odt" "$docs/persbericht.html" "$work/folder/"
