@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # lint-time.sh: how long twohats takes on the source document (shared/seed)
 # and on the labelled dev corpus, with hyperfine (wall time over repeated
 # runs) and GNU time (peak memory).  It prints figures; it never fails a

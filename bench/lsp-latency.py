@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """lsp-latency.py: time from didChange to publishDiagnostics in `twohats lsp`.
 
 Opens a Dutch document of about 50 KB (the paragraphs of bench/out, made by

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # startup.sh: the time of `twohats -` on a 2 KB social post (start-up, plugin
 # loading, rule data, one lint), with hyperfine.  A benchmark, not a test.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # throughput.sh: the whole rule pack on a large Dutch corpus, single-threaded.
 #
 # Builds the corpus deterministically from Debian's Dutch documentation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli.h: the twohats program: its options and the commands behind them.
  * main.c parses the command line and dispatches through its command table;
@@ -21,7 +22,9 @@ enum { TH_EXIT_OK = 0, TH_EXIT_FINDINGS = 1, TH_EXIT_USAGE = 2, TH_EXIT_PLUGIN =
 
 struct th_cli {
         enum th_format format;
-        int color;
+        int color;                  /* --color, decided: 1 or 0 */
+        int byte_columns;           /* --columns=bytes */
+        const char *sarif_base;     /* --sarif-base, made absolute */
         struct th_meta meta;        /* --meta */
         const char *stdin_filename; /* --stdin-filename */
         enum th_severity min_severity;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_info.c: --list-rules, --explain and --print-config (see cli.h). */
 #include "cli.h"
 #include "base/i18n.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_lint.c: lint the paths given on the command line (see cli.h). */
 #include "cli.h"
 #include "findings/fix.h"
@@ -141,8 +142,10 @@ static int lint_unit(struct th_unit *u, void *data)
                         else
                                 i++;
                 }
+                struct th_report_source src = {u->from_stdin ? NULL : u->source_path, u->line,
+                                               u->extracted != NULL};
                 if (run->reporting)
-                        th_report_doc(&run->report, &doc, &f);
+                        th_report_doc(&run->report, &doc, &src, &f);
         }
         th_findings_release(&f);
         th_doc_release(&doc);
@@ -215,7 +218,9 @@ int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
         int formatter = cli->fix && npaths == 1 && strcmp(paths[0], "-") == 0;
         run.reporting = !cli->list_suppressions && !cli->dry_run && !formatter;
         if (run.reporting)
-                th_report_begin(&run.report, cli->format, stdout, cli->color, cli->engine);
+                th_report_begin(&run.report, &(struct th_report_options){
+                                                 cli->format, stdout, cli->color, cli->byte_columns,
+                                                 cli->sarif_base, cli->engine});
         for (size_t i = 0; i < npaths; i++)
                 lint_path(&run, paths[i]);
         if (run.reporting)

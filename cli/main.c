@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * main.c: the twohats command line: parse the options, start a session
  * with the plugins and the services they may use, and hand over to the
@@ -12,6 +13,7 @@
 #include "lsp/lsp.h"
 #include "nl/service.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <locale.h>
 #include <stdio.h>
@@ -33,7 +35,13 @@ static const char usage_text[] =
        "a language server for editors on standard input and output.\n"
        "\n"
        "Output:\n"
-       "  -f, --format FORMAT      text (default), line, json, sarif or checkstyle\n"
+       "  -f, --format FORMAT      text (default), line, json, sarif, checkstyle or\n"
+       "                           codeclimate (GitLab's Code Quality)\n"
+       "      --color[=WHEN]       colour the text format: auto (default; a terminal,\n"
+       "                           unless NO_COLOR is set or TERM=dumb), always, never\n"
+       "      --columns UNIT       count columns in chars (default) or bytes (Vim)\n"
+       "      --sarif-base DIR     paths in SARIF and Code Climate output are relative to\n"
+       "                           DIR (default: the current folder)\n"
        "      --min-severity LEVEL show findings at LEVEL or above: info (default),\n"
        "                           warning or error\n"
        "      --fail-level LEVEL   exit 1 when a finding is at LEVEL or above\n"
@@ -70,7 +78,17 @@ static const char usage_text[] =
        "\n"
        "Exit status: 0 nothing at or above the fail level, 1 findings at or above it,\n"
        "2 a usage, configuration or input error, 3 a plugin or internal error.\n"
-       "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n");
+       "See twohats(1), twohats.yml(5), twohats-rules(5) and twohats-plugin(3).\n"
+       "\n"
+       "Report bugs to the twohats issue tracker, with the output of twohats --version\n"
+       "and the smallest text that shows the bug.\n");
+
+static const char version_text[] =
+    N_("Copyright (C) 2026 the twohats authors.\n"
+       "License EUPL-1.2: European Union Public Licence v. 1.2\n"
+       "<https://joinup.ec.europa.eu/collection/eupl/eupl-text-eupl-12>.\n"
+       "This is free software: you are free to change and redistribute it.\n"
+       "There is NO WARRANTY, to the extent permitted by law.\n");
 
 enum {
         OPT_META = 256,
@@ -88,6 +106,9 @@ enum {
         OPT_FIX,
         OPT_DRY_RUN,
         OPT_FOLLOW_SYMLINKS,
+        OPT_COLOR,
+        OPT_COLUMNS,
+        OPT_SARIF_BASE,
 };
 
 static const struct option long_options[] = {
@@ -108,9 +129,23 @@ static const struct option long_options[] = {
     {"fix", no_argument, NULL, OPT_FIX},
     {"dry-run", no_argument, NULL, OPT_DRY_RUN},
     {"follow-symlinks", no_argument, NULL, OPT_FOLLOW_SYMLINKS},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"colour", optional_argument, NULL, OPT_COLOR},
+    {"columns", required_argument, NULL, OPT_COLUMNS},
+    {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
+
+/* --color: auto colours a terminal, unless NO_COLOR is set or the terminal is dumb. */
+static int decide_color(const char *when)
+{
+        if (!strcmp(when, "always") || !strcmp(when, "never"))
+                return !strcmp(when, "always");
+        const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+        return isatty(STDOUT_FILENO) && !(no_color && *no_color) &&
+               !(term && !strcmp(term, "dumb"));
+}
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -242,8 +277,7 @@ int main(int argc, char **argv)
         th_meta_init(&cli.meta);
         cli.min_severity = TH_SEV_INFO;
         cli.fail_level = TH_SEV_WARNING;
-        const char *no_color = getenv("NO_COLOR");
-        cli.color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
+        const char *color = "auto", *sarif_base = ".";
         char **meta_args = th_xcalloc((size_t)argc + 1, sizeof(char *));
         size_t nmeta_args = 0;
         char **plugin_dirs = th_xcalloc((size_t)argc + 1, sizeof(char *));
@@ -263,7 +297,7 @@ int main(int argc, char **argv)
                 case 'f':
                         if (th_format_parse(optarg) < 0)
                                 status = usage_error("unknown format '%s'; expected text, line, "
-                                                     "json, sarif or checkstyle",
+                                                     "json, sarif, checkstyle or codeclimate",
                                                      optarg);
                         else
                                 cli.format = (enum th_format)th_format_parse(optarg);
@@ -323,17 +357,35 @@ int main(int argc, char **argv)
                 case OPT_FOLLOW_SYMLINKS:
                         cli.follow_symlinks = 1;
                         break;
+                case OPT_COLOR: /* as GNU ls: --color alone is always */
+                        color = optarg ? optarg : "always";
+                        if (strcmp(color, "auto") && strcmp(color, "always") &&
+                            strcmp(color, "never"))
+                                status = usage_error("unknown --color '%s'; expected auto, always "
+                                                     "or never",
+                                                     color);
+                        break;
+                case OPT_COLUMNS:
+                        if (strcmp(optarg, "chars") && strcmp(optarg, "bytes"))
+                                status = usage_error("unknown --columns '%s'; expected chars or "
+                                                     "bytes",
+                                                     optarg);
+                        cli.byte_columns = !strcmp(optarg, "bytes");
+                        break;
+                case OPT_SARIF_BASE:
+                        sarif_base = optarg;
+                        break;
                 case 'h':
                         printf(_(usage_text), PLUGINDIR, RULESDIR);
                         status = -1;
                         break;
-                case 'V':
-                        printf("twohats %s (plugin ABI %d.%d", PACKAGE_VERSION, TH_ABI_MAJOR,
+                case 'V': /* GNU: the version first, then copyright, license, warranty */
+                        printf("twohats %s\nplugin ABI %d.%d", PACKAGE_VERSION, TH_ABI_MAJOR,
                                TH_ABI_MINOR);
                         for (size_t i = 0; services[i]; i++)
                                 printf(", service %s %u.%u", services[i]->table->name,
                                        services[i]->table->major, services[i]->table->minor);
-                        printf(")\n");
+                        printf("\n%s", _(version_text));
                         status = -1;
                         break;
                 default:
@@ -343,6 +395,13 @@ int main(int argc, char **argv)
         }
         if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
                 status = usage_error("%s", _("--dry-run goes with --fix"));
+        cli.color = decide_color(color);
+        char *sarif_abs = status == TH_EXIT_OK ? realpath(sarif_base, NULL) : NULL;
+        if (status == TH_EXIT_OK && !sarif_abs) {
+                fprintf(stderr, _("twohats: --sarif-base %s: %s\n"), sarif_base, strerror(errno));
+                status = TH_EXIT_USAGE;
+        }
+        cli.sarif_base = sarif_abs;
         for (int i = optind; status == TH_EXIT_OK && cli.fix && i < argc; i++)
                 if (strcmp(argv[i], "-") == 0 && argc - optind > 1)
                         status =
@@ -430,5 +489,6 @@ int main(int argc, char **argv)
         free(tree_rules);
         free(plugin_dirs);
         free(meta_args);
+        free(sarif_abs);
         return status < 0 ? TH_EXIT_OK : status;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cli_test.c: `twohats test FILE...`: run labelled cases and measure the
  * rules on them.  A case is {id, text, meta, expect}: one per line of a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # evaluate.sh: precision and recall of the rule pack, per rule and per source set.
 #
 # Runs `twohats test` on each set and prints one table: for every rule, the

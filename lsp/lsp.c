@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lsp.c: `twohats lsp`, a Language Server Protocol 3.17 server on standard
  * input and output.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lsp.h: `twohats lsp`, the language server: a front-end of libtwohats
  * beside the command line, never depending on it.

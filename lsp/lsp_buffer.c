@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lsp_buffer.c: open documents, edits and positions (see lsp_buffer.h). */
 #include "lsp_buffer.h"
 #include "base/utf8.h"

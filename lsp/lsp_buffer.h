@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lsp_buffer.h: the open documents of the language server: their text as the
  * editor has it (not the file on disk), edits to it, and the conversion

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * cues.h: judgement from cues (rules/nl/cues.yml).
  *

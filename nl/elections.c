@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* elections.c: the election calendar (see elections.h). */
 #include "elections.h"
 #include "base/util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * elections.h: the election calendar of rules/nl/elections.yml: the
  * election types, and the elections in date order.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * ministers.c: the roster of bewindspersonen and the minister's mentions in a text.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * partisan.c: the judgement of party-political content (see partisan.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * partisan.h: the shared judgement of party-political content (GUIDELINES,
  * "Shared notion"), from rules/nl/parties.yml and rules/nl/partisan.yml.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * service.c: the "nl" service (see <twohats/nl.h>): per engine, the party
  * model, the cues and the election calendar, read from rules/nl on first

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * service.h: the Dutch model as a host service (the table of
  * <twohats/nl.h>), for a front-end to register with an engine:

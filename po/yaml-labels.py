@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """yaml-labels.py: the labels of rules/nl/cues.yml as gettext entries for po/twohats.pot.
 
 A finding's message names the cues that fired by their labels ("cues: a call to join, a

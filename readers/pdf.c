@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pdf.c: the PDF reader, a module that twohats loads on its first PDF (libltdl), so that
  * poppler and what it links (GLib, cairo, NSS, X11: fifty libraries) cost nothing to a

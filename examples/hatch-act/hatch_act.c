@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * hatch_act.c: the US Hatch Act social-media guidance for federal employees
  * (U.S. Office of Special Counsel), as a twohats plugin built out of tree.

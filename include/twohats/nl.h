@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * twohats/nl.h: the Dutch model as a host service: the judgement of
  * party-political content, the passages judged from cues, and the election

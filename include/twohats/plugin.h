@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * twohats/plugin.h: the whole contract between twohats and a rule plugin.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* error.c: errors as values with a place (see error.h). */
 #include "base/error.h"
 #include "base/i18n.h"

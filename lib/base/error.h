@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * error.h: an error as a value, with the place it concerns.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * i18n.h: messages in the user's language (gettext).  The core's messages are in the text
  * domain "twohats"; a plugin names its own (struct th_plugin.textdomain), and the host

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* utf8.c: UTF-8 validation and decoding (RFC 3629). */
 #include "base/utf8.h"
 #include "base/util.h"

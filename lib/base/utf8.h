@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* utf8.h: UTF-8 validation and decoding, the only place that knows the encoding rules. */
 #ifndef TH_UTF8_H
 #define TH_UTF8_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* util.c: memory helpers and whole-file reading for the core. */
 #include "base/util.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * util.h: memory helpers and growable arrays shared by the core.
  *

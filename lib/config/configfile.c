@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* configfile.c: .twohats.yml loading and discovery (see configfile.h). */
 #include "config/configfile.h"
 #include "base/util.h"

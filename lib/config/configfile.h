@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * configfile.h: .twohats.yml, the configuration of a folder.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* conventions.c: a language's abbreviations and metadata spellings (see conventions.h). */
 #include "document/conventions.h"
 #include "base/util.h"

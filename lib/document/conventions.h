@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * conventions.h: what the document model takes from a language: the
  * abbreviations after which a full stop does not end a sentence, and other

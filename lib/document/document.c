@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* document.c: builds the document model (see document.h). */
 #include "document/document.h"
 #include "base/utf8.h"

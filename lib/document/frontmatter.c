@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * frontmatter.c: YAML front matter ("---" ... "---" at the top of a
  * Markdown document) read into the document's metadata, with the place of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * html.c: the visible text of an HTML page or fragment, through Gumbo (Google's HTML5
  * parser, Debian libgumbo-dev), which parses as browsers do and gives every text node

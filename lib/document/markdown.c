@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * markdown.c: find the prose of a Markdown document with md4c.
  *

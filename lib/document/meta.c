@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* meta.c: document metadata with validation of the known keys (see meta.h). */
 #include "document/meta.h"
 #include "base/util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * meta.h: document metadata, a list of keys with one or more string values.
  *

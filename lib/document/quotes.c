@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * quotes.c: find quotation spans ("…", “…”, „…”, «…», ‘…’, '…') in each
  * prose block and merge them with the blockquotes found by the Markdown

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* suppress.c: suppression comments (see suppress.h). */
 #include "document/suppress.h"
 #include "base/util.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* declarative.c: rules in YAML alone (see declarative.h). */
 #include "engine/declarative.h"
 #include "match/lexicon.h"

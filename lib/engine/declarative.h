@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * declarative.h: rules written in YAML alone, in rule files that a
  * configuration names (`rule-files:`).

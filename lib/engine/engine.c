@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* engine.c: plugins, rules and the linting of one document (see engine.h). */
 #include <config.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * engine.h: the rule engine.  It loads the plugins found in the search path,
  * knows every rule (the plugins' and the core's own), validates a

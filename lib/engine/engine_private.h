@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * engine_private.h: what the engine and the host services share: the
  * loaded plugins and the context handed to a plugin call.

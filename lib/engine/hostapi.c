@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * hostapi.c: the services twohats offers its plugins, as one const
  * function table (see twohats/plugin.h for the contract of each).

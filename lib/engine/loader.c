@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* loader.c: plugin modules through libltdl (see loader.h). */
 #include "engine/loader.h"
 #include "base/util.h"

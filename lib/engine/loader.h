@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * loader.h: find and open plugin modules; the only user of libltdl.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * service.h: the host side of a service (see struct th_service in
  * <twohats/plugin.h>).  A language pack such as nl/ is a provider: a

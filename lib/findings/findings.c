@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* findings.c: the list of findings of one document (see findings.h). */
 #include "findings/findings.h"
 #include "base/i18n.h"

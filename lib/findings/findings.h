@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * findings.h: what the rules found: rule id, severity, byte span, position,
  * message and an optional fix, kept sorted by position for the reporters.

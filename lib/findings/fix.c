@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fix.c: applying fixes, atomic writes and unified diffs (see fix.h). */
 #include "findings/fix.h"
 #include "base/util.h"

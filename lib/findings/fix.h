@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fix.h: applying the fixes of findings, safely.  The new text is written
  * beside the file and renamed over it (so a crash leaves either the old or

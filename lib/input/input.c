@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* input.c: files, folders, standard input and JSON Lines (see input.h). */
 #include "input/input.h"
 #include "base/i18n.h"
@@ -144,6 +145,7 @@ static int one_record(const char *name, const char *source, const char *line, si
                 struct th_unit u = {
                     .name = unit_name,
                     .source_path = source,
+                    .line = lineno,
                     .text = th_xstrndup(json_string_value(text), json_string_length(text)),
                     .len = json_string_length(text),
                     .markup = TH_MARKUP_MARKDOWN,

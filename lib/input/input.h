@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * input.h: what twohats reads: files, folders (recursively), standard input
  * and JSON Lines, turned into units of text with a name and metadata.
@@ -19,6 +20,7 @@
 struct th_unit {
         const char *name;        /* name in reports */
         const char *source_path; /* file the text came from, for configuration lookup */
+        unsigned line;           /* a JSON Lines record's line in that file; else 0 */
         char *text;              /* owned by the callee once handed over */
         size_t len;
         enum th_markup markup;

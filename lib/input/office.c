@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * office.c: the text of Word (.docx) and OpenDocument (.odt) files, one paragraph a line,
  * so that a finding at line 12, column 34 is paragraph 12, character 34.

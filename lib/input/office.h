@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * office.h: the text of Word (.docx) and OpenDocument (.odt) files, one paragraph a line
  * (see office.c), and their properties as metadata.

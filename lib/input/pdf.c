@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pdf.c: the text of a PDF file, page by page, through the PDF reader module
  * (readers/pdf.c, poppler), loaded on the first PDF.  Each page is a unit of its own,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pdf.h: the text of a PDF file, page by page (see pdf.c).
  */

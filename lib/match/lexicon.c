@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* lexicon.c: named term lists compiled to PCRE2 (see lexicon.h). */
 #include "match/lexicon.h"
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * lexicon.h: named term lists from rules/<lang>/NAME.yml.
  *

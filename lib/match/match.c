@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* match.c: PCRE2 with JIT and limits (see match.h). */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match/match.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * match.h: regular expressions for rules, the only interface to PCRE2.
  *

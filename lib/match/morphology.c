@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* morphology.c: lemmas from a Hunspell dictionary, memoized (see morphology.h). */
 #define _GNU_SOURCE /* memfd_create */
 #include "match/morphology.h"

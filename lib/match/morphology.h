@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * morphology.h: the lemmas of a word, from a Hunspell dictionary.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* wordindex.c: lexicon terms in one pass over the words (see wordindex.h). */
 #include "match/wordindex.h"
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * wordindex.h: every lexicon term of a document, found in one pass over its
  * words.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report.c: choose the reporter for a format (see report.h). */
 #include "report/report.h"
 #include "base/util.h"
@@ -9,35 +10,50 @@
 
 int th_format_parse(const char *s)
 {
-        static const char *const names[] = {"text", "line", "json", "sarif", "checkstyle"};
-        for (int i = 0; i < 5; i++)
+        static const char *const names[] = {"text",  "line",       "json",
+                                            "sarif", "checkstyle", "codeclimate"};
+        for (int i = 0; i < 6; i++)
                 if (strcmp(s, names[i]) == 0)
                         return i;
         return -1;
 }
 
-void th_report_begin(struct th_report *r, enum th_format format, FILE *out, int color,
-                     const struct th_engine *engine)
+void th_report_begin(struct th_report *r, const struct th_report_options *opt)
 {
         memset(r, 0, sizeof(*r));
-        r->format = format;
-        r->out = out;
-        r->color = color;
-        r->engine = engine;
-        if (format == TH_FORMAT_JSON)
+        r->format = opt->format;
+        r->out = opt->out;
+        r->color = opt->color;
+        r->byte_columns = opt->byte_columns;
+        r->sarif_base = opt->sarif_base;
+        r->engine = opt->engine;
+        if (r->format == TH_FORMAT_JSON)
                 th_report_json_begin(r);
-        else if (format == TH_FORMAT_SARIF)
+        else if (r->format == TH_FORMAT_SARIF)
                 th_report_sarif_begin(r);
-        else if (format == TH_FORMAT_CHECKSTYLE)
+        else if (r->format == TH_FORMAT_CHECKSTYLE)
                 th_report_checkstyle_begin(r);
+        else if (r->format == TH_FORMAT_CODECLIMATE)
+                th_report_codeclimate_begin(r);
 }
 
-void th_report_doc(struct th_report *r, const struct th_doc *doc, const struct th_findings *f)
+unsigned th_report_column(const struct th_report *r, const struct th_doc *doc,
+                          const struct th_finding *x)
 {
+        if (!r->byte_columns)
+                return x->col;
+        size_t start = doc->lines[x->line - 1];
+        return (unsigned)(x->start > start ? x->start - start : 0) + 1;
+}
+
+void th_report_doc(struct th_report *r, const struct th_doc *doc,
+                   const struct th_report_source *src, const struct th_findings *f)
+{
+        r->src = src;
         for (size_t i = 0; i < f->nr; i++)
                 r->counts[f->v[i].severity]++;
         r->nfindings += f->nr;
-        r->ndocs_with_findings += f->nr > 0;
+        r->ndocs++;
         switch (r->format) {
         case TH_FORMAT_TEXT:
                 th_report_text_doc(r, doc, f);
@@ -54,7 +70,11 @@ void th_report_doc(struct th_report *r, const struct th_doc *doc, const struct t
         case TH_FORMAT_CHECKSTYLE:
                 th_report_checkstyle_doc(r, doc, f);
                 break;
+        case TH_FORMAT_CODECLIMATE:
+                th_report_codeclimate_doc(r, doc, f);
+                break;
         }
+        r->src = NULL;
 }
 
 void th_report_skip(struct th_report *r, const char *path)
@@ -90,6 +110,8 @@ void th_report_end(struct th_report *r)
                 th_report_sarif_end(r);
         else if (r->format == TH_FORMAT_CHECKSTYLE)
                 th_report_checkstyle_end(r);
+        else if (r->format == TH_FORMAT_CODECLIMATE)
+                th_report_codeclimate_end(r);
         fflush(r->out);
         for (size_t i = 0; i < r->nskipped; i++)
                 free(r->skipped[i].type);

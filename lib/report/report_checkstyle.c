@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_checkstyle.c: the checkstyle XML that Jenkins (Warnings NG) and
  * GitLab read: <checkstyle><file name><error line column severity message

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_json.c: one JSON object for tools:
  * {"version": 1, "findings": [{"path", "line", "column", "end_line",

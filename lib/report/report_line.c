@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* report_line.c: "path:line:column: severity: message [rule]", as compilers print. */
 #include "report/report.h"
 #include "base/utf8.h"
@@ -14,8 +15,8 @@ void th_report_line_doc(struct th_report *r, const struct th_doc *doc, const str
                 const struct th_finding *x = &f->v[i];
                 char *message = th_utf8_printable(x->message, strlen(x->message), 1);
                 char *rule = th_utf8_printable(x->rule, strlen(x->rule), 1);
-                fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line, x->col,
-                        th_severity_name(x->severity), message, rule);
+                fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line,
+                        th_report_column(r, doc, x), th_severity_name(x->severity), message, rule);
                 free(message);
                 free(rule);
         }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_sarif.c: SARIF 2.1.0 (OASIS), for code-scanning dashboards: one run,
  * the tool's rules with their descriptions and default levels, and results

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * report_text.c: findings for people: the place, the message, the source
  * line and a marker under the span; colour only when asked (a terminal
@@ -74,11 +75,12 @@ void th_report_text_doc(struct th_report *r, const struct th_doc *doc, const str
                 char *rule = th_utf8_printable(x->rule, strlen(x->rule), 1);
                 if (r->color)
                         fprintf(r->out, "\033[1m%s:%u:%u:\033[0m %s%s:\033[0m %s [%s]\n", path,
-                                x->line, x->col, severity_color(x->severity),
+                                x->line, th_report_column(r, doc, x), severity_color(x->severity),
                                 _(th_severity_name(x->severity)), message, rule);
                 else
-                        fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line, x->col,
-                                _(th_severity_name(x->severity)), message, rule);
+                        fprintf(r->out, "%s:%u:%u: %s: %s [%s]\n", path, x->line,
+                                th_report_column(r, doc, x), _(th_severity_name(x->severity)),
+                                message, rule);
                 free(message);
                 free(rule);
                 show_source(r->out, doc, x, r->color);
@@ -117,8 +119,7 @@ void th_report_text_end(struct th_report *r)
                     counted(ngettext("%zu warning", "%zu warnings", r->counts[TH_SEV_WARNING]),
                             r->counts[TH_SEV_WARNING]),
                     r->counts[TH_SEV_INFO],
-                    counted(ngettext("%zu document", "%zu documents", r->ndocs_with_findings),
-                            r->ndocs_with_findings));
+                    counted(ngettext("%zu document", "%zu documents", r->ndocs), r->ndocs));
                 free_counted();
         }
         /* what folders held and twohats did not read, so that a pass is never silent */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* session.c: one linting run (see session.h). */
 #include "session/session.h"
 #include "base/util.h"

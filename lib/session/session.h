@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * session.h: one linting run, the entry point of libtwohats for its
  * front-ends (the command line, the language server).  A session owns an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* yamldoc.c: libyaml's document API with positions (see yamldoc.h). */
 #include "yaml/yamldoc.h"
 #include "base/i18n.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * yamldoc.h: a loaded YAML document with positions, for configuration,
  * front matter and rule data.  The only door to libyaml: readers see opaque

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * campaign_timing.c: the campaign-timing plugin (GUIDELINES, "Plugin
  * campaign-timing"; ANSWER-2021).  An advisory profile: the Netherlands has

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * guideline.h: small helpers that the Dutch guideline plugins share.  Each
  * plugin is its own module and sees only <twohats/plugin.h> and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * image_building.c: the image-building plugin (GUIDELINES, "Plugin
  * image-building"; UO-2017, SOCIAL-2021, ANSWER-2021 Q11-12).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * office_premises.c: the office-premises plugin (GUIDELINES, "Plugin
  * office-premises"; HANDBOEK-2021, ANSWER-2021 Q9).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * party_politics.c: the party-politics plugin (GUIDELINES, "Plugin
  * party-politics"; DONNER-2011, UO-2017, GIR-2019).

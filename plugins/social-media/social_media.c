@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * social_media.c: the social-media plugin (GUIDELINES, "Plugin
  * social-media"; SOCIAL-2021).

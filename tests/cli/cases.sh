@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # cases.sh: every rule data file's own cases and the project's corpus pass `twohats test`.
 . "$srcdir/tests/cli/lib.sh"
 plan 4

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # config.sh: configuration discovery, --config, --no-config, --print-config.
 . "$srcdir/tests/cli/lib.sh"
 plan 12
@@ -51,9 +52,9 @@ rules:
   social-media/civil-service-partisan: error
   social-media/personal-supported: warning
 plugins:
-  core:  # (built in) 0.1.0
+  core:  # (built in) 0.2.0
     enabled: true
-  declarative:  # (built in) 0.1.0
+  declarative:  # (built in) 0.2.0
     enabled: true
   campaign-timing:  # $builddir/plugins/campaign_timing 1.0.0
     enabled: true

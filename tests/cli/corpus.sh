@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # corpus.sh: every op-* case of the shared corpus, written as Markdown with its
 # metadata as front matter (tests/corpus/op-NN.md) and linted with --format json,
 # gives exactly the expected rule ids (tests/corpus/op-NN.expect).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # declarative.sh: rule files in YAML, and the safety of linting a folder one does not trust.
 . "$srcdir/tests/cli/lib.sh"
 plan 18

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # documents.sh: the formats advisers have (HTML, Word, OpenDocument, PDF) give the same
 # findings as the Markdown they were made from, at positions their own viewers show.
 . "$srcdir/tests/cli/lib.sh"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # dutch.sh: in a Dutch locale, twohats speaks Dutch where people read it (help, findings,
 # the summary, rule explanations, errors, the editor's hover) and keeps the words that
 # tools parse (severities in JSON) in English.  Skipped where the locale nl_NL.UTF-8 is

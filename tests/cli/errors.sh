@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # errors.sh: bad input ends with status 2 or 3 and a message naming the place.
 . "$srcdir/tests/cli/lib.sh"
 plan 21

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # fix.sh: --fix in place, --fix --dry-run as a diff, --fix on standard input as a formatter.
 . "$srcdir/tests/cli/lib.sh"
 plan 12

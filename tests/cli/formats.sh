@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # formats.sh: the three output formats and the exit statuses they come with.
 . "$srcdir/tests/cli/lib.sh"
 plan 20
@@ -72,7 +73,7 @@ is "$status" 1 "--fail-level info fails on info"
 
 run --format xml "$work/clean.md"
 is "$status" 2 "an unknown format is a usage error"
-is "$err" "twohats: unknown format 'xml'; expected text, line, json, sarif or checkstyle
+is "$err" "twohats: unknown format 'xml'; expected text, line, json, sarif, checkstyle or codeclimate
 Try 'twohats --help' for more information." "the usage error says what is expected"
 
 # On a terminal (script(1) from bsdutils, which Debian always has), colour unless NO_COLOR.

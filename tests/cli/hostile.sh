@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # hostile.sh: what an untrusted folder, a big input or a broken file can do: each defect of
 # the hardening issue as a case with its status, its message, a bound on time and peak
 # memory (GNU time), and nothing written outside the folder.

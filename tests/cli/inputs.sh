@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # inputs.sh: files, folders, standard input and JSON Lines.
 . "$srcdir/tests/cli/lib.sh"
 plan 13

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # lib.sh: a small TAP library for the command-line tests.
 # Each test script sources it, calls `plan N`, then `run` and the checks.
 # $TWOHATS, $srcdir and $builddir come from the test environment (Makefile.am);

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """lsp_client.py TWOHATS FILE [LINE CHARACTER]: open FILE in `twohats lsp` as an editor
 does, print its diagnostics ("rule line:character-line:character", zero-based as LSP
 counts) and, given a position, the first paragraph of the hover there."""

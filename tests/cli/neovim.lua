@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: EUPL-1.2
 -- neovim.lua: Neovim (headless, its built-in LSP client, the 0.7 API) opens an
 -- unsaved buffer through `twohats lsp`, waits for the diagnostics, applies the
 -- quick fix and waits for them to go.  It writes what it saw to $NVIM_RESULT.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # neovim.sh: a real client.  Neovim, headless, lints an unsaved buffer through
 # `twohats lsp` and applies a quick fix (tests/cli/neovim.lua).  Skipped where
 # Neovim is not installed; CI installs it.

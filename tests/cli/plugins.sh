@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # plugins.sh: the search path and the loader's refusals, seen from the command line.
 . "$srcdir/tests/cli/lib.sh"
 plan 20

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # sarif.sh: SARIF 2.1.0 output validates against the official schema; checkstyle is
 # well-formed XML with one <error> per finding.  Validation uses Debian's
 # python3-jsonschema (draft-04) through /usr/bin/python3, not whatever python is first

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # suppress.sh: suppression comments and their inventory.
 . "$srcdir/tests/cli/lib.sh"
 plan 6

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """cli_fuzz.py SEED RUNS [--no-size | --size-only]: the command line of a build of twohats
 (TWOHATS_BUILD, default the current folder; an ASan+UBSan build finds the most) on
   - size-driven cases, each once: megabyte documents and long lines, 100,000 JSON Lines

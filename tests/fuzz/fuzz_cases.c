@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_cases.c: a libFuzzer target for the case files of `twohats test`
  * (cli/test.c): each input is run as a .jsonl file of cases and as a .yml file

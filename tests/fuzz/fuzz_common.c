@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* fuzz_common.c: what the libFuzzer targets share (see fuzz_common.h). */
 #include "fuzz_common.h"
 #include "base/util.h"

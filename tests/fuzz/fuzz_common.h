@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_common.h: what the libFuzzer targets of tests/fuzz share: the rule data and
  * plugins of the tree under test (TWOHATS_RULES_DIR, TWOHATS_PLUGIN_PATH, set by

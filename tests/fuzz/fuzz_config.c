@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_config.c: a libFuzzer target for the configuration, .twohats.yml
  * (lib/config/configfile.c on lib/yaml/yamldoc.c and the metadata of

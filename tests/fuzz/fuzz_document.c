@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_document.c: a libFuzzer target for everything a document goes through
  * before the plugins: UTF-8 checks, front matter, Markdown, sentences, quotes,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_jsonl.c: a libFuzzer target for JSON Lines input (lib/input/input.c):
  * how a record becomes a unit of text with metadata, and then the document that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_lsp.c: a libFuzzer target for the language server (lsp/): each input is
  * the whole byte stream of a client, Content-Length frames and JSON-RPC

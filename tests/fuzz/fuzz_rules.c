@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * fuzz_rules.c: a libFuzzer target for rule data: each input is read as a rule
  * data file of lexicons (lib/match/lexicon.c on lib/yaml/yamldoc.c), whose

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """fuzzenv.py: what cli_fuzz.py and lsp_fuzz.py share: the build under test, its
 environment, byte mutation, running one input under a time and memory bound, the
 sanitizer check and the saving of reproducers."""

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """lsp_fuzz.py SEED RUNS [--no-size | --size-only]: `twohats lsp` of a build of twohats
 (TWOHATS_BUILD, default the current folder; an ASan+UBSan build finds the most) on
   - size-driven sessions, each once: a megabyte document and line, a thousand edits,

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: EUPL-1.2
 # run.sh [SECONDS]: build every libFuzzer target of tests/fuzz (fuzz_*.c) with clang
 # (-fsanitize=fuzzer,address,undefined) from the library's sources, run each for SECONDS
 # (default 120) on its seeds (tests/fuzz/seeds/TARGET), then the black-box fuzzers

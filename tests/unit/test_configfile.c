@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_configfile.c: .twohats.yml: keys, errors with positions, discovery, globs. */
 #include "unit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_cues.c: judgement from cues, with the project's own rule data (rules/nl/cues.yml):
  * for each new cue class, the exact passage, its span and the cues named for the
  * message; and the refusals of a broken cues.yml, with their place. */

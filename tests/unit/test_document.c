@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_document.c: encoding, byte-order mark, line endings and positions. */
 #include "unit.h"
 

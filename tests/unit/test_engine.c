@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_engine.c: plugins through the engine: options, severities, fixes,
  * suppressions, failing plugins, duplicates and the match limit. */
 #include "unit.h"

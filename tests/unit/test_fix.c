@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_fix.c: applying fixes, atomic writes that never lose the file, unified diffs.
  * rename() is wrapped (-Wl,--wrap=rename) to fail or to kill the process just
  * before the new file would replace the old one. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_frontmatter.c: YAML front matter into metadata, and its errors. */
 #include "unit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_input.c: JSON Lines records, their names and metadata; folder walking. */
 #include "unit.h"
 #include "input/input.h"

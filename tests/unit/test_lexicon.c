@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_lexicon.c: term lists: accents, compounds, apostrophes, wildcards, data errors. */
 #include "unit.h"
 #include "match/lexicon.h"

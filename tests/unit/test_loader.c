@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_loader.c: every refusal of the plugin loader, with the file and the reason. */
 #include "unit.h"
 #include "engine/loader.h"

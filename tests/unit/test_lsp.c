@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * test_lsp.c: a scripted client drives `twohats lsp` through pipes: the
  * protocol's edge cases (requests before initialize, malformed headers and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_markdown.c: which bytes of a Markdown document are prose. */
 #include "unit.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_meta.c: metadata validation, canonical values and --meta. */
 #include "document/meta.h"
 #include "unit.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_morphology.c: lemmas from Hunspell (the Dutch dictionary of hunspell-nl), and
  * what they add to the word index: inflection, compounds, gaps, opting out, short terms,
  * words the dictionary does not know, and the bounded memo. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_partisan.c: the shared judgement of party-political content, and the
  * election calendar, from the project's own rule data. */
 #include "unit_nl.h"

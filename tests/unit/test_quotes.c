@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_quotes.c: quotation spans are reported speech; apostrophes are not quotes. */
 #include "unit.h"
 

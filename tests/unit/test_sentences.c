@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_sentences.c: sentence boundaries in Dutch prose. */
 #include "unit.h"
 

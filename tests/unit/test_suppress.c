@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_suppress.c: suppression comments and what they cover. */
 #include "unit.h"
 #include "document/suppress.h"

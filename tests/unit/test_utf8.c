@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_utf8.c: validation and counting of UTF-8. */
 #include "unit.h"
 #include "base/utf8.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* test_yamldoc.c: the table-driven walker: handlers in document order, unknown keys and
  * values of the wrong kind refused at their place, with the list of keys from the table. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* tmpdir.h: a scratch folder for tests that need files. */
 #ifndef TH_TMPDIR_H
 #define TH_TMPDIR_H

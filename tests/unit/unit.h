@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* unit.h: what every cmocka test of the core includes. */
 #ifndef TH_UNIT_H
 #define TH_UNIT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
 /* unit_nl.h: the Dutch model read from the project's own rule data (rules/nl), for the
  * unit tests of nl/. */
 #ifndef TWOHATS_UNIT_NL_H
