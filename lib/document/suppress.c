@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const struct {
         const char *word;
@@ -21,6 +22,36 @@ const char *th_suppress_kind_name(enum th_suppress_kind k)
                 if (directives[i].kind == k)
                         return directives[i].word;
         return "unknown";
+}
+
+/* A template where a reason belongs: the editor's quick fix leaves "REASON: ..." for
+ * the author to replace, and "TODO", "<why>" or "..." say no more.  A one-click
+ * suppression must not pass for a decision. */
+static int placeholder(const char *reason)
+{
+        static const char *const markers[] = {"REASON", "TODO", "FIXME", "XXX", "TBD", NULL};
+        static const char *const whole[] = {
+            "reason", "why", "because", "n/a", "none", "why this may go out", NULL};
+        for (size_t i = 0; markers[i]; i++)
+                for (const char *p = reason; (p = strstr(p, markers[i])); p++)
+                        if ((p == reason || !isalnum((unsigned char)p[-1])) &&
+                            !isalnum((unsigned char)p[strlen(markers[i])]))
+                                return 1; /* the marker as a word of its own, in capitals */
+        size_t n = strlen(reason);
+        if (n && ((reason[0] == '<' && reason[n - 1] == '>') ||
+                  (reason[0] == '[' && reason[n - 1] == ']')))
+                return 1;
+        while (n && ispunct((unsigned char)reason[n - 1]))
+                n--; /* "why this may go out." */
+        int letters = 0;
+        for (size_t i = 0; i < n; i++)
+                letters += isalpha((unsigned char)reason[i]) || (unsigned char)reason[i] >= 0x80;
+        if (!letters)
+                return 1; /* "...", "-", "?" */
+        for (size_t i = 0; whole[i]; i++)
+                if (strlen(whole[i]) == n && !strncasecmp(reason, whole[i], n))
+                        return 1;
+        return 0;
 }
 
 static char *trimmed(const char *s, size_t n)
@@ -55,10 +86,12 @@ static int parse(const char *body, size_t n, struct th_suppression *s)
                 }
         if (sep) {
                 char *reason = trimmed(sep + 2, strlen(sep + 2));
-                if (*reason)
+                if (*reason) {
                         s->reason = reason;
-                else
+                        s->placeholder = placeholder(reason);
+                } else {
                         free(reason);
+                }
                 *sep = '\0';
         }
         size_t alloc = 0;

@@ -7,8 +7,9 @@
  *   <!-- twohats-disable-next-line RULE... -- reason -->
  *
  * RULE is a rule id or a plugin name; several may be given, separated by
- * spaces or commas; none means every rule.  A suppression without a reason
- * still applies, and is itself reported as core/unjustified-suppression.
+ * spaces or commas; none means every rule.  A suppression without a reason, or
+ * whose reason is a template ("REASON: ...", "TODO", "<why>"), still applies,
+ * and is itself reported as core/unjustified-suppression.
  */
 #ifndef TH_SUPPRESS_H
 #define TH_SUPPRESS_H
@@ -25,6 +26,7 @@ struct th_suppression {
         char **rules;
         size_t nrules;
         char *reason;      /* NULL when none was given */
+        int placeholder;   /* the reason is a template, not a reason */
         size_t start, end; /* the comment */
         unsigned line, end_line;
 };

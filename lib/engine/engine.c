@@ -511,11 +511,20 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
                 if (msg)
                         add_core(e, c, doc, out, CORE_INVALID_SUPPRESSION, s->start, s->end, msg);
                 free(msg);
-                if (s->kind != TH_SUP_ENABLE && s->kind != TH_SUP_UNKNOWN && !s->reason)
-                        add_core(
-                            e, c, doc, out, CORE_UNJUSTIFIED, s->start, s->end,
-                            _("suppression without a reason: add one after ' -- ', e.g. "
-                              "<!-- twohats-disable-next-line RULE -- why this may go out -->"));
+                if (s->kind == TH_SUP_ENABLE || s->kind == TH_SUP_UNKNOWN)
+                        continue;
+                if (!s->reason)
+                        add_core(e, c, doc, out, CORE_UNJUSTIFIED, s->start, s->end,
+                                 _("suppression without a reason: add one after ' -- ', e.g. "
+                                   "<!-- twohats-disable-next-line RULE -- quoted from the "
+                                   "Handelingen, agreed with legal affairs -->"));
+                else if (s->placeholder) {
+                        msg = th_xasprintf(_("the reason '%s' is a template: say why this may go "
+                                             "out, and who agreed"),
+                                           s->reason);
+                        add_core(e, c, doc, out, CORE_UNJUSTIFIED, s->start, s->end, msg);
+                        free(msg);
+                }
         }
 }
 

@@ -295,6 +295,73 @@ static void incremental_edits_actions_hover(void **state)
         finish(&s);
 }
 
+/* The suppression quick fix as a client applies it: its template reason is reported
+ * (a click is no decision); a client that takes snippets gets the reason selected. */
+static void suppression_needs_a_reason(void **state)
+{
+        (void)state;
+        struct server s;
+        start(&s);
+        initialize(&s, "{}");
+        open_post(&s, "file:///nonexistent/post.md");
+        free(diagnostics(wait_for(&s, "textDocument/publishDiagnostics", 0)));
+        send_json(&s, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/codeAction\","
+                      "\"params\":{\"textDocument\":{\"uri\":\"file:///nonexistent/post.md\"},"
+                      "\"range\":{\"start\":{\"line\":5,\"character\":25},\"end\":{\"line\":5,"
+                      "\"character\":25}},\"context\":{\"diagnostics\":[]}}}");
+        json_t *m = wait_for(&s, NULL, 2);
+        json_t *sup = json_array_get(
+            json_object_get(
+                json_object_get(
+                    json_object_get(json_array_get(json_object_get(m, "result"), 1), "edit"),
+                    "changes"),
+                "file:///nonexistent/post.md"),
+            0);
+        const char *text = json_string_value(json_object_get(sup, "newText"));
+        assert_string_equal(text, "<!-- twohats-disable-next-line social-media/hybrid-untagged -- "
+                                  "REASON: why this may go out, and who agreed -->\n");
+        /* apply it at the start of line 5, as the action's range says */
+        char *change =
+            th_xasprintf("{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{"
+                         "\"textDocument\":{\"uri\":\"file:///nonexistent/post.md\",\"version\":2},"
+                         "\"contentChanges\":[{\"range\":{\"start\":{\"line\":5,\"character\":0},"
+                         "\"end\":{\"line\":5,\"character\":0}},\"text\":\"%.*s\\n\"}]}}",
+                         (int)strlen(text) - 1, text);
+        send_json(&s, change);
+        free(change);
+        json_decref(m);
+        char *d = diagnostics(wait_for(&s, "textDocument/publishDiagnostics", 0));
+        assert_string_equal(d, "core/unjustified-suppression@5:0-5:110");
+        free(d);
+        finish(&s);
+
+        start(&s);
+        initialize(&s, "{\"workspace\":{\"workspaceEdit\":{\"snippetEditSupport\":true}}}");
+        open_post(&s, "file:///nonexistent/post.md");
+        free(diagnostics(wait_for(&s, "textDocument/publishDiagnostics", 0)));
+        send_json(&s, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/codeAction\","
+                      "\"params\":{\"textDocument\":{\"uri\":\"file:///nonexistent/post.md\"},"
+                      "\"range\":{\"start\":{\"line\":5,\"character\":25},\"end\":{\"line\":5,"
+                      "\"character\":25}},\"context\":{\"diagnostics\":[]}}}");
+        m = wait_for(&s, NULL, 3);
+        json_t *doc = json_array_get(
+            json_object_get(
+                json_object_get(json_array_get(json_object_get(m, "result"), 1), "edit"),
+                "documentChanges"),
+            0);
+        assert_int_equal(
+            json_integer_value(json_object_get(json_object_get(doc, "textDocument"), "version")),
+            1);
+        json_t *snippet =
+            json_object_get(json_array_get(json_object_get(doc, "edits"), 0), "snippet");
+        assert_string_equal(json_string_value(json_object_get(snippet, "kind")), "snippet");
+        assert_string_equal(json_string_value(json_object_get(snippet, "value")),
+                            "<!-- twohats-disable-next-line social-media/hybrid-untagged -- "
+                            "${1:REASON: why this may go out, and who agreed} -->\n");
+        json_decref(m);
+        finish(&s);
+}
+
 static void configuration_reload(void **state)
 {
         (void)state;
@@ -344,6 +411,7 @@ int main(void)
             cmocka_unit_test(protocol_errors),
             cmocka_unit_test(positions_in_utf16_and_utf8),
             cmocka_unit_test(incremental_edits_actions_hover),
+            cmocka_unit_test(suppression_needs_a_reason),
             cmocka_unit_test(configuration_reload),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
