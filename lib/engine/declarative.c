@@ -504,11 +504,13 @@ static void explain(struct th_decl_rule *r)
         th_buf_addf(&b, "%s\n\n", r->message);
         if (r->source)
                 th_buf_addf(&b, "Source: %s\n\n", r->source);
-        th_buf_addf(&b, "A declarative rule (%s) from %s:%u.\n",
+        /* the file's name, not its path: the text reaches SARIF and other machines */
+        const char *name = strrchr(r->file, '/');
+        th_buf_addf(&b, "A declarative rule (%s) from %s, line %u.\n",
                     r->kind == EXISTENCE      ? "existence"
                     : r->kind == SUBSTITUTION ? "substitution, with a fix"
                                               : "co-occurrence",
-                    r->file, r->line);
+                    name ? name + 1 : r->file, r->line);
         for (int flag = 1; flag >= 0; flag--)
                 for (size_t i = 0; i < r->nexamples; i++)
                         if (r->examples[i].flag == flag) {
