@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
 # formats.sh: the three output formats and the exit statuses they come with.
 . "$srcdir/tests/cli/lib.sh"
-plan 20
+plan 27
 
 write agenda.md <<'MD'
 ---
@@ -81,6 +81,27 @@ script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
 has "$(cat "$work/tty.out")" "$(printf '\033[1;33mwarning:')" "colour on a terminal"
 NO_COLOR=1 script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
 lacks "$(cat "$work/tty.out")" "$(printf '\033[')" "no colour on a terminal when NO_COLOR is set"
+TERM=dumb script -qec "'$TWOHATS' '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
+lacks "$(cat "$work/tty.out")" "$(printf '\033[')" "no colour on a dumb terminal"
+script -qec "'$TWOHATS' --color=never '$work/agenda.md'" /dev/null >"$work/tty.out" </dev/null
+lacks "$(cat "$work/tty.out")" "$(printf '\033[')" "--color=never: none on a terminal"
+run --color "$work/agenda.md"
+has "$out" "$(printf '\033[1;33mwarning:')" "--color (always): colour into a pipe"
+run --color=sometimes "$work/agenda.md"
+is "$status: $err" "2: twohats: unknown --color 'sometimes'; expected auto, always or never
+Try 'twohats --help' for more information." "--color with an unknown value is a usage error"
+
+# Columns in bytes for Vim: "Café “De Zwaan”. " holds 5 bytes more than characters.
+printf -- '---\nchannel: press-release\n---\nCafé “De Zwaan”. Stem op 17 maart op D66!\n' >"$work/bytes.md"
+run --format line "$work/bytes.md"
+has "$out" "$work/bytes.md:4:18: error:" "columns count characters by default"
+run --format line --columns bytes "$work/bytes.md"
+has "$out" "$work/bytes.md:4:23: error:" "--columns bytes counts bytes, as Vim does"
+
+# The summary counts every document linted, not only those with findings.
+printf 'Een gewone zin.\n' >"$work/clean2.md"
+run "$work/agenda.md" "$work/clean2.md"
+has "$out" "1 finding (0 errors, 1 warning, 0 info) in 2 documents" "the summary counts the documents linted"
 
 # A finding with a fix: the hybrid-account tag is appended after the post.
 printf -- '---\nchannel: social\naccount: hybrid\nparty: "D\x2766"\n---\nOp 29 oktober stem ik D66.\n' >"$work/post.md"
