@@ -142,8 +142,10 @@ static int lint_unit(struct th_unit *u, void *data)
                         else
                                 i++;
                 }
-                struct th_report_source src = {u->from_stdin ? NULL : u->source_path, u->line,
-                                               u->extracted != NULL};
+                /* standard input is located by its --stdin-filename, or not at all */
+                struct th_report_source src = {
+                    u->from_stdin && !cli->stdin_filename ? NULL : u->source_path, u->line,
+                    u->extracted != NULL};
                 if (run->reporting)
                         th_report_doc(&run->report, &doc, &src, &f);
         }

@@ -104,9 +104,12 @@ void th_report_codeclimate_end(struct th_report *r);
 /* For CI platforms (report_locate.c): the file of the document being reported,
  * relative to the base folder (malloc'd); the line of a finding in that file (a JSON
  * Lines record's line; 1 in a Word, OpenDocument or PDF file); and a fingerprint of
- * finding i of f (hex, malloc'd) from its rule, file and words, stable across runs and
- * moved lines. */
+ * finding i of f (hex, malloc'd) from its rule, file, record or page, and words, stable
+ * across runs and moved lines. */
 char *th_report_relative(const struct th_report *r, const struct th_doc *doc);
+/* The part of its file the document is, named after "FILE:": a JSON Lines record's id
+ * (or line, when it has none) or a PDF page; NULL when the document is the whole file. */
+const char *th_report_unit(const struct th_report *r, const struct th_doc *doc);
 unsigned th_report_file_line(const struct th_report *r, const struct th_finding *x);
 char *th_report_fingerprint(const struct th_report *r, const struct th_doc *doc,
                             const struct th_findings *f, size_t i, const char *relative);

@@ -52,8 +52,8 @@ void th_report_codeclimate_doc(struct th_report *r, const struct th_doc *doc,
 void th_report_codeclimate_end(struct th_report *r)
 {
         /* inputs that could not be read have no place in this format: standard error and
-         * the exit status say so */
-        json_dumpf(r->json, r->out, JSON_INDENT(2));
+         * the exit status say so; keys in the order written, for output that diffs */
+        json_dumpf(r->json, r->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         fputc('\n', r->out);
         json_decref(r->json);
         r->json = NULL;

@@ -8,6 +8,7 @@
 #include "base/util.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -60,11 +61,37 @@ static unsigned long long fnv(unsigned long long h, const char *s, size_t n)
         return h;
 }
 
+const char *th_report_unit(const struct th_report *r, const struct th_doc *doc)
+{
+        const char *file = r->src ? r->src->file : NULL;
+        size_t n = file ? strlen(file) : 0;
+        if (!file || strncmp(doc->path, file, n) != 0 || doc->path[n] != ':')
+                return NULL;
+        return doc->path + n + 1;
+}
+
+/* Hash which part of the file the document is.  By the record's id, never by the file
+ * as given (absolute or relative, the same record); a record without an id is named by
+ * its line, which moves, so its text stands for it instead. */
+static unsigned long long hash_unit(unsigned long long h, const struct th_report *r,
+                                    const struct th_doc *doc)
+{
+        const char *unit = th_report_unit(r, doc);
+        if (!unit)
+                return h;
+        char line[16];
+        snprintf(line, sizeof(line), "%u", r->src->line);
+        if (r->src->line && strcmp(unit, line) == 0)
+                return fnv(h, doc->text, doc->len);
+        return fnv(h, unit, strlen(unit) + 1);
+}
+
 char *th_report_fingerprint(const struct th_report *r, const struct th_doc *doc,
                             const struct th_findings *f, size_t i, const char *relative)
 {
-        /* the rule, the file and the words flagged, and which of their equals this is: a
-         * line added above leaves it as it is, a second equal finding gets its own */
+        /* the rule, the file (and record or page) and the words flagged, and which of
+         * their equals this is: a line added above leaves it as it is, a second equal
+         * finding gets its own */
         const struct th_finding *x = &f->v[i];
         size_t nth = 0;
         for (size_t k = 0; k < i; k++)
@@ -74,9 +101,10 @@ char *th_report_fingerprint(const struct th_report *r, const struct th_doc *doc,
         unsigned long long h = 14695981039346656037ULL;
         h = fnv(h, x->rule, strlen(x->rule) + 1);
         h = fnv(h, relative, strlen(relative) + 1);
-        if (r->src && r->src->line) /* a record's place is its id, kept in the report name */
-                h = fnv(h, doc->path, strlen(doc->path) + 1);
+        h = hash_unit(h, r, doc);
         h = fnv(h, doc->text + x->start, x->end - x->start);
-        h = fnv(h, (const char *)&nth, sizeof(nth));
+        char n[24]; /* as text: the same on every machine, whatever its size_t */
+        snprintf(n, sizeof(n), "%zu", nth);
+        h = fnv(h, n, strlen(n));
         return th_xasprintf("%016llx", h);
 }
