@@ -439,8 +439,12 @@ static int handle(struct lsp *s, json_t *msg, int *code)
         } else if (strcmp(method, "textDocument/didChange") == 0) {
                 did_change(s, params);
         } else if (strcmp(method, "textDocument/didSave") == 0) {
+                /* a client that does not watch .twohats.yml (Neovim 0.7) tells of no
+                 * change there: a save is when the author expects one to count */
                 struct lsp_buffer *b = params_doc(s, params, NULL);
-                if (b)
+                if (!s->watch)
+                        reload(s);
+                else if (b)
                         lint(s, b);
         } else if (strcmp(method, "textDocument/didClose") == 0) {
                 did_close(s, params);

@@ -362,6 +362,38 @@ static void suppression_needs_a_reason(void **state)
         finish(&s);
 }
 
+/* A client that watches no files: a changed configuration counts from the next save. */
+static void configuration_reload_on_save(void **state)
+{
+        (void)state;
+        char *dir = tmp_dir();
+        char *cfg = tmp_write(dir, ".twohats.yml", "rules: {}\n");
+        struct server s;
+        start(&s);
+        initialize(&s, "{}");
+        char uri[512], body[1024];
+        snprintf(uri, sizeof(uri), "file://%s/post.md", dir);
+        open_post(&s, uri);
+        char *d = diagnostics(wait_for(&s, "textDocument/publishDiagnostics", 0));
+        assert_string_equal(d, "social-media/hybrid-untagged@5:20-5:46");
+        free(d);
+        FILE *f = fopen(cfg, "w");
+        fputs("rules:\n  social-media/hybrid-untagged: off\n", f);
+        fclose(f);
+        snprintf(body, sizeof(body),
+                 "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didSave\",\"params\":"
+                 "{\"textDocument\":{\"uri\":\"%s\"}}}",
+                 uri);
+        send_json(&s, body);
+        d = diagnostics(wait_for(&s, "textDocument/publishDiagnostics", 0));
+        assert_string_equal(d, "");
+        free(d);
+        finish(&s);
+        free(cfg);
+        tmp_remove(dir);
+        free(dir);
+}
+
 static void configuration_reload(void **state)
 {
         (void)state;
@@ -413,6 +445,7 @@ int main(void)
             cmocka_unit_test(incremental_edits_actions_hover),
             cmocka_unit_test(suppression_needs_a_reason),
             cmocka_unit_test(configuration_reload),
+            cmocka_unit_test(configuration_reload_on_save),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
