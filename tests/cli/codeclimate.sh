@@ -9,15 +9,6 @@ plan 13
 py=/usr/bin/python3
 top=$(cd "$srcdir" && pwd)
 
-# run_in DIR ARGS...: `run` ARGS with DIR as the working folder.
-run_in() {
-	here=$PWD
-	cd "$1" || exit 1
-	shift
-	run "$@"
-	cd "$here" || exit 1
-}
-
 # The fields GitLab documents for a custom Code Quality tool, checked on every issue;
 # prints how many issues, and the problems found.
 gitlab() {

@@ -21,6 +21,15 @@ run() {
 	err=$(cat "$work/stderr")
 }
 
+# run_in DIR ARGS...: `run` ARGS with DIR as the working folder.
+run_in() {
+	here=$PWD
+	cd "$1" || exit 1
+	shift
+	run "$@"
+	cd "$here" || exit 1
+}
+
 # run_stdin INPUT CMD...: as run, with INPUT on standard input.
 run_stdin() {
 	input=$1

@@ -11,15 +11,6 @@ top=$(cd "$srcdir" && pwd)
 start=$PWD
 schema="$top/tests/data/sarif/sarif-schema-2.1.0.json"
 
-# run_in DIR ARGS...: `run` ARGS with DIR as the working folder.
-run_in() {
-	here=$PWD
-	cd "$1" || exit 1
-	shift
-	run "$@"
-	cd "$here" || exit 1
-}
-
 # sarif CODE: Python CODE on the SARIF in $out, with `run` its run, `results` its
 # results and `loc(r)` a result's physical location.
 sarif() {
