@@ -15,6 +15,7 @@
 #include "document/meta.h"
 #include "engine/engine.h"
 #include "report/report.h"
+#include "serve/serve.h"
 #include "session/session.h"
 
 /* Exit statuses. */
@@ -34,8 +35,11 @@ struct th_cli {
         int fix;             /* --fix: apply the fixes (to standard output for standard input) */
         int dry_run;         /* --dry-run: show them as a unified diff instead */
         int follow_symlinks; /* --follow-symlinks: in folders, links that stay inside */
+        struct th_serve_options serve; /* twohats serve's --listen, --queue, ... */
+        unsigned serve_threads;        /* --threads, or 0: one a processor */
         struct th_session *session;
-        struct th_engine *engine; /* the session's */
+        const struct th_session_options *session_options; /* for more sessions like it */
+        struct th_engine *engine;                         /* the session's */
 };
 
 /* Print an error as "twohats: file:line:col: message" and return its exit status. */

@@ -23,7 +23,7 @@ int th_cli_list_rules(struct th_cli *cli)
         for (size_t i = 0; i < n; i++) {
                 const struct th_rule_info *r = th_engine_rule(cli->engine, i);
                 printf("%-*s  %-*s  %-16s  %s\n", (int)width, r->id, sev,
-                       _(th_severity_name(r->severity)), r->plugin, r->summary);
+                       _(th_severity_name(r->severity)), r->plugin, th_rule_summary(r));
         }
         return TH_EXIT_OK;
 }
@@ -37,7 +37,7 @@ int th_cli_explain(struct th_cli *cli, const char *rule)
                 return TH_EXIT_USAGE;
         }
         printf(_("%s (%s, plugin %s)\n%s\n\n%s\n"), r->id, _(th_severity_name(r->severity)),
-               r->plugin, r->summary, r->explanation);
+               r->plugin, th_rule_summary(r), th_rule_explanation(r));
         return TH_EXIT_OK;
 }
 

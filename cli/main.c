@@ -12,6 +12,7 @@
 #include "input/pdf.h"
 #include "lsp/lsp.h"
 #include "nl/service.h"
+#include "serve/serve.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -28,11 +29,13 @@ static const char usage_text[] =
        "Usage: twohats [OPTIONS] PATH...\n"
        "       twohats test CASES.jsonl|RULES.yml...\n"
        "       twohats lsp\n"
+       "       twohats serve [--listen ADDRESS:PORT] [--threads N]\n"
        "Check speeches, press releases, social posts and agenda items against the rules\n"
        "that keep a Dutch minister's two hats apart. PATH is a file, a folder (searched\n"
        "recursively) or - for standard input. `twohats test` runs labelled cases (or a\n"
        "rule file's examples) and prints precision and recall per rule; `twohats lsp` is\n"
-       "a language server for editors on standard input and output.\n"
+       "a language server for editors on standard input and output; `twohats serve` an\n"
+       "HTTP service: a review page, a JSON API and LanguageTool's protocol.\n"
        "\n"
        "Output:\n"
        "  -f, --format FORMAT      text (default), line, json, sarif, checkstyle or\n"
@@ -69,6 +72,18 @@ static const char usage_text[] =
        "                           tree's plugins and rules instead of the install's)\n"
        "      --rules-dir DIR      the rule data folder, instead of the folders of\n"
        "                           $TWOHATS_RULES_DIR (':'-separated) and %s\n"
+       "Service (twohats serve):\n"
+       "      --listen ADDR:PORT   listen there (default 127.0.0.1:8080; another address\n"
+       "                           than loopback is reachable from other machines)\n"
+       "      --threads N          check N texts at once, one engine each (default: the\n"
+       "                           number of processors)\n"
+       "      --max-body BYTES     refuse request bodies over BYTES (default 4M; K and M\n"
+       "                           suffixes)\n"
+       "      --queue N            let N checks wait for a thread (default 64), then\n"
+       "                           answer 503\n"
+       "      --time-budget SECS   answer 503 to a check not begun within SECS (default 10)\n"
+       "      --timeout SECS       close connections idle for SECS (default 15)\n"
+       "      --max-connections N  serve N connections at once (default 256)\n"
        "Information:\n"
        "      --list-rules         list every rule: id, default severity, plugin, summary\n"
        "      --explain RULE       explain a rule, with its sources\n"
@@ -109,6 +124,13 @@ enum {
         OPT_COLOR,
         OPT_COLUMNS,
         OPT_SARIF_BASE,
+        OPT_LISTEN,
+        OPT_THREADS,
+        OPT_MAX_BODY,
+        OPT_QUEUE,
+        OPT_TIME_BUDGET,
+        OPT_TIMEOUT,
+        OPT_MAX_CONNECTIONS,
 };
 
 static const struct option long_options[] = {
@@ -133,6 +155,13 @@ static const struct option long_options[] = {
     {"colour", optional_argument, NULL, OPT_COLOR},
     {"columns", required_argument, NULL, OPT_COLUMNS},
     {"sarif-base", required_argument, NULL, OPT_SARIF_BASE},
+    {"listen", required_argument, NULL, OPT_LISTEN},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"max-body", required_argument, NULL, OPT_MAX_BODY},
+    {"queue", required_argument, NULL, OPT_QUEUE},
+    {"time-budget", required_argument, NULL, OPT_TIME_BUDGET},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0}};
@@ -225,6 +254,31 @@ static int cmd_lsp(struct th_cli *cli, char *const *args, size_t nargs)
         return th_lsp_serve(cli->session);
 }
 
+/* One session (engine) per worker thread: the command line's and N-1 more like it. */
+static int cmd_serve(struct th_cli *cli, char *const *args, size_t nargs)
+{
+        (void)args;
+        if (nargs)
+                return usage_error("%s", _("twohats serve takes no PATH"));
+        long n = cli->serve_threads ? cli->serve_threads : sysconf(_SC_NPROCESSORS_ONLN);
+        size_t nsessions = n > 0 ? (size_t)n : 1;
+        struct th_session **sessions = th_xcalloc(nsessions, sizeof(*sessions));
+        sessions[0] = cli->session;
+        struct th_error err = {0};
+        int status = TH_EXIT_OK;
+        for (size_t i = 1; status == TH_EXIT_OK && i < nsessions; i++)
+                if (!(sessions[i] = th_session_new(cli->session_options, &err)))
+                        status = th_cli_error(&err);
+        cli->serve.meta = &cli->meta;
+        if (status == TH_EXIT_OK)
+                status = th_serve(sessions, nsessions, &cli->serve);
+        for (size_t i = 1; i < nsessions; i++)
+                th_session_free(sessions[i]);
+        free(sessions);
+        th_error_release(&err);
+        return status;
+}
+
 /* The commands, as git's table of builtins: the first argument names one, or none
  * names the default, linting. */
 static const struct command {
@@ -234,6 +288,7 @@ static const struct command {
 } commands[] = {
     {"test", th_cli_test, N_("no case file given")},
     {"lsp", cmd_lsp, NULL},
+    {"serve", cmd_serve, NULL},
     {NULL, th_cli_lint, N_("no PATH given (use - for standard input)")},
 };
 
@@ -277,6 +332,8 @@ int main(int argc, char **argv)
         th_meta_init(&cli.meta);
         cli.min_severity = TH_SEV_INFO;
         cli.fail_level = TH_SEV_WARNING;
+        cli.serve = (struct th_serve_options){"127.0.0.1:8080", 64, 4u << 20, 15, 10, 256, NULL};
+        int serve_option = 0;
         const char *color = "auto", *sarif_base = ".";
         char **meta_args = th_xcalloc((size_t)argc + 1, sizeof(char *));
         size_t nmeta_args = 0;
@@ -375,6 +432,38 @@ int main(int argc, char **argv)
                 case OPT_SARIF_BASE:
                         sarif_base = optarg;
                         break;
+                case OPT_LISTEN:
+                        cli.serve.listen = optarg;
+                        serve_option = c;
+                        break;
+                case OPT_THREADS:
+                case OPT_MAX_BODY:
+                case OPT_QUEUE:
+                case OPT_TIME_BUDGET:
+                case OPT_TIMEOUT:
+                case OPT_MAX_CONNECTIONS: {
+                        char *end;
+                        unsigned long long v = strtoull(optarg, &end, 10);
+                        if (c == OPT_MAX_BODY && (*end == 'K' || *end == 'M'))
+                                v <<= *end++ == 'K' ? 10 : 20;
+                        serve_option = c;
+                        if (*end || !*optarg || *optarg == '-' || v == 0 || v > 1u << 30)
+                                status = usage_error("expected a positive whole number, not '%s'",
+                                                     optarg);
+                        else if (c == OPT_THREADS)
+                                cli.serve_threads = (unsigned)v;
+                        else if (c == OPT_MAX_BODY)
+                                cli.serve.max_body = (size_t)v;
+                        else if (c == OPT_QUEUE)
+                                cli.serve.queue = (unsigned)v;
+                        else if (c == OPT_TIME_BUDGET)
+                                cli.serve.budget = (unsigned)v;
+                        else if (c == OPT_TIMEOUT)
+                                cli.serve.timeout = (unsigned)v;
+                        else
+                                cli.serve.max_conns = (unsigned)v;
+                        break;
+                }
                 case 'h':
                         printf(_(usage_text), PLUGINDIR, RULESDIR);
                         status = -1;
@@ -393,6 +482,10 @@ int main(int argc, char **argv)
                         status = TH_EXIT_USAGE;
                 }
         }
+        if (status == TH_EXIT_OK && serve_option && cmd->run != cmd_serve)
+                status = usage_error("%s", _("--listen, --threads, --max-body, --queue, "
+                                             "--time-budget, --timeout and --max-connections go "
+                                             "with twohats serve"));
         if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
                 status = usage_error("%s", _("--dry-run goes with --fix"));
         cli.color = decide_color(color);
@@ -407,7 +500,8 @@ int main(int argc, char **argv)
                         status =
                             usage_error("%s", _("--fix with standard input takes no other PATH"));
         char **search = NULL, *env_copy = NULL, *tree = NULL, *tree_plugins = NULL,
-             *tree_rules = NULL;
+             *tree_rules = NULL, *rules_path = NULL;
+        struct th_session_options so = {0};
         if (status == TH_EXIT_OK) {
                 const char *install_plugins = PLUGINDIR, *install_rules = RULESDIR;
                 struct stat st;
@@ -428,18 +522,18 @@ int main(int argc, char **argv)
                     plugin_path(plugin_dirs, nplugin_dirs, install_plugins, &search, &env_copy);
                 /* --rules-dir replaces the rules path; TWOHATS_RULES_DIR goes before the install.
                  */
-                char *rules_path = rules_dir ? th_xstrdup(rules_dir)
-                                   : rules_env && *rules_env
-                                       ? th_xasprintf("%s:%s", rules_env, install_rules)
-                                       : th_xstrdup(install_rules);
-                struct th_session_options so = {(const char *const *)search,
-                                                nsearch,
-                                                rules_path,
-                                                services,
-                                                config_file,
-                                                no_config};
+                rules_path = rules_dir ? th_xstrdup(rules_dir)
+                             : rules_env && *rules_env
+                                 ? th_xasprintf("%s:%s", rules_env, install_rules)
+                                 : th_xstrdup(install_rules);
+                so = (struct th_session_options){(const char *const *)search,
+                                                 nsearch,
+                                                 rules_path,
+                                                 services,
+                                                 config_file,
+                                                 no_config};
                 cli.session = th_session_new(&so, &err);
-                free(rules_path);
+                cli.session_options = &so;
                 if (!cli.session)
                         status = th_cli_error(&err);
                 else
@@ -487,6 +581,7 @@ int main(int argc, char **argv)
         free(tree);
         free(tree_plugins);
         free(tree_rules);
+        free(rules_path);
         free(plugin_dirs);
         free(meta_args);
         free(sarif_abs);

@@ -390,7 +390,7 @@ static void hover(struct lsp *s, json_t *id, json_t *params)
                         continue;
                 char *text =
                     th_xasprintf("**%s** (%s)\n\n%s\n\n```\n%s\n```", r->id,
-                                 _(th_severity_name(f->severity)), f->message, r->explanation);
+                                 _(th_severity_name(f->severity)), f->message, th_rule_explanation(r));
                 reply(s, id,
                       json_pack("{s:{s:s, s:s}, s:o}", "contents", "kind", "markdown", "value",
                                 text, "range", range_json(s, b, f->start, f->end)));

@@ -84,10 +84,22 @@ static const struct th_plugin core_plugin = {
 };
 
 static void add_rule_info(struct th_engine *e, const char *id, const char *plugin,
-                          enum th_severity severity, const char *summary, const char *explanation)
+                          enum th_severity severity, const char *summary, const char *explanation,
+                          const char *domain)
 {
         TH_GROW(e->rules, e->nrules + 1, e->arules);
-        e->rules[e->nrules++] = (struct th_rule_info){id, plugin, severity, summary, explanation};
+        e->rules[e->nrules++] =
+            (struct th_rule_info){id, plugin, severity, summary, explanation, domain};
+}
+
+const char *th_rule_summary(const struct th_rule_info *r)
+{
+        return th_translate(r->domain, r->summary);
+}
+
+const char *th_rule_explanation(const struct th_rule_info *r)
+{
+        return th_translate(r->domain, r->explanation);
 }
 
 static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const char *path,
@@ -121,8 +133,8 @@ static int add_plugin(struct th_engine *e, const struct th_plugin *desc, const c
         e->plugins[e->nplugins++] = p;
         const char *domain = TH_PLUGIN_HAS(desc, textdomain) ? desc->textdomain : NULL;
         for (const struct th_rule *r = desc->rules; r->id; r++)
-                add_rule_info(e, r->id, desc->name, r->severity, th_translate(domain, r->summary),
-                              th_translate(domain, r->explanation));
+                add_rule_info(e, r->id, desc->name, r->severity, r->summary, r->explanation,
+                              domain);
         return 0;
 }
 
@@ -386,7 +398,7 @@ int th_engine_load_rule_file(struct th_engine *e, const char *path, int verify,
         for (size_t i = 0; i < f->nrules; i++)
                 add_rule_info(e, th_decl_rule_id(f->rules[i]), "declarative",
                               th_decl_rule_severity(f->rules[i]), th_decl_rule_summary(f->rules[i]),
-                              th_decl_rule_explanation(f->rules[i]));
+                              th_decl_rule_explanation(f->rules[i]), NULL);
         return 0;
 }
 

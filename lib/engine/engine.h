@@ -22,9 +22,15 @@ struct th_rule_info {
         const char *id;
         const char *plugin; /* "core" for the core's own rules */
         enum th_severity severity;
-        const char *summary;
-        const char *explanation;
+        const char *summary;     /* as the plugin wrote them: th_rule_summary() and */
+        const char *explanation; /* th_rule_explanation() give them translated */
+        const char *domain;      /* the plugin's text domain, or NULL */
 };
+
+/* A rule's summary and explanation in the language of the calling thread (a server
+ * answers each client in its own). */
+const char *th_rule_summary(const struct th_rule_info *r);
+const char *th_rule_explanation(const struct th_rule_info *r);
 
 /* The path of a plugin compiled into the engine (core, declarative rules). */
 #define TH_PLUGIN_BUILT_IN "(built in)"

@@ -278,6 +278,13 @@ int th_input_read(const char *path, const char *display, const struct th_convent
         if (is_stdin ? read_stdin(&buf, &len) : th_read_file(path, &buf, &len))
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));
+        return th_input_read_buffer(path, display, is_stdin, buf, len, conv, fn, data, err);
+}
+
+int th_input_read_buffer(const char *path, const char *display, int is_stdin, char *buf, size_t len,
+                         const struct th_conventions *conv, th_unit_fn fn, void *data,
+                         struct th_error *err)
+{
         if (has_ext(display, "docx") || has_ext(display, "odt"))
                 return read_office(path, display, is_stdin, buf, len, has_ext(display, "odt"), fn,
                                    data, err);

@@ -54,6 +54,12 @@ extern const char th_input_extensions[];
 int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
                   th_unit_fn fn, void *data, struct th_error *err);
 
+/* The same for the contents `buf` (malloc'd, taken over) of a file named `display`, read
+ * from `path` or, with `is_stdin`, from standard input or a client. */
+int th_input_read_buffer(const char *path, const char *display, int is_stdin, char *buf, size_t len,
+                         const struct th_conventions *conv, th_unit_fn fn, void *data,
+                         struct th_error *err);
+
 /* Split a JSON Lines buffer into units (exposed for the tests). */
 int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
                    const struct th_conventions *conv, th_unit_fn fn, void *data);

@@ -199,14 +199,16 @@ static char *help_uri(const char *text)
 
 static json_t *rule_descriptor(const struct th_rule_info *ri)
 {
-        const char *explanation = ri->explanation ? ri->explanation : ri->summary;
+        const char *summary = th_rule_summary(ri), *explanation = th_rule_explanation(ri);
+        if (!explanation)
+                explanation = summary;
         char *name = camel_name(ri->id);
         char *full = first_paragraph(explanation);
         char *md = markdown(explanation);
         json_t *rule =
             json_pack("{s:s, s:s, s:{s:s}, s:{s:s}, s:{s:s, s:s}}", "id", ri->id, "name", name,
-                      "shortDescription", "text", ri->summary, "fullDescription", "text",
-                      *full ? full : ri->summary, "help", "text", explanation, "markdown", md);
+                      "shortDescription", "text", summary, "fullDescription", "text",
+                      *full ? full : summary, "help", "text", explanation, "markdown", md);
         char *uri = help_uri(explanation);
         if (uri)
                 json_object_set_new(rule, "helpUri", json_string(uri));
