@@ -33,6 +33,7 @@ struct request {
         char *method, *path, *content_type, *language;
         struct th_buf body;
         int too_big;
+        size_t dropped; /* bytes of a body over the cap, read and dropped */
         int queued; /* handed to the workers; answered when `rs.status` is set */
         struct serve_field *query;
         size_t nquery;
@@ -269,9 +270,14 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         if (*upload_data_size) {
                 if (r->too_big || r->body.len + *upload_data_size > s->opt->max_body) {
-                        r->too_big = 1; /* chunked, or longer than announced */
+                        /* chunked, or longer than announced: libmicrohttpd answers only
+                         * once the body is in, so the rest is dropped as it comes, up to a
+                         * point; past that the connection is closed */
+                        r->too_big = 1;
+                        r->dropped += *upload_data_size;
                         *upload_data_size = 0;
-                        return dispatch(s, r);
+                        th_buf_release(&r->body);
+                        return r->dropped > 16 * s->opt->max_body ? MHD_NO : MHD_YES;
                 }
                 th_buf_add(&r->body, upload_data, *upload_data_size);
                 *upload_data_size = 0;
@@ -306,8 +312,11 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         time_t now = time(NULL);
         struct tm tm;
         strftime(when, sizeof(when), "%d/%b/%Y:%H:%M:%S %z", localtime_r(&now, &tm));
-        char *path = th_utf8_printable(r->path, strlen(r->path), 1);
-        fprintf(stderr, "%s - - [%s] \"%s %s\" %u %zu %.1fms%s\n", addr, when, r->method, path,
+        /* at most 200 bytes of a path: a client's path of any length makes no line of it */
+        size_t plen = strlen(r->path) > 200 ? 200 : strlen(r->path);
+        char *path = th_utf8_printable(r->path, plen, 1);
+        fprintf(stderr, "%s - - [%s] \"%s %s%s\" %u %zu %.1fms%s\n", addr, when, r->method, path,
+                plen < strlen(r->path) ? "..." : "",
                 r->rs.status, r->rs.len, seconds_since(&r->start) * 1e3,
                 why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
         free(path);
