@@ -4,7 +4,8 @@
  * main.c parses the command line and dispatches through its command table;
  * lint.c lints paths; info.c answers --list-rules, --explain and
  * --print-config; test.c runs labelled cases; `twohats lsp` is the language
- * server of lsp/.
+ * server of lsp/; `twohats serve` runs the HTTP service of serve/ in the program
+ * twohats-serve.
  */
 #ifndef TH_CLI_H
 #define TH_CLI_H
@@ -37,6 +38,8 @@ struct th_cli {
         int follow_symlinks; /* --follow-symlinks: in folders, links that stay inside */
         struct th_serve_options serve; /* twohats serve's --listen, --queue, ... */
         unsigned serve_threads;        /* --threads, or 0: one a processor */
+        char **argv;                   /* the command line, which twohats serve passes on */
+        const char *build_tree;        /* the build tree of an uninstalled twohats, or NULL */
         struct th_session *session;
         const struct th_session_options *session_options; /* for more sessions like it */
         struct th_engine *engine;                         /* the session's */
@@ -50,5 +53,9 @@ int th_cli_list_rules(struct th_cli *cli);
 int th_cli_explain(struct th_cli *cli, const char *rule);
 int th_cli_print_config(struct th_cli *cli, const char *path);
 int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles);
+/* twohats serve: in twohats, the exec of twohats-serve (serve_exec.c), which keeps
+ * libmicrohttpd and GnuTLS out of every other run; in twohats-serve, the service
+ * (serve_run.c). */
+int th_cli_serve(struct th_cli *cli);
 
 #endif

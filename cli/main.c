@@ -12,7 +12,6 @@
 #include "input/pdf.h"
 #include "lsp/lsp.h"
 #include "nl/service.h"
-#include "serve/serve.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -254,29 +253,10 @@ static int cmd_lsp(struct th_cli *cli, char *const *args, size_t nargs)
         return th_lsp_serve(cli->session);
 }
 
-/* One session (engine) per worker thread: the command line's and N-1 more like it. */
 static int cmd_serve(struct th_cli *cli, char *const *args, size_t nargs)
 {
         (void)args;
-        if (nargs)
-                return usage_error("%s", _("twohats serve takes no PATH"));
-        long n = cli->serve_threads ? cli->serve_threads : sysconf(_SC_NPROCESSORS_ONLN);
-        size_t nsessions = n > 0 ? (size_t)n : 1;
-        struct th_session **sessions = th_xcalloc(nsessions, sizeof(*sessions));
-        sessions[0] = cli->session;
-        struct th_error err = {0};
-        int status = TH_EXIT_OK;
-        for (size_t i = 1; status == TH_EXIT_OK && i < nsessions; i++)
-                if (!(sessions[i] = th_session_new(cli->session_options, &err)))
-                        status = th_cli_error(&err);
-        cli->serve.meta = &cli->meta;
-        if (status == TH_EXIT_OK)
-                status = th_serve(sessions, nsessions, &cli->serve);
-        for (size_t i = 1; i < nsessions; i++)
-                th_session_free(sessions[i]);
-        free(sessions);
-        th_error_release(&err);
-        return status;
+        return nargs ? usage_error("%s", _("twohats serve takes no PATH")) : th_cli_serve(cli);
 }
 
 /* The commands, as git's table of builtins: the first argument names one, or none
@@ -332,6 +312,7 @@ int main(int argc, char **argv)
         th_meta_init(&cli.meta);
         cli.min_severity = TH_SEV_INFO;
         cli.fail_level = TH_SEV_WARNING;
+        cli.argv = argv;
         cli.serve = (struct th_serve_options){"127.0.0.1:8080", 64, 4u << 20, 15, 10, 256, NULL};
         int serve_option = 0;
         const char *color = "auto", *sarif_base = ".";
@@ -506,7 +487,7 @@ int main(int argc, char **argv)
                 const char *install_plugins = PLUGINDIR, *install_rules = RULESDIR;
                 struct stat st;
                 char *src;
-                if ((tree = build_tree()) != NULL) {
+                if ((cli.build_tree = tree = build_tree()) != NULL) {
                         install_plugins = tree_plugins = th_xasprintf("%s/plugins", tree);
                         char *readers = th_xasprintf("%s/readers", tree);
                         th_pdf_readers_dir(readers);
