@@ -264,8 +264,8 @@ static void check(struct serve_worker *w, const struct serve_request *rq, struct
 static json_t *rule_json(const struct th_rule_info *r, int explain)
 {
         return json_pack("{s:s, s:s, s:s, s:s, s:s?}", "id", r->id, "plugin", r->plugin, "severity",
-                         th_severity_name(r->severity), "summary", th_rule_summary(r), "explanation",
-                         explain ? th_rule_explanation(r) : NULL);
+                         th_severity_name(r->severity), "summary", th_rule_summary(r),
+                         "explanation", explain ? th_rule_explanation(r) : NULL);
 }
 
 int serve_api(struct serve_worker *w, const struct serve_request *rq, struct serve_response *rs)

@@ -34,7 +34,7 @@ struct request {
         struct th_buf body;
         int too_big;
         size_t dropped; /* bytes of a body over the cap, read and dropped */
-        int queued; /* handed to the workers; answered when `rs.status` is set */
+        int queued;     /* handed to the workers; answered when `rs.status` is set */
         struct serve_field *query;
         size_t nquery;
         struct serve_response rs;
@@ -316,8 +316,8 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         size_t plen = strlen(r->path) > 200 ? 200 : strlen(r->path);
         char *path = th_utf8_printable(r->path, plen, 1);
         fprintf(stderr, "%s - - [%s] \"%s %s%s\" %u %zu %.1fms%s\n", addr, when, r->method, path,
-                plen < strlen(r->path) ? "..." : "",
-                r->rs.status, r->rs.len, seconds_since(&r->start) * 1e3,
+                plen < strlen(r->path) ? "..." : "", r->rs.status, r->rs.len,
+                seconds_since(&r->start) * 1e3,
                 why == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (not completed)");
         free(path);
         free(r->method);
