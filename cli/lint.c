@@ -222,7 +222,7 @@ int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
         if (run.reporting)
                 th_report_begin(&run.report, &(struct th_report_options){
                                                  cli->format, stdout, cli->color, cli->byte_columns,
-                                                 cli->sarif_base, cli->engine});
+                                                 cli->sarif_base, cli->engine, cli->all});
         for (size_t i = 0; i < npaths; i++)
                 lint_path(&run, paths[i]);
         if (run.reporting)

@@ -37,8 +37,10 @@ static const char usage_text[] =
        "HTTP service: a review page, a JSON API and LanguageTool's protocol.\n"
        "\n"
        "Output:\n"
-       "  -f, --format FORMAT      text (default), line, json, sarif, checkstyle or\n"
+       "  -f, --format FORMAT      text (default), line, json, jsonl (a finding a line,\n"
+       "                           as each document is done), sarif, checkstyle or\n"
        "                           codeclimate (GitLab's Code Quality)\n"
+       "      --all                with jsonl: a line for a document without findings too\n"
        "      --color[=WHEN]       colour the text format: auto (default; a terminal,\n"
        "                           unless NO_COLOR is set or TERM=dumb), always, never\n"
        "      --columns UNIT       count columns in chars (default) or bytes (Vim)\n"
@@ -130,6 +132,7 @@ enum {
         OPT_TIME_BUDGET,
         OPT_TIMEOUT,
         OPT_MAX_CONNECTIONS,
+        OPT_ALL,
 };
 
 static const struct option long_options[] = {
@@ -160,6 +163,7 @@ static const struct option long_options[] = {
     {"queue", required_argument, NULL, OPT_QUEUE},
     {"time-budget", required_argument, NULL, OPT_TIME_BUDGET},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"all", no_argument, NULL, OPT_ALL},
     {"max-connections", required_argument, NULL, OPT_MAX_CONNECTIONS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -335,7 +339,8 @@ int main(int argc, char **argv)
                 case 'f':
                         if (th_format_parse(optarg) < 0)
                                 status = usage_error("unknown format '%s'; expected text, line, "
-                                                     "json, sarif, checkstyle or codeclimate",
+                                                     "json, jsonl, sarif, checkstyle or "
+                                                     "codeclimate",
                                                      optarg);
                         else
                                 cli.format = (enum th_format)th_format_parse(optarg);
@@ -391,6 +396,9 @@ int main(int argc, char **argv)
                         break;
                 case OPT_DRY_RUN:
                         cli.dry_run = 1;
+                        break;
+                case OPT_ALL:
+                        cli.all = 1;
                         break;
                 case OPT_FOLLOW_SYMLINKS:
                         cli.follow_symlinks = 1;
@@ -469,6 +477,8 @@ int main(int argc, char **argv)
                                              "with twohats serve"));
         if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
                 status = usage_error("%s", _("--dry-run goes with --fix"));
+        if (status == TH_EXIT_OK && cli.all && cli.format != TH_FORMAT_JSONL)
+                status = usage_error("%s", _("--all goes with --format jsonl"));
         cli.color = decide_color(color);
         char *sarif_abs = status == TH_EXIT_OK ? realpath(sarif_base, NULL) : NULL;
         if (status == TH_EXIT_OK && !sarif_abs) {

@@ -225,7 +225,7 @@ static void check(struct serve_worker *w, const struct serve_request *rq, struct
         else if (serve_meta(w, json_object_get(root, "meta"), &meta, rs) == 0) {
                 struct check c = {w, &meta, {0}, file ? json_array() : NULL};
                 FILE *out = open_memstream(&rs->body, &rs->len);
-                struct th_report_options ro = {TH_FORMAT_JSON, out, 0, 0, NULL, NULL};
+                struct th_report_options ro = {TH_FORMAT_JSON, out, 0, 0, NULL, NULL, 0};
                 th_report_begin(&c.report, &ro);
                 size_t len;
                 char *bytes = file ? base64_decode(data, strlen(data), &len) : NULL;

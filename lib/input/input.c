@@ -160,6 +160,35 @@ static int one_record(const char *name, const char *source, const char *line, si
         return rc;
 }
 
+/* Line `lineno` of a JSON Lines file, without its newline: a record, a blank line, or a
+ * bad record handed over to be reported (one stops nothing). */
+static int jsonl_line(const char *name, const char *source, const char *line, size_t n,
+                      unsigned lineno, const struct th_conventions *conv, th_unit_fn fn, void *data)
+{
+        if (lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) { /* a byte-order mark */
+                line += 3;
+                n -= 3;
+        }
+        size_t k = 0;
+        while (k < n && (line[k] == ' ' || line[k] == '\t' || line[k] == '\r'))
+                k++;
+        if (k == n)
+                return 0;
+        struct th_error bad = {0};
+        int rc = one_record(name, source, line, n, lineno, conv, fn, data, &bad);
+        if (rc < 0 && bad.message) {
+                char *unit_name = th_xasprintf("%s:%u", name, lineno);
+                struct th_unit u = {.name = unit_name,
+                                    .source_path = source,
+                                    .markup = TH_MARKUP_PLAIN,
+                                    .error = &bad};
+                rc = fn(&u, data);
+                free(unit_name);
+        }
+        th_error_release(&bad);
+        return rc;
+}
+
 int th_input_jsonl(const char *name, const char *source, const char *buf, size_t len,
                    const struct th_conventions *conv, th_unit_fn fn, void *data)
 {
@@ -167,28 +196,8 @@ int th_input_jsonl(const char *name, const char *source, const char *buf, size_t
         for (size_t at = 0; at < len;) {
                 const char *nl = memchr(buf + at, '\n', len - at);
                 size_t end = nl ? (size_t)(nl - buf) : len;
-                lineno++;
-                size_t k = at;
-                while (k < end && (buf[k] == ' ' || buf[k] == '\t' || buf[k] == '\r'))
-                        k++;
-                if (k < end) {
-                        struct th_error bad = {0};
-                        int rc = one_record(name, source, buf + at, end - at, lineno, conv, fn,
-                                            data, &bad);
-                        if (rc < 0 && bad.message) {
-                                /* one bad record stops nothing: hand it over to be reported */
-                                char *unit_name = th_xasprintf("%s:%u", name, lineno);
-                                struct th_unit u = {.name = unit_name,
-                                                    .source_path = source,
-                                                    .markup = TH_MARKUP_PLAIN,
-                                                    .error = &bad};
-                                rc = fn(&u, data);
-                                free(unit_name);
-                        }
-                        th_error_release(&bad);
-                        if (rc < 0)
-                                return -1;
-                }
+                if (jsonl_line(name, source, buf + at, end - at, ++lineno, conv, fn, data) < 0)
+                        return -1;
                 at = end + 1;
         }
         return 0;
@@ -269,12 +278,51 @@ static int read_pdf(const char *path, const char *display, int is_stdin, char *b
         return rc;
 }
 
+/* A JSON Lines file or standard input, a record at a time: memory holds the longest
+ * record, not the file, and the records of a pipe are linted as they arrive. */
+static int read_jsonl_stream(const char *path, const char *display, int is_stdin,
+                             const struct th_conventions *conv, th_unit_fn fn, void *data,
+                             struct th_error *err)
+{
+        FILE *f = is_stdin ? stdin : fopen(path, "rb");
+        if (!f)
+                return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
+                                    strerror(errno));
+        char *line = NULL;
+        size_t cap = 0;
+        ssize_t n;
+        unsigned lineno = 0;
+        int rc = 0;
+        while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
+                const char *binary = ++lineno == 1 ? binary_kind(line, (size_t)n) : NULL;
+                if (binary) {
+                        rc = th_error_set(err, TH_ERR_USAGE, display, 0, 0,
+                                          "cannot read this file: it is %s, not text; twohats "
+                                          "reads %s",
+                                          binary, th_input_extensions);
+                        break;
+                }
+                size_t len = (size_t)n - (n > 0 && line[n - 1] == '\n');
+                rc = jsonl_line(display, is_stdin ? display : path, line, len, lineno, conv, fn,
+                                data);
+        }
+        if (rc == 0 && ferror(f))
+                rc = th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
+                                  strerror(errno));
+        free(line);
+        if (!is_stdin)
+                fclose(f);
+        return rc;
+}
+
 int th_input_read(const char *path, const char *display, const struct th_conventions *conv,
                   th_unit_fn fn, void *data, struct th_error *err)
 {
         char *buf;
         size_t len;
         int is_stdin = strcmp(path, "-") == 0;
+        if (th_input_is_jsonl(display))
+                return read_jsonl_stream(path, display, is_stdin, conv, fn, data, err);
         if (is_stdin ? read_stdin(&buf, &len) : th_read_file(path, &buf, &len))
                 return th_error_set(err, TH_ERR_USAGE, display, 0, 0, "cannot read: %s",
                                     strerror(errno));

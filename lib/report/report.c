@@ -10,9 +10,9 @@
 
 int th_format_parse(const char *s)
 {
-        static const char *const names[] = {"text",  "line",       "json",
-                                            "sarif", "checkstyle", "codeclimate"};
-        for (int i = 0; i < 6; i++)
+        static const char *const names[] = {"text",       "line",        "json", "sarif",
+                                            "checkstyle", "codeclimate", "jsonl"};
+        for (int i = 0; i < 7; i++)
                 if (strcmp(s, names[i]) == 0)
                         return i;
         return -1;
@@ -27,6 +27,7 @@ void th_report_begin(struct th_report *r, const struct th_report_options *opt)
         r->byte_columns = opt->byte_columns;
         r->sarif_base = opt->sarif_base;
         r->engine = opt->engine;
+        r->all = opt->all;
         if (r->format == TH_FORMAT_JSON)
                 th_report_json_begin(r);
         else if (r->format == TH_FORMAT_SARIF)
@@ -73,6 +74,9 @@ void th_report_doc(struct th_report *r, const struct th_doc *doc,
         case TH_FORMAT_CODECLIMATE:
                 th_report_codeclimate_doc(r, doc, f);
                 break;
+        case TH_FORMAT_JSONL:
+                th_report_jsonl_doc(r, doc, f);
+                break;
         }
         r->src = NULL;
 }
@@ -93,6 +97,10 @@ void th_report_skip(struct th_report *r, const char *path)
 
 void th_report_error(struct th_report *r, const struct th_error *err)
 {
+        if (r->format == TH_FORMAT_JSONL) {
+                th_report_jsonl_error(r, err);
+                return;
+        }
         TH_GROW(r->errors, r->nerrors + 1, r->aerrors);
         struct th_error *e = &r->errors[r->nerrors++];
         *e = (struct th_error){0};

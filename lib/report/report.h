@@ -2,7 +2,8 @@
 /*
  * report.h: print findings in the format asked for.  One file per format:
  * report_text.c (for people), report_line.c (compiler style, for editors
- * and grep), report_json.c (one JSON object for tools), report_sarif.c
+ * and grep), report_json.c (one JSON object for tools), report_jsonl.c (a
+ * finding a line, streamed, for pipes and bulk work), report_sarif.c
  * (SARIF 2.1.0), report_checkstyle.c (checkstyle XML).
  */
 #ifndef TH_REPORT_H
@@ -21,7 +22,8 @@ enum th_format {
         TH_FORMAT_JSON,
         TH_FORMAT_SARIF,
         TH_FORMAT_CHECKSTYLE,
-        TH_FORMAT_CODECLIMATE
+        TH_FORMAT_CODECLIMATE,
+        TH_FORMAT_JSONL
 };
 
 /* Where a document's text is: SARIF and Code Climate locate findings in files. */
@@ -39,6 +41,7 @@ struct th_report_options {
         int byte_columns;               /* text and line: columns in bytes (Vim), not characters */
         const char *sarif_base;         /* SARIF: the folder URIs are relative to (absolute) */
         const struct th_engine *engine; /* the rules, for SARIF */
+        int all;                        /* jsonl: a line for a document without findings too */
 };
 
 struct th_report {
@@ -49,6 +52,7 @@ struct th_report {
         const char *sarif_base;
         void *json; /* the findings array of the JSON, SARIF and Code Climate formats */
         const struct th_engine *engine;
+        int all;
         const struct th_report_source *src; /* of the document being reported */
         size_t nfindings, ndocs;
         size_t counts[4]; /* per severity */
@@ -66,7 +70,7 @@ struct th_report {
 };
 
 /* Keep an error about an input for the formats that carry errors (JSON, SARIF,
- * checkstyle). */
+ * checkstyle), or write it at once (JSON Lines). */
 void th_report_error(struct th_report *r, const struct th_error *err);
 
 /* Count a file of a folder that was not read, by its type, for the summary. */
@@ -100,6 +104,9 @@ void th_report_codeclimate_begin(struct th_report *r);
 void th_report_codeclimate_doc(struct th_report *r, const struct th_doc *doc,
                                const struct th_findings *f);
 void th_report_codeclimate_end(struct th_report *r);
+void th_report_jsonl_doc(struct th_report *r, const struct th_doc *doc,
+                         const struct th_findings *f);
+void th_report_jsonl_error(struct th_report *r, const struct th_error *err);
 
 /* For CI platforms (report_locate.c): the file of the document being reported,
  * relative to the base folder (malloc'd); the line of a finding in that file (a JSON

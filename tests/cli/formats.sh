@@ -73,7 +73,7 @@ is "$status" 1 "--fail-level info fails on info"
 
 run --format xml "$work/clean.md"
 is "$status" 2 "an unknown format is a usage error"
-is "$err" "twohats: unknown format 'xml'; expected text, line, json, sarif, checkstyle or codeclimate
+is "$err" "twohats: unknown format 'xml'; expected text, line, json, jsonl, sarif, checkstyle or codeclimate
 Try 'twohats --help' for more information." "the usage error says what is expected"
 
 # On a terminal (script(1) from bsdutils, which Debian always has), colour unless NO_COLOR.
