@@ -36,6 +36,7 @@ struct th_cli {
         int fix;             /* --fix: apply the fixes (to standard output for standard input) */
         int dry_run;         /* --dry-run: show them as a unified diff instead */
         int all;             /* --all: jsonl writes a line for a clean document too */
+        unsigned jobs;       /* -j: units linted at once (the main thread and jobs - 1 more) */
         int follow_symlinks; /* --follow-symlinks: in folders, links that stay inside */
         struct th_serve_options serve; /* twohats serve's --listen, --queue, ... */
         unsigned serve_threads;        /* --threads, or 0: one a processor */

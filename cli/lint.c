@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* cli_lint.c: lint the paths given on the command line (see cli.h). */
 #include "cli.h"
+#include "pool.h"
 #include "findings/fix.h"
 #include "input/input.h"
 #include "document/suppress.h"
@@ -22,6 +23,7 @@ int th_cli_error(const struct th_error *err)
 
 struct run {
         struct th_cli *cli;
+        struct th_pool *pool; /* -j N: the workers; NULL: one unit after another */
         struct th_report report;
         int reporting; /* not when listing suppressions or printing fixed text or diffs */
         int status;
@@ -33,9 +35,14 @@ static void keep_worst(struct run *run, int status)
                 run->status = status;
 }
 
-/* An error about an input: on standard error, in the status, and in the machine formats. */
+/* An error about an input: on standard error, in the status, and in the machine formats;
+ * with -j, after the units read before it. */
 static void input_error(struct run *run, const struct th_error *err)
 {
+        if (run->pool && !th_pool_reporting(run->pool)) {
+                th_pool_add(run->pool, &(struct th_unit){.name = err->file, .error = err});
+                return;
+        }
         keep_worst(run, th_cli_error(err));
         if (run->reporting)
                 th_report_error(&run->report, err);
@@ -97,48 +104,48 @@ static void fix_unit(struct run *run, const struct th_unit *u, const struct th_d
         th_error_release(&err);
 }
 
-static int lint_unit(struct th_unit *u, void *data)
+/* Lint one unit with `session` (or only read it, to list its suppressions): what
+ * th_unit_lint of pool.h does on a worker, and the command line does itself with -j1. */
+void th_unit_lint(const struct th_cli *cli, struct th_session *session, const struct th_unit *u,
+                  struct th_linted *l)
 {
-        struct run *run = data;
-        struct th_cli *cli = run->cli;
-        if (u->error) { /* a JSON Lines record that cannot be read; the next ones are linted */
-                input_error(run, u->error);
-                return 0;
-        }
-        struct th_error err = {0};
-        struct th_meta meta;
-        th_meta_init(&meta);
+        memset(l, 0, sizeof(*l));
+        th_meta_init(&l->meta);
         if (u->fields)
-                th_meta_copy(&meta, u->fields);
-        th_meta_copy(&meta, &cli->meta);
+                th_meta_copy(&l->meta, u->fields);
+        th_meta_copy(&l->meta, &cli->meta);
         struct th_text t = {u->name, u->source_path, NULL,         u->text,
-                            u->len,  u->markup,      cli->lenient, &meta};
-        struct th_doc doc;
+                            u->len,  u->markup,      cli->lenient, &l->meta};
         const struct th_config *c;
-        enum th_lint_result rc = TH_LINT_DONE;
-        struct th_findings f = {0};
         if (cli->list_suppressions)
-                rc = th_session_read(cli->session, &t, &doc, &c, &err) < 0 ? TH_LINT_REFUSED
-                                                                           : TH_LINT_DONE;
+                l->rc = th_session_read(session, &t, &l->doc, &c, &l->err) < 0 ? TH_LINT_REFUSED
+                                                                               : TH_LINT_DONE;
         else
-                rc = th_session_lint(cli->session, &t, &doc, &f, &err);
-        th_meta_release(&meta);
-        if (rc != TH_LINT_DONE)
-                input_error(run, &err);
-        if (rc == TH_LINT_REFUSED) {
-                th_error_release(&err);
-                return 0;
+                l->rc = th_session_lint(session, &t, &l->doc, &l->f, &l->err);
+}
+
+/* Report a linted unit, in input order: its errors, suppressions, fixes, status and
+ * findings; then release what the lint made. */
+static void finish_unit(struct run *run, struct th_unit *u, struct th_linted *l)
+{
+        struct th_cli *cli = run->cli;
+        if (l->rc != TH_LINT_DONE)
+                input_error(run, &l->err);
+        if (l->rc == TH_LINT_REFUSED) {
+                th_linted_release(l);
+                return;
         }
         if (cli->list_suppressions) {
-                list_suppressions(&doc);
+                list_suppressions(&l->doc);
         } else {
+                struct th_findings *f = &l->f;
                 if (cli->fix)
-                        fix_unit(run, u, &doc, &f);
-                for (size_t i = 0; i < f.nr;) {
-                        if (f.v[i].severity >= cli->fail_level && !(cli->fix && u->from_stdin))
+                        fix_unit(run, u, &l->doc, f);
+                for (size_t i = 0; i < f->nr;) {
+                        if (f->v[i].severity >= cli->fail_level && !(cli->fix && u->from_stdin))
                                 keep_worst(run, TH_EXIT_FINDINGS);
-                        if (f.v[i].severity < cli->min_severity)
-                                th_findings_remove(&f, i);
+                        if (f->v[i].severity < cli->min_severity)
+                                th_findings_remove(f, i);
                         else
                                 i++;
                 }
@@ -147,11 +154,43 @@ static int lint_unit(struct th_unit *u, void *data)
                     u->from_stdin && !cli->stdin_filename ? NULL : u->source_path, u->line,
                     u->extracted != NULL};
                 if (run->reporting)
-                        th_report_doc(&run->report, &doc, &src, &f);
+                        th_report_doc(&run->report, &l->doc, &src, f);
         }
-        th_findings_release(&f);
-        th_doc_release(&doc);
-        th_error_release(&err);
+        th_linted_release(l);
+}
+
+void th_linted_release(struct th_linted *l)
+{
+        if (l->rc != TH_LINT_REFUSED)
+                th_doc_release(&l->doc);
+        th_findings_release(&l->f);
+        th_error_release(&l->err);
+        th_meta_release(&l->meta);
+}
+
+static void pool_report(void *data, struct th_unit *u, struct th_linted *l)
+{
+        struct run *run = data;
+        if (u->error)
+                input_error(run, u->error);
+        else
+                finish_unit(run, u, l);
+}
+
+static int lint_unit(struct th_unit *u, void *data)
+{
+        struct run *run = data;
+        if (run->pool) { /* -j: linted by the pool, reported here in input order */
+                th_pool_add(run->pool, u);
+                return 0;
+        }
+        if (u->error) { /* a JSON Lines record that cannot be read; the next ones are linted */
+                input_error(run, u->error);
+                return 0;
+        }
+        struct th_linted l;
+        th_unit_lint(run->cli, run->cli->session, u, &l);
+        finish_unit(run, u, &l);
         return 0;
 }
 
@@ -223,8 +262,13 @@ int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)
                 th_report_begin(&run.report, &(struct th_report_options){
                                                  cli->format, stdout, cli->color, cli->byte_columns,
                                                  cli->sarif_base, cli->engine, cli->all});
+        /* -j: not for --fix (files written) nor --list-suppressions (printed as read) */
+        if (cli->jobs > 1 && !cli->fix && !cli->list_suppressions)
+                run.pool = th_pool_new(cli, pool_report, &run);
         for (size_t i = 0; i < npaths; i++)
                 lint_path(&run, paths[i]);
+        if (run.pool)
+                th_pool_free(run.pool);
         if (run.reporting)
                 th_report_end(&run.report);
         return run.status;

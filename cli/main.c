@@ -56,6 +56,8 @@ static const char usage_text[] =
        "      --stdin-filename NAME  name standard input in reports and for finding\n"
        "                           the configuration and the format (.md, .txt, .jsonl)\n"
        "      --lenient            skip invalid UTF-8 bytes instead of refusing the file\n"
+       "  -j, --jobs N             lint N files or JSON Lines records at once (default:\n"
+       "                           the number of processors); the output is that of -j1\n"
        "      --follow-symlinks    in folders, follow symbolic links that stay inside the\n"
        "                           folder (by default they are not followed; a PATH\n"
        "                           named on the command line always is)\n"
@@ -137,6 +139,7 @@ enum {
 
 static const struct option long_options[] = {
     {"format", required_argument, NULL, 'f'},
+    {"jobs", required_argument, NULL, 'j'},
     {"meta", required_argument, NULL, OPT_META},
     {"min-severity", required_argument, NULL, OPT_MIN_SEVERITY},
     {"fail-level", required_argument, NULL, OPT_FAIL_LEVEL},
@@ -334,7 +337,7 @@ int main(int argc, char **argv)
                 argc--;
         }
         while (status == TH_EXIT_OK &&
-               (c = getopt_long(argc, argv, "f:c:hV", long_options, NULL)) != -1) {
+               (c = getopt_long(argc, argv, "f:c:j:hV", long_options, NULL)) != -1) {
                 switch (c) {
                 case 'f':
                         if (th_format_parse(optarg) < 0)
@@ -425,6 +428,7 @@ int main(int argc, char **argv)
                         cli.serve.listen = optarg;
                         serve_option = c;
                         break;
+                case 'j':
                 case OPT_THREADS:
                 case OPT_MAX_BODY:
                 case OPT_QUEUE:
@@ -435,10 +439,12 @@ int main(int argc, char **argv)
                         unsigned long long v = strtoull(optarg, &end, 10);
                         if (c == OPT_MAX_BODY && (*end == 'K' || *end == 'M'))
                                 v <<= *end++ == 'K' ? 10 : 20;
-                        serve_option = c;
+                        serve_option = c == 'j' ? serve_option : c;
                         if (*end || !*optarg || *optarg == '-' || v == 0 || v > 1u << 30)
                                 status = usage_error("expected a positive whole number, not '%s'",
                                                      optarg);
+                        else if (c == 'j')
+                                cli.jobs = v < 1024 ? (unsigned)v : 1024;
                         else if (c == OPT_THREADS)
                                 cli.serve_threads = (unsigned)v;
                         else if (c == OPT_MAX_BODY)
@@ -477,6 +483,10 @@ int main(int argc, char **argv)
                                              "with twohats serve"));
         if (status == TH_EXIT_OK && cli.dry_run && !cli.fix)
                 status = usage_error("%s", _("--dry-run goes with --fix"));
+        if (!cli.jobs) { /* one a processor */
+                long n = sysconf(_SC_NPROCESSORS_ONLN);
+                cli.jobs = n < 1 ? 1 : n < 1024 ? (unsigned)n : 1024;
+        }
         if (status == TH_EXIT_OK && cli.all && cli.format != TH_FORMAT_JSONL)
                 status = usage_error("%s", _("--all goes with --format jsonl"));
         cli.color = decide_color(color);
