@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /*
  * pool.c: -j N (see pool.h).  The units wait in a ring, in input order; the first not
- * yet taken goes to the next free worker, or to the main thread when it would otherwise
- * wait; the done ones at the head are reported by the main thread.
+ * yet taken goes to the next free worker, or to the main thread when the ring is full.
+ * Whichever thread finishes the unit at the head reports it, and the done ones after it:
+ * one reporter at a time, so that a pipe's record is written as soon as it is linted,
+ * even while the main thread waits for the next one.
  */
 #include <config.h>
 
@@ -42,19 +44,53 @@ struct th_pool {
         size_t held;             /* bytes of text in the ring */
         struct worker *workers;
         unsigned nworkers, maxworkers, idle;
-        int stopping, reporting;
+        int stopping;
+        int reporter; /* a thread is reporting */
 };
+
+static _Thread_local int reporting; /* this thread is in the report function */
 
 static struct job *job_at(struct th_pool *p, size_t seq)
 {
         return &p->ring[seq % p->cap];
 }
 
-/* Lint a job this thread has taken; the lock is not held. */
-static void lint_job(struct th_pool *p, struct th_session *session, struct job *j)
+/* Report the done units at the head, unless another thread is at it.  Called with the
+ * lock held; it is let go around each report. */
+static void report_done(struct th_pool *p)
 {
+        if (p->reporter)
+                return;
+        p->reporter = 1;
+        while (p->head < p->tail && job_at(p, p->head)->done) {
+                struct job *j = job_at(p, p->head);
+                pthread_mutex_unlock(&p->lock);
+                reporting = 1;
+                p->report(p->data, &j->u, j->u.error ? NULL : &j->l);
+                reporting = 0;
+                free((char *)j->u.name);
+                free((char *)j->u.source_path);
+                th_meta_release(&j->fields);
+                th_error_release(&j->error);
+                pthread_mutex_lock(&p->lock);
+                p->head++;
+                p->held -= j->u.len;
+                pthread_cond_broadcast(&p->done);
+        }
+        p->reporter = 0;
+}
+
+/* Take the next unit, lint it with `session` and report what is done.  Called with the
+ * lock held and a unit waiting. */
+static void lint_next(struct th_pool *p, struct th_session *session)
+{
+        struct job *j = job_at(p, p->next++);
+        pthread_mutex_unlock(&p->lock);
         if (!j->u.error)
                 th_unit_lint(p->cli, session, &j->u, &j->l);
+        pthread_mutex_lock(&p->lock);
+        j->done = 1;
+        report_done(p);
 }
 
 static void *work(void *data)
@@ -70,22 +106,18 @@ static void *work(void *data)
                 }
                 if (p->next == p->tail)
                         break;
-                struct job *j = job_at(p, p->next++);
-                pthread_mutex_unlock(&p->lock);
-                lint_job(p, w->session, j);
-                pthread_mutex_lock(&p->lock);
-                j->done = 1;
-                pthread_cond_broadcast(&p->done);
+                lint_next(p, w->session);
         }
         pthread_mutex_unlock(&p->lock);
         return NULL;
 }
 
-/* Another worker when the units waiting outnumber the idle workers.  Its session is made
- * here, on the main thread: libltdl, which loads the plugins, is not thread-safe. */
+/* Another worker from the second unit on, when the units waiting outnumber the idle
+ * workers: a run of one file makes no session for nothing.  The session is made here, on
+ * the main thread: libltdl, which loads the plugins, is not thread-safe. */
 static void maybe_start_worker(struct th_pool *p)
 {
-        if (p->nworkers == p->maxworkers || p->tail - p->next <= p->idle)
+        if (p->nworkers == p->maxworkers || p->tail < 2 || p->tail - p->next <= p->idle)
                 return;
         struct th_error err = {0};
         pthread_mutex_unlock(&p->lock);
@@ -104,36 +136,18 @@ static void maybe_start_worker(struct th_pool *p)
         th_error_release(&err);
 }
 
-/* Report the unit at the head if it is done.  With `block`, until it is, the main thread
- * lints the units no worker has taken, then waits.  Returns whether a unit was reported. */
-static int report_head(struct th_pool *p, int block)
+/* Wait, on the main thread, until the unit at the head is reported: lint the units no
+ * worker has taken meanwhile. */
+static void wait_head(struct th_pool *p)
 {
-        if (p->head == p->tail)
-                return 0;
-        struct job *j = job_at(p, p->head);
-        while (!j->done && block && p->next < p->tail) {
-                struct job *mine = job_at(p, p->next++);
-                pthread_mutex_unlock(&p->lock);
-                lint_job(p, p->cli->session, mine);
-                pthread_mutex_lock(&p->lock);
-                mine->done = 1;
+        size_t head = p->head;
+        report_done(p);
+        while (p->head == head) {
+                if (p->next < p->tail)
+                        lint_next(p, p->cli->session);
+                else
+                        pthread_cond_wait(&p->done, &p->lock);
         }
-        while (!j->done && block)
-                pthread_cond_wait(&p->done, &p->lock);
-        if (!j->done)
-                return 0;
-        p->head++;
-        p->held -= j->u.len;
-        pthread_mutex_unlock(&p->lock);
-        p->reporting = 1;
-        p->report(p->data, &j->u, j->u.error ? NULL : &j->l);
-        p->reporting = 0;
-        free((char *)j->u.name);
-        free((char *)j->u.source_path);
-        th_meta_release(&j->fields);
-        th_error_release(&j->error);
-        pthread_mutex_lock(&p->lock);
-        return 1;
 }
 
 struct th_pool *th_pool_new(struct th_cli *cli, th_pool_report_fn report, void *data)
@@ -155,10 +169,8 @@ struct th_pool *th_pool_new(struct th_cli *cli, th_pool_report_fn report, void *
 void th_pool_add(struct th_pool *p, struct th_unit *u)
 {
         pthread_mutex_lock(&p->lock);
-        while (report_head(p, 0))
-                ;
         while (p->tail - p->head == p->cap || (p->tail > p->head && p->held + u->len > MAX_HELD))
-                report_head(p, 1);
+                wait_head(p);
         struct job *j = job_at(p, p->tail);
         memset(j, 0, sizeof(*j));
         j->u = *u;
@@ -177,20 +189,24 @@ void th_pool_add(struct th_pool *p, struct th_unit *u)
         p->tail++;
         p->held += u->len;
         maybe_start_worker(p);
-        pthread_cond_signal(&p->work);
+        if (p->nworkers)
+                pthread_cond_signal(&p->work);
+        else /* -j1 in effect (no worker could start): lint it now */
+                wait_head(p);
         pthread_mutex_unlock(&p->lock);
 }
 
 int th_pool_reporting(const struct th_pool *p)
 {
-        return p->reporting;
+        (void)p;
+        return reporting;
 }
 
 void th_pool_free(struct th_pool *p)
 {
         pthread_mutex_lock(&p->lock);
-        while (report_head(p, 1))
-                ;
+        while (p->head < p->tail)
+                wait_head(p);
         p->stopping = 1;
         pthread_cond_broadcast(&p->work);
         pthread_mutex_unlock(&p->lock);

@@ -5,6 +5,7 @@
 #include "base/util.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,7 +29,7 @@ struct th_scratch {
  * follows the interpreter, not JIT-generated code). */
 static int jit_allowed(void)
 {
-        static int allowed = -1;
+        static _Atomic int allowed = -1; /* sessions on several threads ask at once */
         if (allowed < 0) {
                 const char *no = getenv("TWOHATS_NO_JIT");
                 allowed = !(no && *no && strcmp(no, "0") != 0);

@@ -3,6 +3,7 @@
 #include "session/session.h"
 #include "base/util.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,25 +16,35 @@ struct th_session {
         struct th_config **found;
         char **found_paths;
         size_t nfound, afound;
-        char **ignored; /* configuration files of other users, said once each */
-        size_t nignored, aignored;
 };
+
+/* The configuration files of other users said to be ignored: once a process, whatever
+ * the sessions (-j and twohats serve run one a thread). */
+static struct {
+        pthread_mutex_t lock;
+        char **paths;
+        size_t n, alloc;
+} said = {PTHREAD_MUTEX_INITIALIZER, NULL, 0, 0};
 
 /* Say once on standard error that the configuration `path` (owned by another user) is
  * ignored; takes `path` over. */
-static void say_ignored(struct th_session *s, char *path)
+static void say_ignored(char *path)
 {
-        for (size_t i = 0; i < s->nignored; i++)
-                if (!strcmp(s->ignored[i], path)) {
-                        free(path);
-                        return;
-                }
-        fprintf(stderr,
-                "twohats: %s: ignored, because another user owns it (use --config to "
-                "name it)\n",
-                path);
-        TH_GROW(s->ignored, s->nignored + 1, s->aignored);
-        s->ignored[s->nignored++] = path;
+        pthread_mutex_lock(&said.lock);
+        size_t i = 0;
+        while (i < said.n && strcmp(said.paths[i], path))
+                i++;
+        if (i < said.n) {
+                free(path);
+        } else {
+                fprintf(stderr,
+                        "twohats: %s: ignored, because another user owns it (use --config to "
+                        "name it)\n",
+                        path);
+                TH_GROW(said.paths, said.n + 1, said.alloc);
+                said.paths[said.n++] = path;
+        }
+        pthread_mutex_unlock(&said.lock);
 }
 
 static void release_config(struct th_config *c)
@@ -86,9 +97,6 @@ void th_session_free(struct th_session *s)
         th_session_forget_configs(s);
         free(s->found);
         free(s->found_paths);
-        for (size_t i = 0; i < s->nignored; i++)
-                free(s->ignored[i]);
-        free(s->ignored);
         release_config(s->fixed);
         th_engine_free(s->engine);
         free(s);
@@ -125,7 +133,7 @@ const struct th_config *th_session_config_for(struct th_session *s, const char *
         char *ignored;
         char *path = th_config_find(dir, &ignored);
         if (ignored)
-                say_ignored(s, ignored);
+                say_ignored(ignored);
         const char *key = path ? path : "";
         for (size_t i = 0; i < s->nfound; i++)
                 if (strcmp(s->found_paths[i], key) == 0) {
