@@ -7,10 +7,10 @@
 # plants one known finding after every 40th paragraph, and writes it twice:
 # one Markdown document (front matter: channel web, a date inside the 2021
 # campaign window, so that every plugin works) and JSON Lines, one record
-# per paragraph with the same metadata.  Then it prints, for each, the size,
-# the best wall time of three runs, the throughput in MB/s, the peak memory
-# (GNU time) and the findings against the planted count.  It is a benchmark,
-# not a test: it never fails.
+# per paragraph with the same metadata.  Then it prints, for each, with -j1 and
+# with -j as many as there are cores: the size, the best wall time of three runs,
+# the throughput in MB/s, the peak memory (GNU time) and the findings against
+# the planted count.  It is a benchmark, not a test: it never fails.
 #
 #   sh bench/throughput.sh [SIZE_MB]       (default 10; run from a built tree)
 set -u
@@ -70,20 +70,20 @@ awk -v limit=$((size_mb * 1000000)) -v planted="$out/planted.txt" '
 		print k > "'"$out"'/planted.count"
 	}' "$out/paragraphs.txt"
 
-echo "twohats $("$tw" --version | cut -d' ' -f2), $(nproc) cores available, one used"
+echo "twohats $("$tw" --version | head -n 1 | cut -d' ' -f2), $(nproc) cores available"
 echo "planted findings: $(cat "$out/planted.count") (one per 40 paragraphs)"
-for f in corpus.md corpus.jsonl; do
+for f in corpus.md corpus.jsonl; do for jobs in 1 $(nproc); do
 	bytes=$(wc -c <"$out/$f")
 	best=""
 	for run in 1 2 3; do
-		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$tw" --no-config --format json \
+		/usr/bin/time -f "%e %M" -o "$out/time.txt" "$tw" -j"$jobs" --no-config --format json \
 			"$out/$f" >"$out/findings.json"
 		last=$(tail -n 1 "$out/time.txt")
 		secs=${last% *} kib=${last#* }
 		if [ -z "$best" ] || awk "BEGIN { exit !($secs < $best) }"; then best=$secs; mem=$kib; fi
 	done
 	found=$(grep -c '"rule":' "$out/findings.json")
-	awk -v f="$f" -v b="$bytes" -v s="$best" -v m="$mem" -v n="$found" 'BEGIN {
-		printf "%-13s %6.1f MB  %6.2f s  %7.1f MB/s  peak %6.1f MB  %d findings\n",
+	awk -v f="$f -j$jobs" -v b="$bytes" -v s="$best" -v m="$mem" -v n="$found" 'BEGIN {
+		printf "%-17s %6.1f MB  %6.2f s  %7.1f MB/s  peak %6.1f MB  %d findings\n",
 			f, b / 1e6, s, (s > 0 ? b / 1e6 / s : 0), m / 1024, n }'
-done
+done; done
