@@ -197,7 +197,9 @@ static int lint_unit(struct th_unit *u, void *data)
 static void lint_path(struct run *run, const char *path);
 
 /* Every file of the folder that the configuration takes; what was left out is counted
- * for the summary, and a folder that cannot be listed is an input error, never a pass. */
+ * for the summary, and a folder that cannot be listed is an input error, never a pass.
+ * With -j the counts are still this thread's alone: a reporting worker writes other
+ * fields of the report, and th_report_end reads them after the pool is gone. */
 static void lint_folder(struct run *run, const char *path)
 {
         struct th_cli *cli = run->cli;
@@ -227,8 +229,11 @@ static void lint_folder(struct run *run, const char *path)
         run->report.skipped_links += w.links;
         for (size_t i = 0; i < w.nothers; i++)
                 th_report_skip(&run->report, w.others[i]);
-        if (!taken && !refused && !w.nproblems)
+        if (!taken && !refused && !w.nproblems) {
+                if (run->pool) /* after the messages about what was read before */
+                        th_pool_drain(run->pool);
                 fprintf(stderr, _("twohats: %s: no file to check in this folder\n"), path);
+        }
         th_walk_release(&w);
 }
 

@@ -202,11 +202,18 @@ int th_pool_reporting(const struct th_pool *p)
         return reporting;
 }
 
-void th_pool_free(struct th_pool *p)
+void th_pool_drain(struct th_pool *p)
 {
         pthread_mutex_lock(&p->lock);
         while (p->head < p->tail)
                 wait_head(p);
+        pthread_mutex_unlock(&p->lock);
+}
+
+void th_pool_free(struct th_pool *p)
+{
+        th_pool_drain(p);
+        pthread_mutex_lock(&p->lock);
         p->stopping = 1;
         pthread_cond_broadcast(&p->work);
         pthread_mutex_unlock(&p->lock);

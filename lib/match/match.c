@@ -17,6 +17,9 @@ struct th_regex {
         unsigned uses; /* until the JIT compilation of a pattern compiled without it */
 };
 
+/* Bytes of subject from which a pattern is JIT-compiled on its first use. */
+enum { TH_JIT_AT_ONCE = 16384 };
+
 struct th_scratch {
         pcre2_match_data *data;
         uint32_t pairs;
@@ -116,8 +119,13 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
         }
         if (start > len)
                 return 0;
-        if (re->uses < 64 && ++((struct th_regex *)re)->uses == 64) /* a cache, like the JIT */
+        /* The JIT pays for itself after 64 matches, or at once on a large subject (a scan
+         * of a whole document): start-up compiles only what a text needs. */
+        if (re->uses < 64 &&
+            (++((struct th_regex *)re)->uses == 64 || len - start >= TH_JIT_AT_ONCE)) {
+                ((struct th_regex *)re)->uses = 64;
                 (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+        }
         int rc = pcre2_match(re->code, (PCRE2_SPTR)subject, len, start, 0, s->data, s->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)
                 return 0;
