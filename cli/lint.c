@@ -39,7 +39,7 @@ static void keep_worst(struct run *run, int status)
  * with -j, after the units read before it. */
 static void input_error(struct run *run, const struct th_error *err)
 {
-        if (run->pool && !th_pool_reporting(run->pool)) {
+        if (run->pool && !th_pool_reporting()) {
                 th_pool_add(run->pool, &(struct th_unit){.name = err->file, .error = err});
                 return;
         }

@@ -196,9 +196,8 @@ void th_pool_add(struct th_pool *p, struct th_unit *u)
         pthread_mutex_unlock(&p->lock);
 }
 
-int th_pool_reporting(const struct th_pool *p)
+int th_pool_reporting(void)
 {
-        (void)p;
         return reporting;
 }
 

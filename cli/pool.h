@@ -35,8 +35,8 @@ struct th_pool *th_pool_new(struct th_cli *cli, th_pool_report_fn report, void *
 /* Take over a unit (its text included) to be linted and reported in its turn; the units
  * before it that are done are reported now. */
 void th_pool_add(struct th_pool *p, struct th_unit *u);
-/* Is the pool calling the report function (on the main thread)? */
-int th_pool_reporting(const struct th_pool *p);
+/* Is this thread in the pool's report function? */
+int th_pool_reporting(void);
 /* Lint and report every unit added so far. */
 void th_pool_drain(struct th_pool *p);
 /* Lint and report what is left, stop the workers, free the pool. */
