@@ -27,19 +27,20 @@ printf 'Minister Jansen: stem op 17 maart op de VVD.\n' | write item.md
 run --format jsonl --meta channel=press-release "$work/item.md"
 has "$out" "{\"path\":\"$work/item.md\",\"id\":null,\"line\":1,\"column\":1,\"end_line\":1,\"end_column\":45," "a whole file has the id null"
 
-run --format jsonl --no-config examples
+run --format jsonl --no-config "$srcdir/examples"
 lines=$(printf '%s\n' "$out" | python3 -c '
 import json, sys
 print(sorted((d["rule"], d["line"], d["column"], d["offset"], d["length"], d["message"])
              for d in map(json.loads, sys.stdin)))')
-run --format json --no-config examples
+run --format json --no-config "$srcdir/examples"
 whole=$(printf '%s\n' "$out" | python3 -c '
 import json, sys
 print(sorted((d["rule"], d["line"], d["column"], d["offset"], d["length"], d["message"])
              for d in json.load(sys.stdin)["findings"]))')
+case $whole in *office-premises/campaign-use*) ;; *) whole="no findings: $whole" ;; esac
 is "$lines" "$whole" "the same findings as --format json, on the examples"
 
-run --all examples
+run --all "$srcdir/examples"
 is "$status" 2 "--all without --format jsonl is a usage error"
 has "$err" "twohats: --all goes with --format jsonl" "... that says so"
 
