@@ -62,7 +62,7 @@ export FUZZ_CFLAGS FUZZ_OBJ
 rm -f "$out"/obj/*.o "$out/libtwohats-fuzz.a"
 echo "building the fuzz targets in $out ..."
 # shellcheck disable=SC2016 # $1 and $FUZZ_* are the inner shell's
-(cd "$top" && find lib nl lsp -name '*.c' && echo cli/test.c && echo cli/lint.c &&
+(cd "$top" && find lib nl lsp -name '*.c' && echo cli/test.c && echo cli/lint.c && echo cli/pool.c &&
 	echo tests/fuzz/fuzz_common.c) |
 	xargs -P "$jobs" -n 1 sh -c 'clang $FUZZ_CFLAGS -c "$1" -o "$FUZZ_OBJ/$(echo "$1" | tr / _).o"' sh
 (cd "$top" && ar rcs "$out/libtwohats-fuzz.a" "$out"/obj/*.o)
