@@ -47,7 +47,7 @@ report() {
 	else
 		echo "not ok $count - $2"
 		failures=$((failures + 1))
-		printf '# status: %s\n# stdout:\n%s\n# stderr:\n%s\n' "$status" "$out" "$err" | sed '2,$s/^/# /'
+		printf '# status: %s\n# stdout:\n%s\n# stderr:\n%s\n' "${status:-}" "${out:-}" "${err:-}" | sed '2,$s/^/# /'
 	fi
 }
 
