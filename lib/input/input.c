@@ -119,7 +119,29 @@ static int add_fields(struct th_meta *m, json_t *obj, const struct th_convention
         return 0;
 }
 
-/* Hand over the record read by the fast path (record.h), its fields set in its order. */
+/* Hand a record's text (taken over) and fields to `fn`, the unit named by its id or line. */
+static int hand_over(const char *name, const char *source, unsigned lineno, const char *id,
+                     char *text, size_t len, const struct th_meta *fields, th_unit_fn fn,
+                     void *data)
+{
+        char *unit_name =
+            id ? th_xasprintf("%s:%s", name, id) : th_xasprintf("%s:%u", name, lineno);
+        struct th_unit u = {
+            .name = unit_name,
+            .source_path = source,
+            .line = lineno,
+            .text = text,
+            .len = len,
+            .markup = TH_MARKUP_MARKDOWN,
+            .fields = fields,
+            .extracted = N_("a JSON Lines record"),
+        };
+        int rc = fn(&u, data);
+        free(unit_name);
+        return rc;
+}
+
+/* A record read by the fast path (record.h), its fields set in its order. */
 static int fast_record(const char *name, const char *source, struct th_record *rec, unsigned lineno,
                        const struct th_conventions *conv, th_unit_fn fn, void *data,
                        struct th_error *err)
@@ -133,21 +155,9 @@ static int fast_record(const char *name, const char *source, struct th_record *r
                                  name, lineno, 0, err);
         }
         if (rc == 0) {
-                char *unit_name = rec->id ? th_xasprintf("%s:%s", name, rec->id)
-                                          : th_xasprintf("%s:%u", name, lineno);
-                struct th_unit u = {
-                    .name = unit_name,
-                    .source_path = source,
-                    .line = lineno,
-                    .text = rec->text,
-                    .len = rec->len,
-                    .markup = TH_MARKUP_MARKDOWN,
-                    .fields = &fields,
-                    .extracted = N_("a JSON Lines record"),
-                };
+                rc = hand_over(name, source, lineno, rec->id, rec->text, rec->len, &fields, fn,
+                               data);
                 rec->text = NULL; /* handed over */
-                rc = fn(&u, data);
-                free(unit_name);
         }
         th_meta_release(&fields);
         th_record_release(rec);
@@ -178,21 +188,10 @@ static int one_record(const char *name, const char *source, const char *line, si
         int rc = add_fields(&fields, rec, conv, name, lineno, err);
         if (rc == 0) {
                 json_t *id = json_object_get(rec, "id");
-                char *unit_name = json_is_string(id)
-                                      ? th_xasprintf("%s:%s", name, json_string_value(id))
-                                      : th_xasprintf("%s:%u", name, lineno);
-                struct th_unit u = {
-                    .name = unit_name,
-                    .source_path = source,
-                    .line = lineno,
-                    .text = th_xstrndup(json_string_value(text), json_string_length(text)),
-                    .len = json_string_length(text),
-                    .markup = TH_MARKUP_MARKDOWN,
-                    .fields = &fields,
-                    .extracted = N_("a JSON Lines record"),
-                };
-                rc = fn(&u, data);
-                free(unit_name);
+                size_t len = json_string_length(text);
+                rc = hand_over(name, source, lineno,
+                               json_is_string(id) ? json_string_value(id) : NULL,
+                               th_xstrndup(json_string_value(text), len), len, &fields, fn, data);
         }
         th_meta_release(&fields);
         json_decref(rec);
@@ -255,6 +254,16 @@ static const char *binary_kind(const char *buf, size_t len)
         if (len >= 4 && !memcmp(buf, "\xD0\xCF\x11\xE0", 4))
                 return "an old Office file (.doc, .xls: save it as .docx or .odt)";
         return memchr(buf, '\0', len < 4096 ? len : 4096) ? "binary data" : NULL;
+}
+
+/* -1 with `err` when buf[0..len) is binary content: refused by name. */
+static int refuse_binary(const char *display, const char *buf, size_t len, struct th_error *err)
+{
+        const char *binary = binary_kind(buf, len);
+        return binary ? th_error_set(err, TH_ERR_USAGE, display, 0, 0,
+                                     "cannot read this file: it is %s, not text; twohats reads %s",
+                                     binary, th_input_extensions)
+                      : 0;
 }
 
 /* A Word or OpenDocument file: its paragraphs as one unit, its properties as metadata. */
@@ -333,14 +342,8 @@ static int read_jsonl_stream(const char *path, const char *display, int is_stdin
         unsigned lineno = 0;
         int rc = 0;
         while (rc == 0 && (n = getline(&line, &cap, f)) >= 0) {
-                const char *binary = ++lineno == 1 ? binary_kind(line, (size_t)n) : NULL;
-                if (binary) {
-                        rc = th_error_set(err, TH_ERR_USAGE, display, 0, 0,
-                                          "cannot read this file: it is %s, not text; twohats "
-                                          "reads %s",
-                                          binary, th_input_extensions);
+                if (++lineno == 1 && (rc = refuse_binary(display, line, (size_t)n, err)) < 0)
                         break;
-                }
                 size_t len = (size_t)n - (n > 0 && line[n - 1] == '\n');
                 rc = jsonl_line(display, is_stdin ? display : path, line, len, lineno, conv, fn,
                                 data);
@@ -377,12 +380,9 @@ int th_input_read_buffer(const char *path, const char *display, int is_stdin, ch
                                    data, err);
         if (has_ext(display, "pdf"))
                 return read_pdf(path, display, is_stdin, buf, len, fn, data, err);
-        const char *binary = binary_kind(buf, len);
-        if (binary) {
+        if (refuse_binary(display, buf, len, err) < 0) {
                 free(buf);
-                return th_error_set(err, TH_ERR_USAGE, display, 0, 0,
-                                    "cannot read this file: it is %s, not text; twohats reads %s",
-                                    binary, th_input_extensions);
+                return -1;
         }
         if (th_input_is_jsonl(display)) {
                 int rc =

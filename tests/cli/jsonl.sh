@@ -3,7 +3,7 @@
 # input read a record at a time: exact lines, --all, errors in the stream, the same
 # findings as --format json, records of a pipe linted as they arrive, flat memory.
 . "$srcdir/tests/cli/lib.sh"
-plan 10
+plan 11
 
 write posts.jsonl <<'REC'
 {"id":"h","text":"Stem op 17 maart op de VVD!","channel":"social","account":"hybrid","party":"VVD"}
@@ -43,6 +43,11 @@ is "$lines" "$whole" "the same findings as --format json, on the examples"
 run --all "$srcdir/examples"
 is "$status" 2 "--all without --format jsonl is a usage error"
 has "$err" "twohats: --all goes with --format jsonl" "... that says so"
+
+printf 'PK\003\004{"text": "x"}\n' >"$work/zip.jsonl"
+run --format jsonl "$work/zip.jsonl"
+is "$status|$err" "2|twohats: $work/zip.jsonl: cannot read this file: it is a ZIP archive (an Excel, PowerPoint or other Office file?), not text; twohats reads .md, .markdown, .txt, .jsonl, .html, .htm, .docx, .odt, .pdf" \
+	"a .jsonl that holds a ZIP archive is refused by name, not read record by record"
 
 # A pipe: the first record's finding comes out before the second record goes in.
 mkfifo "$work/in" "$work/out"
