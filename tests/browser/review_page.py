@@ -304,21 +304,21 @@ def steps(b, base, shot):
                 raise Failure("%s is not a PNG" % shot)
     yield "a screenshot of the checked page is saved in " + shot, screenshot
 
+    def follow(link, focused, what, want):
+        """Enter on `link`: the focus lands where `focused` (an expression) says."""
+        b.js("document.querySelector(%s).focus()" % json.dumps(link))
+        b.press("Enter")
+        got = b.wait(focused, what)
+        if got != want:
+            raise Failure("%s: the focus went to %r" % (what, got))
+
     def links():
-        b.js("document.querySelector('#findings li .goto').focus()")
-        b.press("Enter")
-        got = b.wait("document.activeElement.tagName === 'MARK'"
-                     " && document.activeElement.textContent",
-                     "the finding's link to move the focus to its mark")
-        if got != SPAN:
-            raise Failure("the focus went to a mark reading %r" % got)
-        b.js("document.querySelector('#rendered a.ref').focus()")
-        b.press("Enter")
-        got = b.wait("document.activeElement.id === 'finding-1'"
-                     " && document.activeElement.dataset.rule",
-                     "the mark's link to move the focus back to the finding")
-        if got != RULE:
-            raise Failure("the focus went back to a finding of %r" % got)
+        follow("#findings li .goto", "document.activeElement.tagName === 'MARK'"
+               " && document.activeElement.textContent",
+               "the finding's link to move the focus to its mark", SPAN)
+        follow("#rendered a.ref", "document.activeElement.id === 'finding-1'"
+               " && document.activeElement.dataset.rule",
+               "the mark's link to move the focus back to the finding", RULE)
     yield "the finding links to its mark and the mark back to the finding (keyboard)", links
 
     def keyboard():
