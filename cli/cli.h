@@ -40,8 +40,8 @@ struct th_cli {
         int follow_symlinks; /* --follow-symlinks: in folders, links that stay inside */
         struct th_serve_options serve; /* twohats serve's --listen, --queue, ... */
         unsigned serve_threads;        /* --threads, or 0: one a processor */
-        char **argv;                   /* the command line, which twohats serve passes on */
-        const char *build_tree;        /* the build tree of an uninstalled twohats, or NULL */
+        char **argv;                   /* twohats serve in twohats: the command line to pass on, */
+        const char *build_tree;        /* and the build tree of an uninstalled twohats, or NULL */
         struct th_session *session;
         const struct th_session_options *session_options; /* for more sessions like it */
         struct th_engine *engine;                         /* the session's */
@@ -56,8 +56,9 @@ int th_cli_explain(struct th_cli *cli, const char *rule);
 int th_cli_print_config(struct th_cli *cli, const char *path);
 int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles);
 /* twohats serve: in twohats, the exec of twohats-serve (serve_exec.c), which keeps
- * libmicrohttpd and GnuTLS out of every other run; in twohats-serve, the service
- * (serve_run.c). */
+ * libmicrohttpd and GnuTLS out of every other run, done before any plugin is loaded;
+ * in twohats-serve, the service (serve_run.c), with th_cli_serve_linked set. */
 int th_cli_serve(struct th_cli *cli);
+extern const int th_cli_serve_linked;
 
 #endif

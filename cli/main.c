@@ -309,17 +309,24 @@ int main(int argc, char **argv)
                 char *dir = th_xasprintf("%s/po/locale", tree_locale);
                 bindtextdomain(TH_TEXTDOMAIN, dir);
                 free(dir);
-                free(tree_locale);
         } else {
                 bindtextdomain(TH_TEXTDOMAIN, LOCALEDIR);
         }
         textdomain(TH_TEXTDOMAIN);
+        /* twohats serve in twohats: the service is twohats-serve, which reads this command
+         * line itself; run it before loading anything here */
+        if (!th_cli_serve_linked && command_named(argc > 1 ? argv[1] : NULL)->run == cmd_serve) {
+                struct th_cli serve = {.argv = argv, .build_tree = tree_locale};
+                int status = th_cli_serve(&serve); /* only when it could not be run */
+                free(tree_locale);
+                return status;
+        }
+        free(tree_locale);
         struct th_cli cli;
         memset(&cli, 0, sizeof(cli));
         th_meta_init(&cli.meta);
         cli.min_severity = TH_SEV_INFO;
         cli.fail_level = TH_SEV_WARNING;
-        cli.argv = argv;
         cli.serve = (struct th_serve_options){"127.0.0.1:8080", 64, 4u << 20, 15, 10, 256, NULL};
         int serve_option = 0;
         const char *color = "auto", *sarif_base = ".";
@@ -507,7 +514,7 @@ int main(int argc, char **argv)
                 const char *install_plugins = PLUGINDIR, *install_rules = RULESDIR;
                 struct stat st;
                 char *src;
-                if ((cli.build_tree = tree = build_tree()) != NULL) {
+                if ((tree = build_tree()) != NULL) {
                         install_plugins = tree_plugins = th_xasprintf("%s/plugins", tree);
                         char *readers = th_xasprintf("%s/readers", tree);
                         th_pdf_readers_dir(readers);

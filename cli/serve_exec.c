@@ -17,6 +17,8 @@
 #include <string.h>
 #include <unistd.h>
 
+const int th_cli_serve_linked = 0;
+
 int th_cli_serve(struct th_cli *cli)
 {
         /* an uninstalled twohats runs the twohats-serve of its build tree */

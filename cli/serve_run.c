@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+const int th_cli_serve_linked = 1;
+
 int th_cli_serve(struct th_cli *cli)
 {
         long n = cli->serve_threads ? cli->serve_threads : sysconf(_SC_NPROCESSORS_ONLN);
