@@ -36,7 +36,12 @@ def size_cases():
     cfg_rules = b"rule-files: [r.yml]\n"
     doc = b"De minister opent een loket.\n"
     fm = lambda yaml: b"---\n" + yaml.encode() + b"\n---\nDe minister opent een loket.\n"
-    many_records = b"".join(b'{"id": "r%d", "text": "Stem op 17 maart op de VVD!", "channel": "web"}\n' % i
+    # 100,000 records, one in a hundred a vote call: the reader and the reporter at scale.
+    # (Each a vote call made it 100,000 party judgements, 6 s on one slow core: a cost that
+    # is linear, not the blow-up the bound is there to catch.)
+    many_records = b"".join(b'{"id": "r%d", "text": "%s", "channel": "web"}\n'
+                            % (i, b"Stem op 17 maart op de VVD!" if i % 100 == 0
+                               else b"Het kabinet vergadert vandaag.")
                             for i in range(100000))
     return {
         "doc-1mb": ({"a.md": prose(MB)}, ["--format=json", "."]),
