@@ -8,6 +8,7 @@
 
 #include "base/i18n.h"
 #include "base/util.h"
+#include "cache/memo.h"
 #include "cli.h"
 #include "input/pdf.h"
 #include "lsp/lsp.h"
@@ -289,6 +290,25 @@ static const struct command *command_named(const char *name)
 
 /* An abort is a C++ library out of memory (Hunspell throws std::bad_alloc, which C cannot
  * catch) or an internal error: either way the documented status 3, with a word. */
+/* Open the memo of rule-data work (lib/cache/memo.h): in $TWOHATS_CACHE_DIR (empty: no
+ * memo), else $XDG_CACHE_HOME/twohats, else ~/.cache/twohats.  Without it, start-up
+ * redoes the work of the run before. */
+static void open_memo(void)
+{
+        const char *env = getenv("TWOHATS_CACHE_DIR"), *xdg = getenv("XDG_CACHE_HOME"),
+                   *home = getenv("HOME");
+        char *dir = NULL;
+        if (env)
+                dir = *env ? th_xstrdup(env) : NULL;
+        else if (xdg && xdg[0] == '/')
+                dir = th_xasprintf("%s/twohats", xdg);
+        else if (home && home[0] == '/')
+                dir = th_xasprintf("%s/.cache/twohats", home);
+        if (dir)
+                (void)th_memo_open(dir);
+        free(dir);
+}
+
 static void on_abort(int sig)
 {
         static const char msg[] = "twohats: stopped: out of memory, or an internal error\n";
@@ -322,6 +342,7 @@ int main(int argc, char **argv)
                 return status;
         }
         free(tree_locale);
+        open_memo();
         struct th_cli cli;
         memset(&cli, 0, sizeof(cli));
         th_meta_init(&cli.meta);
@@ -593,5 +614,6 @@ int main(int argc, char **argv)
         free(plugin_dirs);
         free(meta_args);
         free(sarif_abs);
+        th_memo_close();
         return status < 0 ? TH_EXIT_OK : status;
 }

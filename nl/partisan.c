@@ -397,14 +397,23 @@ static const struct placeholder *placeholder_at(const struct th_partisan_model *
 
 char *th_partisan_expand(const struct th_partisan_model *m, const char *src)
 {
+        /* th_buf_adds, not th_buf_addf: printf copies long alternations a byte at a time */
         struct th_buf b = {0};
         for (const char *p = src; *p;) {
                 const struct placeholder *ph = placeholder_at(m, p);
-                if (strncmp(p, "{party}", 7) == 0) {
-                        th_buf_addf(&b, "(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", m->names.s);
+                size_t plain = strcspn(p, "{");
+                if (plain) {
+                        th_buf_add(&b, p, plain);
+                        p += plain;
+                } else if (strncmp(p, "{party}", 7) == 0) {
+                        th_buf_adds(&b, "(?<![\\p{L}\\p{N}])(?:");
+                        th_buf_add(&b, m->names.s, m->names.len);
+                        th_buf_adds(&b, ")(?![\\p{L}\\p{N}])");
                         p += 7;
                 } else if (ph) {
-                        th_buf_addf(&b, "(?:%s)", ph->regex);
+                        th_buf_adds(&b, "(?:");
+                        th_buf_adds(&b, ph->regex);
+                        th_buf_adds(&b, ")");
                         p += strlen(ph->name) + 2;
                 } else {
                         th_buf_add(&b, p++, 1);

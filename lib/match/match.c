@@ -3,6 +3,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "match/match.h"
 #include "base/util.h"
+#include "cache/memo.h"
 
 #include <pcre2.h>
 #include <stdatomic.h>
@@ -40,18 +41,72 @@ static int jit_allowed(void)
         return allowed;
 }
 
+#define OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
+
+/* The memo's key of a pattern: what its compiled form depends on, PCRE2's version, the
+ * options and the pattern. */
+static char *memo_key(const char *pattern, size_t *len)
+{
+        char head[96] = "";
+        pcre2_config(PCRE2_CONFIG_VERSION, head);
+        size_t h = strlen(head);
+        h += (size_t)snprintf(head + h, sizeof(head) - h, " %u ", (unsigned)OPTIONS);
+        size_t n = strlen(pattern);
+        char *key = th_xmalloc(h + n + 1); /* no printf: patterns are long */
+        memcpy(key, head, h);
+        memcpy(key + h, pattern, n + 1);
+        *len = h + n;
+        return key;
+}
+
+/* The pattern as compiled by an earlier run (pcre2_compile of the patterns was most of
+ * start-up), or NULL. */
+static pcre2_code *from_memo(const char *pattern)
+{
+        if (!th_memo_on())
+                return NULL;
+        size_t klen, vlen;
+        char *key = memo_key(pattern, &klen);
+        const void *bytes = th_memo_get(TH_MEMO_PATTERN, key, klen, &vlen);
+        free(key);
+        pcre2_code *re = NULL;
+        if (!bytes || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
+            pcre2_serialize_decode(&re, 1, bytes, NULL) != 1)
+                return NULL;
+        return re;
+}
+
+static void to_memo(const char *pattern, const pcre2_code *re)
+{
+        if (!th_memo_on())
+                return;
+        uint8_t *bytes;
+        PCRE2_SIZE n;
+        if (pcre2_serialize_encode(&re, 1, &bytes, &n, NULL) != 1)
+                return;
+        size_t klen;
+        char *key = memo_key(pattern, &klen);
+        th_memo_put(TH_MEMO_PATTERN, key, klen, bytes, n);
+        free(key);
+        pcre2_serialize_free(bytes);
+}
+
 struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
                                   size_t *at)
 {
         jit = jit && jit_allowed();
-        int code;
-        PCRE2_SIZE off;
-        pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
-        pcre2_set_max_pattern_length(cctx, 1u << 20);
-        pcre2_code *re = pcre2_compile(
-            (PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &code, &off, cctx);
-        pcre2_compile_context_free(cctx);
+        int code = 0;
+        PCRE2_SIZE off = 0;
+        pcre2_code *re = from_memo(pattern);
+        if (!re) {
+                pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
+                pcre2_set_max_pattern_length(cctx, 1u << 20);
+                re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, OPTIONS, &code, &off,
+                                   cctx);
+                pcre2_compile_context_free(cctx);
+                if (re)
+                        to_memo(pattern, re);
+        }
         if (!re) {
                 PCRE2_UCHAR buf[256];
                 pcre2_get_error_message(code, buf, sizeof(buf));

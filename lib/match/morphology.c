@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* memfd_create */
 #include "match/morphology.h"
 #include "base/util.h"
+#include "cache/memo.h"
 #include "match/wordindex.h"
 
 #include <hunspell/hunspell.h>
@@ -38,7 +39,9 @@ struct th_morphology {
          * with one are loaded.  None: all are. */
         unsigned char want[1u << (TH_MORPHOLOGY_PREFIX_BITS - 3)];
         size_t nwant;
-        int stale; /* a trigram was wanted after loading */
+        uint64_t want_sum; /* a hash of the wanted set (a sum over its members) */
+        char *ident;       /* the dictionary files as found, for the memo's keys */
+        int stale;         /* a trigram was wanted after loading */
         size_t entries;
         struct memo **buckets;
         size_t nbuckets, nr, limit, lookups;
@@ -95,6 +98,12 @@ struct th_morphology *th_morphology_open(const char *name, struct th_error *err)
         m->aff = aff;
         m->dic = th_xstrdup(aff);
         memcpy(m->dic + strlen(m->dic) - 3, "dic", 3);
+        struct stat a = {0}, d = {0};
+        (void)stat(m->aff, &a);
+        (void)stat(m->dic, &d);
+        m->ident = th_xasprintf("%s %lld %lld %s %lld %lld", m->aff, (long long)a.st_size,
+                                (long long)a.st_mtime, m->dic, (long long)d.st_size,
+                                (long long)d.st_mtime);
         m->limit = TH_MORPHOLOGY_CACHE;
         return m;
 }
@@ -120,6 +129,7 @@ void th_morphology_free(struct th_morphology *m)
         if (m->h)
                 Hunspell_destroy(m->h);
         free(m->name);
+        free(m->ident);
         free(m->aff);
         free(m->dic);
         free(m);
@@ -163,6 +173,7 @@ void th_morphology_want(struct th_morphology *m, const char *key, size_t n)
                 return;
         m->want[b >> 3] |= (unsigned char)(1u << (b & 7));
         m->nwant++;
+        m->want_sum += (b + 1) * 0x9e3779b97f4a7c15ull ^ (uint64_t)b << 40;
         m->stale = m->h != NULL;
 }
 
@@ -319,13 +330,67 @@ static size_t lemma_of(const char *a, char *out, size_t cap)
         return n + lastlen;
 }
 
-/* Ask Hunspell, and keep the answer. */
+/* The key of the persistent memo (cache/memo.h) for `word`: the lemmas depend on the
+ * dictionary files and on which of their entries are loaded. */
+static char *memo_key(const struct th_morphology *m, const char *word, size_t n, size_t *klen)
+{
+        struct th_buf k = {0};
+        th_buf_addf(&k, "%s %zu %016llx ", m->ident, m->nwant, (unsigned long long)m->want_sum);
+        th_buf_add(&k, word, n);
+        *klen = k.len;
+        return k.s;
+}
+
+/* The lemmas of word[0, n) as an earlier run found them, into folded[]/flen[]; how many
+ * (-1: not known).  Hunspell then need not be loaded. */
+static int from_memo(const struct th_morphology *m, const char *word, size_t n,
+                     char folded[][WORD_MAX], size_t *flen, size_t *total)
+{
+        size_t klen, vlen;
+        char *key = memo_key(m, word, n, &klen);
+        const char *v = th_memo_get(TH_MEMO_LEMMAS, key, klen, &vlen);
+        free(key);
+        if (!v)
+                return -1;
+        int nf = 0;
+        for (size_t at = 0; at < vlen && nf < LEMMAS_MAX;) {
+                const char *end = memchr(v + at, '\0', vlen - at);
+                size_t len = end ? (size_t)(end - v) - at : 0;
+                if (!end || len == 0 || len >= WORD_MAX)
+                        return -1;
+                memcpy(folded[nf], v + at, len);
+                flen[nf++] = len;
+                *total += len + 1;
+                at += len + 1;
+        }
+        return nf;
+}
+
+static void to_memo(const struct th_morphology *m, const char *word, size_t n,
+                    char folded[][WORD_MAX], const size_t *flen, size_t nf)
+{
+        struct th_buf v = {0};
+        for (size_t i = 0; i < nf; i++) {
+                th_buf_add(&v, folded[i], flen[i]);
+                th_buf_add(&v, "", 1); /* each lemma ends with a NUL */
+        }
+        size_t klen;
+        char *key = memo_key(m, word, n, &klen);
+        th_memo_put(TH_MEMO_LEMMAS, key, klen, v.s ? v.s : "", v.len);
+        free(key);
+        th_buf_release(&v);
+}
+
+/* Ask the memo, else Hunspell, and keep the answer. */
 static struct memo *analyse(struct th_morphology *m, const char *word, size_t n, uint64_t h)
 {
         char z[WORD_MAX + 1];
         char folded[LEMMAS_MAX][WORD_MAX];
         size_t flen[LEMMAS_MAX], nf = 0, total = 0;
-        if (n <= WORD_MAX && load(m) == 0) {
+        int memo_on = n <= WORD_MAX && th_memo_on(), known = -1;
+        if (memo_on && (known = from_memo(m, word, n, folded, flen, &total)) >= 0)
+                nf = (size_t)known;
+        else if (n <= WORD_MAX && load(m) == 0) {
                 memcpy(z, word, n);
                 z[n] = '\0';
                 char **list = NULL;
@@ -345,6 +410,8 @@ static struct memo *analyse(struct th_morphology *m, const char *word, size_t n,
                 }
                 if (list)
                         Hunspell_free_list(m->h, &list, k);
+                if (memo_on)
+                        to_memo(m, word, n, folded, flen, nf);
         }
         if (m->nr >= m->limit)
                 clear(m);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* yamldoc.c: libyaml's document API with positions (see yamldoc.h). */
 #include "yaml/yamldoc.h"
+#include "yaml/yamlmemo.h"
 #include "base/i18n.h"
 #include "base/util.h"
 
@@ -15,6 +16,7 @@
 
 struct th_ydoc {
         yaml_document_t doc;
+        int from_memo; /* only doc.nodes.start is ours (yamlmemo.h) */
 };
 
 /* A node handle is libyaml's node itself: the struct only gives it a name. */
@@ -111,6 +113,9 @@ static uint64_t expanded(const yaml_document_t *d, int index, uint64_t *memo, ui
         return size;
 }
 
+static int check_expansion(struct th_yamldoc *y, struct th_ydoc *d, enum th_error_kind kind,
+                           struct th_error *err);
+
 int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, size_t len,
                     unsigned line_offset, enum th_error_kind kind, struct th_error *err)
 {
@@ -120,15 +125,24 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         if (len > TH_YAML_MAX_BYTES)
                 return th_error_set(err, kind, file, 0, 0, "file too large (%zu bytes, limit %u)",
                                     len, TH_YAML_MAX_BYTES);
+        struct th_ydoc *d = th_xcalloc(1, sizeof(*d));
+        if (th_yaml_memo_get(buf, len, &d->doc) == 0) {
+                d->from_memo = 1; /* a tree without aliases: nothing to expand */
+                y->doc = d;
+                return 0;
+        }
         unsigned dl, dc;
-        if (too_deep(buf, len, &dl, &dc))
+        if (too_deep(buf, len, &dl, &dc)) {
+                free(d);
                 return th_error_set(err, kind, file, dl + line_offset, dc,
                                     "YAML nested deeper than %d levels", TH_YAML_MAX_DEPTH);
+        }
         yaml_parser_t parser;
-        if (!yaml_parser_initialize(&parser))
+        if (!yaml_parser_initialize(&parser)) {
+                free(d);
                 return th_error_set(err, TH_ERR_PLUGIN, file, 0, 0, "cannot start YAML parser");
+        }
         yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
-        struct th_ydoc *d = th_xcalloc(1, sizeof(*d));
         if (!yaml_parser_load(&parser, &d->doc)) {
                 const yaml_mark_t *m =
                     parser.problem_mark.line || parser.problem_mark.column || !parser.context
@@ -142,15 +156,25 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
                 free(d);
                 return -1;
         }
-        y->doc = d;
         yaml_parser_delete(&parser);
+        if (check_expansion(y, d, kind, err) != 0)
+                return -1;
+        th_yaml_memo_put(buf, len, &d->doc);
+        return 0;
+}
+
+/* Take over the loaded document `d`, unless its aliases expand it too far. */
+static int check_expansion(struct th_yamldoc *y, struct th_ydoc *d, enum th_error_kind kind,
+                           struct th_error *err)
+{
+        y->doc = d;
         size_t nodes = (size_t)(d->doc.nodes.top - d->doc.nodes.start);
         uint64_t *memo = th_xcalloc(nodes ? nodes : 1, sizeof(*memo));
         uint64_t size = nodes ? expanded(&d->doc, 1, memo, TH_YAML_MAX_EXPANDED) : 0;
         free(memo);
         if (size > TH_YAML_MAX_EXPANDED) {
                 th_yamldoc_release(y);
-                return th_error_set(err, kind, file, 1 + line_offset, 1,
+                return th_error_set(err, kind, y->file, 1 + y->line_offset, 1,
                                     "YAML aliases expand this text beyond %u MB (each use of an "
                                     "alias copies its anchor): use fewer aliases",
                                     TH_YAML_MAX_EXPANDED >> 20);
@@ -182,7 +206,10 @@ int th_yamldoc_load_file(struct th_yamldoc *y, const char *path, const char *wha
 void th_yamldoc_release(struct th_yamldoc *y)
 {
         if (y->doc) {
-                yaml_document_delete(&y->doc->doc);
+                if (y->doc->from_memo)
+                        free(y->doc->doc.nodes.start);
+                else
+                        yaml_document_delete(&y->doc->doc);
                 free(y->doc);
         }
         y->doc = NULL;
