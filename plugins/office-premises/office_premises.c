@@ -232,8 +232,13 @@ static int negated(const struct th_host *host, struct th_ctx *ctx, const struct 
         size_t right = a.end > b.end ? a.end : b.end;
         if (lex_in(host, ctx, lex->clause_starts, text, (struct th_span){right, hi}, &m))
                 hi = m.span.start;
-        struct th_span clause = {lo, hi};
-        return lex_in(host, ctx, lex->negations, text, clause, &m);
+        /* "niet-westerse", "niet-gouvernementele": the first part of a compound, not a
+         * negation of the clause */
+        for (struct th_span rest = {lo, hi}; lex_in(host, ctx, lex->negations, text, rest, &m);
+             rest.start = m.span.end)
+                if (m.span.end >= hi || text[m.span.end] != '-')
+                        return 1;
+        return 0;
 }
 
 static struct th_span cover(struct th_span a, struct th_span b)
