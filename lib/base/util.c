@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -77,6 +78,24 @@ char *th_xasprintf(const char *fmt, ...)
         char *p = th_xvasprintf(fmt, ap);
         va_end(ap);
         return p;
+}
+
+unsigned long long th_hash_words(unsigned long long seed, const void *p, size_t n)
+{
+        const unsigned char *b = p;
+        uint64_t h = seed, w;
+        for (; n >= 8; b += 8, n -= 8) {
+                memcpy(&w, b, 8); /* a constant size: one load */
+                h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+                h ^= h >> 29;
+        }
+        if (n) {
+                w = 0;
+                memcpy(&w, b, n);
+                h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+                h ^= h >> 29;
+        }
+        return h;
 }
 
 int th_compare_strings(const void *a, const void *b)

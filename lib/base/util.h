@@ -23,6 +23,11 @@ char *th_xstrndup(const char *s, size_t n);
 char *th_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *th_xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* A hash of p[0, n) taken 8 bytes at a time (long keys: patterns, rule files), from
+ * `seed`; the last word is padded with zeros, so a piece and the same piece padded hash
+ * alike, and a hash can go on from where the last piece left it. */
+unsigned long long th_hash_words(unsigned long long seed, const void *p, size_t n);
+
 /* qsort comparator for an array of strings. */
 int th_compare_strings(const void *a, const void *b);
 

@@ -21,7 +21,7 @@ struct file_head {
         char magic[16];   /* MAGIC */
         char version[16]; /* PACKAGE_VERSION: another twohats may work things out otherwise */
         uint64_t bytes;   /* of the entries */
-        uint64_t sum;     /* sum_words() of the entries */
+        uint64_t sum;     /* th_hash_words() of the entries, from 0 */
 };
 #define MAGIC "twohats-memo 2"
 
@@ -57,29 +57,9 @@ static size_t pad8(size_t n)
         return (n + 7) & ~(size_t)7;
 }
 
-/* A hash of p[0, n) taken 8 bytes at a time, the last word padded with zeros: the same
- * over a piece and over that piece padded, so a file is summed as it is written. */
-static uint64_t sum_words(uint64_t h, const void *p, size_t n)
-{
-        const unsigned char *b = p;
-        uint64_t w;
-        for (; n >= 8; b += 8, n -= 8) {
-                memcpy(&w, b, 8); /* a constant size: one load */
-                h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-                h ^= h >> 29;
-        }
-        if (n) {
-                w = 0;
-                memcpy(&w, b, n);
-                h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-                h ^= h >> 29;
-        }
-        return h;
-}
-
 static uint64_t key_hash(enum th_memo_kind kind, const void *key, size_t klen)
 {
-        uint64_t h = sum_words((uint64_t)kind << 32 ^ klen, key, klen);
+        uint64_t h = th_hash_words((uint64_t)kind << 32 ^ klen, key, klen);
         h ^= h >> 33;
         return h * 0xff51afd7ed558ccdull;
 }
@@ -207,7 +187,7 @@ static void read_file(void)
         size_t body = size - sizeof(head);
         if (got != size || memcmp(head.magic, MAGIC, sizeof(MAGIC)) ||
             strncmp(head.version, PACKAGE_VERSION, sizeof(head.version)) || head.bytes != body ||
-            sum_words(0, buf + sizeof(head), body) != head.sum) {
+            th_hash_words(0, buf + sizeof(head), body) != head.sum) {
                 free(buf);
                 return;
         }
@@ -307,7 +287,7 @@ static const unsigned char zeros[8];
 /* Write one padded piece and add it to the sum. */
 static int put_piece(FILE *f, const void *p, size_t n, uint64_t *sum)
 {
-        *sum = sum_words(*sum, p, n);
+        *sum = th_hash_words(*sum, p, n);
         return fwrite(p, 1, n, f) == n && fwrite(zeros, 1, pad8(n) - n, f) == pad8(n) - n ? 0 : -1;
 }
 

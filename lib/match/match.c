@@ -115,19 +115,11 @@ static void to_memo(const char *pattern, const pcre2_code *re)
         pcre2_serialize_free(bytes);
 }
 
-/* A hash of the text, 8 bytes at a time: patterns run to tens of kilobytes. */
+/* A hash of the text: patterns run to tens of kilobytes. */
 static uint64_t hash_text(const char *s)
 {
         size_t n = strlen(s);
-        uint64_t h = n, w;
-        for (; n >= 8; s += 8, n -= 8) {
-                memcpy(&w, s, 8);
-                h = (h ^ w) * 0x9e3779b97f4a7c15ull;
-                h ^= h >> 29;
-        }
-        w = 0;
-        memcpy(&w, s, n);
-        h = (h ^ w) * 0x9e3779b97f4a7c15ull;
+        uint64_t h = th_hash_words(n, s, n);
         return h ^ h >> 32;
 }
 
