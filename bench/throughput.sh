@@ -2,15 +2,15 @@
 # SPDX-License-Identifier: EUPL-1.2
 # throughput.sh: the whole rule pack on a large Dutch corpus, single-threaded.
 #
-# Builds the corpus deterministically from Debian's Dutch documentation
-# (packages debian-faq-nl and debian-edu-doc-nl: plain prose, no politics),
-# plants one known finding after every 40th paragraph, and writes it twice:
-# one Markdown document (front matter: channel web, a date inside the 2021
-# campaign window, so that every plugin works) and JSON Lines, one record
-# per paragraph with the same metadata.  Then it prints, for each, with -j1 and
-# with -j as many as there are cores: the size, the best wall time of three runs,
-# the throughput in MB/s, the peak memory (GNU time) and the findings against
-# the planted count.  It is a benchmark, not a test: it never fails.
+# Builds the corpus with corpus.sh (deterministically, from Debian's Dutch
+# documentation, one known finding planted after every 40th paragraph) and
+# lints two of its forms: one Markdown document (front matter: channel web, a
+# date inside the 2021 campaign window, so that every plugin works) and JSON
+# Lines, one record per paragraph with the same metadata.  It prints, for
+# each, with -j1 and with -j as many as there are cores: the size, the best
+# wall time of three runs, the throughput in MB/s, the peak memory (GNU time)
+# and the findings against the planted count.  It is a benchmark, not a test:
+# it never fails.
 #
 #   sh bench/throughput.sh [SIZE_MB]       (default 10; run from a built tree)
 set -u
@@ -27,48 +27,9 @@ for need in "$faq" "$edu" /usr/bin/time "$tw"; do
 		exit 0
 	}
 done
-mkdir -p "$out"
-
-# Paragraphs of Dutch prose, one per line, in a fixed order.
-{
-	zcat "$faq"
-	for f in $(ls "$edu"/*.html | sort); do
-		sed -e 's/<[^>]*>//g' -e 's/&nbsp;/ /g' -e 's/&amp;/\&/g' -e 's/&lt;/</g' \
-			-e 's/&gt;/>/g' -e 's/&quot;/"/g' "$f"
-	done
-} | awk 'BEGIN { RS = ""; } { gsub(/[ \t\n]+/, " "); sub(/^ /, ""); if (length($0) >= 60 && $0 ~ /[a-z]/) print }' \
-	>"$out/paragraphs.txt"
-
-# The planted findings, one per rule family, cycled.
-cat >"$out/planted.txt" <<'PLANT'
-Stem op 17 maart op de VVD.
-Wij als CDA hebben altijd gezegd dat wonen een grondrecht is.
-Het rampzalige beleid van de PVV heeft de opvang ontwricht.
-Vanavond opname campagnevideo in de ministerskamer.
-Onze daadkrachtige minister Jansen opent het station.
-Het waarderingscijfer voor minister Jansen steeg naar een 7,2.
-Minister Hoekstra, lijsttrekker van het CDA, opent het kantoor.
-Zondagavond is minister Kaag te zien in een documentaire.
-PLANT
-
-awk -v limit=$((size_mb * 1000000)) -v planted="$out/planted.txt" '
-	BEGIN {
-		while ((getline line < planted) > 0) plant[n++] = line
-		md = "'"$out"'/corpus.md"; jl = "'"$out"'/corpus.jsonl"
-		print "---\nchannel: web\ndate: 2021-03-01\n---" > md
-	}
-	{ para[np++] = $0 }
-	END {
-		while (size < limit) {
-			text = para[i % np]
-			if (++i % 40 == 0) { text = text " " plant[k % n]; k++ }
-			print text "\n" > md
-			gsub(/[\\\t]/, " ", text); gsub(/"/, "\\\"", text)
-			print "{\"text\": \"" text "\", \"channel\": \"web\", \"date\": \"2021-03-01\"}" > jl
-			size += length(text) + 2
-		}
-		print k > "'"$out"'/planted.count"
-	}' "$out/paragraphs.txt"
+# The corpus (corpus.md, corpus.jsonl, planted.count) comes from corpus.sh,
+# which compare.sh shares.
+sh "$top/bench/corpus.sh" "$size_mb" "$out" || exit 0
 
 echo "twohats $("$tw" --version | head -n 1 | cut -d' ' -f2), $(nproc) cores available"
 echo "planted findings: $(cat "$out/planted.count") (one per 40 paragraphs)"
