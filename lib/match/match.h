@@ -4,8 +4,10 @@
  *
  * Patterns are UTF-8 with Unicode properties, caseless, JIT-compiled once;
  * every match runs under a match limit and a heap limit so that no pattern
- * can hang the linter.  Scratch (match data, JIT stack) belongs to one
- * thread at a time.
+ * can hang the linter.  A compiled pattern is shared by every session of the
+ * process that compiles the same text, and any number of threads may match
+ * with it at once; scratch (match data, JIT stack) belongs to one thread at a
+ * time.
  */
 #ifndef TH_MATCH_H
 #define TH_MATCH_H
