@@ -64,7 +64,8 @@ static json_t *to_json(const struct th_yamldoc *y, const struct th_ynode *n, int
         return o;
 }
 
-/* Load the cases of `file` as a JSON array of objects, each with "_line". */
+/* Load the cases under `cases:` of a .yml file as a JSON array of objects, each with
+ * "_line". */
 static json_t *load_cases(const char *file, struct th_error *err)
 {
         char *buf;
@@ -72,30 +73,6 @@ static json_t *load_cases(const char *file, struct th_error *err)
         if (th_read_file(file, &buf, &len) < 0)
                 return th_error_set(err, TH_ERR_USAGE, file, 0, 0, "cannot read case file"), NULL;
         json_t *cases = json_array();
-        if (th_ends_with(file, ".jsonl")) {
-                unsigned line = 0;
-                for (size_t at = 0; at < len;) {
-                        const char *nl = memchr(buf + at, '\n', len - at);
-                        size_t end = nl ? (size_t)(nl - buf) : len;
-                        line++;
-                        json_error_t jerr;
-                        json_t *c = end > at ? json_loadb(buf + at, end - at, 0, &jerr) : NULL;
-                        if (end > at && !c) {
-                                th_error_set(err, TH_ERR_USAGE, file, line, (unsigned)jerr.column,
-                                             "invalid case: %s", jerr.text);
-                                json_decref(cases);
-                                free(buf);
-                                return NULL;
-                        }
-                        if (c) {
-                                json_object_set_new(c, "_line", json_integer(line));
-                                json_array_append_new(cases, c);
-                        }
-                        at = end + 1;
-                }
-                free(buf);
-                return cases;
-        }
         struct th_yamldoc y;
         int rc = th_yamldoc_load(&y, file, buf, len, 0, TH_ERR_USAGE, err);
         free(buf);
@@ -327,6 +304,58 @@ static int test_rule_file(struct test_run *r, const char *file, struct th_error 
         return 0;
 }
 
+/* The next case of a .jsonl case file at buf[*at, len), with "_line"; NULL at the end,
+ * or with *bad set (and `err`) at a line that is no JSON. */
+static json_t *next_jsonl_case(const char *file, const char *buf, size_t len, size_t *at,
+                               unsigned *line, int *bad, struct th_error *err)
+{
+        while (*at < len) {
+                const char *nl = memchr(buf + *at, '\n', len - *at);
+                size_t start = *at, end = nl ? (size_t)(nl - buf) : len;
+                ++*line;
+                *at = end + 1;
+                if (end == start)
+                        continue;
+                json_error_t jerr;
+                json_t *c = json_loadb(buf + start, end - start, 0, &jerr);
+                if (!c) {
+                        th_error_set(err, TH_ERR_USAGE, file, *line, (unsigned)jerr.column,
+                                     "invalid case: %s", jerr.text);
+                        *bad = 1;
+                        return NULL;
+                }
+                json_object_set_new(c, "_line", json_integer(*line));
+                return c;
+        }
+        return NULL;
+}
+
+/*
+ * Run the cases of a .jsonl file, read twice: once to refuse the file whole at its first
+ * bad line (as a .yml file is refused before any case runs), then a case at a time, so
+ * that memory holds one case (100,000 cases took 100 MB as one array).
+ */
+static int run_jsonl_cases(struct test_run *r, const char *file, const struct th_config *c,
+                           struct th_error *err)
+{
+        char *buf;
+        size_t len, at = 0;
+        unsigned line = 0;
+        int bad = 0;
+        if (th_read_file(file, &buf, &len) < 0)
+                return th_error_set(err, TH_ERR_USAGE, file, 0, 0, "cannot read case file");
+        for (json_t *cs; (cs = next_jsonl_case(file, buf, len, &at, &line, &bad, err));)
+                json_decref(cs);
+        for (at = 0, line = 0; !bad && at < len;) {
+                json_t *cs = next_jsonl_case(file, buf, len, &at, &line, &bad, err);
+                if (cs)
+                        run_case(r, file, c, cs);
+                json_decref(cs);
+        }
+        free(buf);
+        return bad ? -1 : 0;
+}
+
 int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
 {
         struct test_run r;
@@ -342,6 +371,12 @@ int th_cli_test(struct th_cli *cli, char *const *files, size_t nfiles)
                         continue;
                 }
                 const struct th_config *c = th_session_config_for(cli->session, files[i], &err);
+                if (c && th_ends_with(files[i], ".jsonl")) {
+                        if (run_jsonl_cases(&r, files[i], c, &err) < 0)
+                                status = th_cli_error(&err);
+                        th_error_release(&err);
+                        continue;
+                }
                 json_t *cases = c ? load_cases(files[i], &err) : NULL;
                 if (!cases) {
                         status = th_cli_error(&err);

@@ -29,7 +29,7 @@
 enum th_memo_kind { TH_MEMO_PATTERN = 1, TH_MEMO_LEMMAS = 2, TH_MEMO_YAML = 3 };
 
 /* The memo's bound, in bytes of its file. */
-#define TH_MEMO_MAX_BYTES (32u << 20)
+#define TH_MEMO_MAX_BYTES (8u << 20)
 
 /* Use the memo in folder `dir`, made (mode 0700, with its parents) when missing.
  * Returns 0, or -1 (and the memo stays off) when the folder cannot be made. */

@@ -81,7 +81,7 @@ static int is_tree(const yaml_document_t *doc)
 void th_yaml_memo_put(const char *text, size_t len, const yaml_document_t *doc)
 {
         /* Documents with directives or aliases are not kept: they are parsed each time. */
-        if (len < TH_YAML_MEMO_MIN || len > UINT32_MAX || !th_memo_on() || doc->version_directive ||
+        if (len < TH_YAML_MEMO_MIN || len > TH_YAML_MEMO_MAX || !th_memo_on() || doc->version_directive ||
             doc->tag_directives.start != doc->tag_directives.end || !is_tree(doc))
                 return;
         struct th_buf b = {0};
@@ -220,7 +220,7 @@ static void read_nodes(struct reader *r, yaml_document_t *doc, size_t nodes)
 
 int th_yaml_memo_get(const char *text, size_t len, yaml_document_t *doc)
 {
-        if (len < TH_YAML_MEMO_MIN || !th_memo_on())
+        if (len < TH_YAML_MEMO_MIN || len > TH_YAML_MEMO_MAX || !th_memo_on())
                 return -1;
         size_t klen, vlen;
         char *key = key_of(text, len, &klen);

@@ -13,9 +13,11 @@
 #include <stddef.h>
 #include <yaml.h>
 
-/* Texts shorter than this (front matter, small configurations) are parsed each time:
- * their entries would only fill the memo. */
+/* Texts shorter than this (front matter, small configurations) or longer (not rule data:
+ * a case file of a test run, a hostile configuration) are parsed each time: their
+ * entries would only fill the memo, which every run then reads. */
 #define TH_YAML_MEMO_MIN 1024
+#define TH_YAML_MEMO_MAX (256u << 10)
 
 /* Keep `doc`, loaded from text[0, len), in the memo (unless it has directives or
  * aliases: a document read back must be a tree, so that no walk of it is without end). */

@@ -4,7 +4,7 @@
 # several runs write at once, the output is that of a run without memo; a changed rule
 # is seen at once; and the memo is where the documentation says, private to the user.
 . "$srcdir/tests/cli/lib.sh"
-plan 16
+plan 17
 
 post='Vanavond opname campagnevideo in het Catshuis. Stem op 17 maart op de VVD!'
 printf -- '---\nchannel: social\naccount: corporate\n---\n%s\n' "$post" >"$work/post.md"
@@ -48,6 +48,15 @@ is "$status|$out|$err" "$plain" "a memo cut short is passed over"
 chmod 666 "$work/memo/memo.bin"
 lint
 is "$status|$out|$err" "$plain" "a memo others may write is passed over"
+
+# A large YAML text is not rule data (a test run's cases, a hostile configuration): it
+# would only fill the memo that every run reads.
+python3 -c 'print("cases:"); [print("  - {id: c%d, text: Het kabinet vergadert over de begroting, expect: []}" % i) for i in range(6000)]' >"$work/cases.yml"
+before=$(stat -c %s "$work/memo/memo.bin")
+run test "$work/cases.yml"
+grown=$(($(stat -c %s "$work/memo/memo.bin") - before))
+is "$status $([ "$grown" -lt 100000 ] && echo small)" "0 small" \
+	"a $(($(stat -c %s "$work/cases.yml") / 1000)) kB case file is not kept in the memo (it grew by $grown bytes)"
 
 # No usable folder: no memo, no message.
 : >"$work/file"

@@ -118,8 +118,10 @@ for f in $blackbox; do
 		echo "running $f.py on $build/twohats ..."
 		rm -rf "$out/crashes/$f"-*
 		# Their reproducers go to $TMPDIR/twohats-fuzz/crashes, beside the targets'.
+		# A memo of their own: mutated rule files would fill the user's (lib/cache/memo.h).
 		(cd "$here" && TMPDIR="${TMPDIR:-/tmp}" TWOHATS_BUILD="$build" \
-			python3 "$f.py" 1 $((secs * 3))) >"$out/logs/$f.log" 2>&1 || true
+			TWOHATS_CACHE_DIR="$out/memo" python3 "$f.py" 1 $((secs * 3))) \
+			>"$out/logs/$f.log" 2>&1 || true
 	else
 		echo "no $build/twohats: set TWOHATS_BUILD to a build of twohats" >"$out/logs/$f.log"
 	fi
