@@ -49,6 +49,7 @@ static struct {
         uint32_t *slots; /* open addressing: entry index + 1, 0 for empty */
         size_t nslots;
         size_t bytes_all, bytes_used; /* of the file the entries (all, or used) make */
+        int read; /* memo.bin is read on the first get or put: --version needs none of it */
         int dirty, at_exit;
 } memo = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
@@ -231,12 +232,22 @@ int th_memo_open(const char *dir)
         pthread_mutex_lock(&memo.lock);
         if (!memo.dir) {
                 memo.dir = th_xstrdup(dir);
-                read_file();
+                memo.read = 0;
                 if (!memo.at_exit)
                         memo.at_exit = atexit(save_at_exit) == 0;
         }
         pthread_mutex_unlock(&memo.lock);
         return 0;
+}
+
+/* The memo, read from its file the first time it is asked.  Under the lock. */
+static int ready(void)
+{
+        if (memo.dir && !memo.read) {
+                memo.read = 1;
+                read_file();
+        }
+        return memo.dir != NULL;
 }
 
 int th_memo_on(void)
@@ -251,7 +262,7 @@ const void *th_memo_get(enum th_memo_kind kind, const void *key, size_t klen, si
 {
         uint64_t h = key_hash(kind, key, klen);
         pthread_mutex_lock(&memo.lock);
-        struct entry *e = memo.dir ? find(kind, key, klen, h) : NULL;
+        struct entry *e = ready() ? find(kind, key, klen, h) : NULL;
         if (e && !e->used) {
                 e->used = 1;
                 memo.bytes_used += entry_bytes(e->klen, e->vlen);
@@ -267,7 +278,7 @@ void th_memo_put(enum th_memo_kind kind, const void *key, size_t klen, const voi
         uint64_t h = key_hash(kind, key, klen);
         size_t bytes = entry_bytes(klen, vlen);
         pthread_mutex_lock(&memo.lock);
-        if (memo.dir && memo.bytes_used <= TH_MEMO_MAX_BYTES &&
+        if (ready() && memo.bytes_used <= TH_MEMO_MAX_BYTES &&
             bytes <= TH_MEMO_MAX_BYTES - memo.bytes_used && !find(kind, key, klen, h)) {
                 /* The value first, at the allocation's aligned start, then the key. */
                 unsigned char *own = th_xmalloc(pad8(vlen) + klen + 1);

@@ -10,8 +10,9 @@
  * pattern and PCRE2's version; the dictionary files and the words loaded
  * from them), so a changed rule or library misses and is worked out anew.
  *
- * One file, memo.bin, in a folder the caller names; read once by
- * th_memo_open and written back by th_memo_save, whole, to a temporary file
+ * One file, memo.bin, in a folder the caller names; read once, on the first
+ * get or put after th_memo_open (a run that loads no rules reads none of
+ * it), and written back by th_memo_save, whole, to a temporary file
  * renamed over it, when the run added entries.  A file that is not a
  * regular file of the user's, is writable by others, is damaged or of
  * another version is passed over (and replaced at the save).  The memo is
