@@ -288,8 +288,6 @@ static const struct command *command_named(const char *name)
         return c;
 }
 
-/* An abort is a C++ library out of memory (Hunspell throws std::bad_alloc, which C cannot
- * catch) or an internal error: either way the documented status 3, with a word. */
 /* Open the memo of rule-data work (lib/cache/memo.h): in $TWOHATS_CACHE_DIR (empty: no
  * memo), else $XDG_CACHE_HOME/twohats, else ~/.cache/twohats.  Without it, start-up
  * redoes the work of the run before. */
@@ -309,6 +307,8 @@ static void open_memo(void)
         free(dir);
 }
 
+/* An abort is a C++ library out of memory (Hunspell throws std::bad_alloc, which C cannot
+ * catch) or an internal error: either way the documented status 3, with a word. */
 static void on_abort(int sig)
 {
         static const char msg[] = "twohats: stopped: out of memory, or an internal error\n";

@@ -113,9 +113,6 @@ static uint64_t expanded(const yaml_document_t *d, int index, uint64_t *memo, ui
         return size;
 }
 
-static int check_expansion(struct th_yamldoc *y, struct th_ydoc *d, enum th_error_kind kind,
-                           struct th_error *err);
-
 int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, size_t len,
                     unsigned line_offset, enum th_error_kind kind, struct th_error *err)
 {
@@ -125,24 +122,22 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
         if (len > TH_YAML_MAX_BYTES)
                 return th_error_set(err, kind, file, 0, 0, "file too large (%zu bytes, limit %u)",
                                     len, TH_YAML_MAX_BYTES);
-        struct th_ydoc *d = th_xcalloc(1, sizeof(*d));
-        if (th_yaml_memo_get(buf, len, &d->doc) == 0) {
-                d->from_memo = 1; /* a tree without aliases: nothing to expand */
-                y->doc = d;
+        yaml_document_t kept;
+        if (th_yaml_memo_get(buf, len, &kept) == 0) { /* a tree without aliases: no checks */
+                y->doc = th_xcalloc(1, sizeof(*y->doc));
+                y->doc->doc = kept;
+                y->doc->from_memo = 1;
                 return 0;
         }
         unsigned dl, dc;
-        if (too_deep(buf, len, &dl, &dc)) {
-                free(d);
+        if (too_deep(buf, len, &dl, &dc))
                 return th_error_set(err, kind, file, dl + line_offset, dc,
                                     "YAML nested deeper than %d levels", TH_YAML_MAX_DEPTH);
-        }
         yaml_parser_t parser;
-        if (!yaml_parser_initialize(&parser)) {
-                free(d);
+        if (!yaml_parser_initialize(&parser))
                 return th_error_set(err, TH_ERR_PLUGIN, file, 0, 0, "cannot start YAML parser");
-        }
         yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+        struct th_ydoc *d = th_xcalloc(1, sizeof(*d));
         if (!yaml_parser_load(&parser, &d->doc)) {
                 const yaml_mark_t *m =
                     parser.problem_mark.line || parser.problem_mark.column || !parser.context
@@ -156,29 +151,20 @@ int th_yamldoc_load(struct th_yamldoc *y, const char *file, const char *buf, siz
                 free(d);
                 return -1;
         }
-        yaml_parser_delete(&parser);
-        if (check_expansion(y, d, kind, err) != 0)
-                return -1;
-        th_yaml_memo_put(buf, len, &d->doc);
-        return 0;
-}
-
-/* Take over the loaded document `d`, unless its aliases expand it too far. */
-static int check_expansion(struct th_yamldoc *y, struct th_ydoc *d, enum th_error_kind kind,
-                           struct th_error *err)
-{
         y->doc = d;
+        yaml_parser_delete(&parser);
         size_t nodes = (size_t)(d->doc.nodes.top - d->doc.nodes.start);
         uint64_t *memo = th_xcalloc(nodes ? nodes : 1, sizeof(*memo));
         uint64_t size = nodes ? expanded(&d->doc, 1, memo, TH_YAML_MAX_EXPANDED) : 0;
         free(memo);
         if (size > TH_YAML_MAX_EXPANDED) {
                 th_yamldoc_release(y);
-                return th_error_set(err, kind, y->file, 1 + y->line_offset, 1,
+                return th_error_set(err, kind, file, 1 + line_offset, 1,
                                     "YAML aliases expand this text beyond %u MB (each use of an "
                                     "alias copies its anchor): use fewer aliases",
                                     TH_YAML_MAX_EXPANDED >> 20);
         }
+        th_yaml_memo_put(buf, len, &d->doc); /* only a document that passed */
         return 0;
 }
 
