@@ -9,6 +9,7 @@
  * recorded as reported speech, and every block boundary is recorded so that
  * no sentence crosses one.
  */
+#define _GNU_SOURCE /* memmem */
 #include "document/document.h"
 #include "base/util.h"
 
@@ -164,28 +165,27 @@ void th_markdown_scan(struct th_doc *doc)
 void th_plain_scan(struct th_doc *doc)
 {
         memcpy(doc->prose + doc->bom, doc->text + doc->bom, doc->len - doc->bom);
-        for (size_t i = doc->bom; i + 4 <= doc->len; i++) {
-                if (memcmp(doc->text + i, "<!--", 4) != 0)
-                        continue;
-                size_t stop = i + 4;
-                while (stop + 3 <= doc->len && memcmp(doc->text + stop, "-->", 3) != 0)
-                        stop++;
-                stop = stop + 3 <= doc->len ? stop + 3 : doc->len;
+        /* memmem, not a byte loop: comments are rare and the scan runs at memory speed */
+        const char *end = doc->text + doc->len;
+        for (const char *c = doc->text + doc->bom;
+             (c = memmem(c, (size_t)(end - c), "<!--", 4)) != NULL;) {
+                const char *close = memmem(c + 4, (size_t)(end - c - 4), "-->", 3);
+                size_t i = (size_t)(c - doc->text), stop = close ? (size_t)(close + 3 - doc->text)
+                                                                 : doc->len;
                 th_span_list_push(&doc->html, i, stop);
                 for (size_t k = i; k < stop; k++)
                         if (doc->prose[k] != '\n')
                                 doc->prose[k] = ' ';
-                i = stop - 1;
+                c = doc->text + stop;
         }
         size_t start = doc->bom;
         int in_par = 0;
         for (size_t l = 0; l < doc->nlines; l++) {
                 size_t ls = doc->lines[l], le = l + 1 < doc->nlines ? doc->lines[l + 1] : doc->len;
                 int blank = 1;
-                for (size_t k = ls; k < le; k++)
-                        if (doc->prose[k] != ' ' && doc->prose[k] != '\n' &&
-                            doc->prose[k] != '\r' && doc->prose[k] != '\t')
-                                blank = 0;
+                for (size_t k = ls; k < le && blank; k++)
+                        blank = doc->prose[k] == ' ' || doc->prose[k] == '\n' ||
+                                doc->prose[k] == '\r' || doc->prose[k] == '\t';
                 if (!blank && !in_par) {
                         start = ls;
                         in_par = 1;

@@ -61,7 +61,9 @@ struct th_word_table {
         size_t nconfirm, aconfirm;
         const struct th_lexicon **lexicons;
         size_t nlexicons;
-        unsigned char ascii_fold[128]; /* ASCII words dominate: fold them by table; 0: no word */
+        /* ASCII words dominate: fold them by table; 0: no word, or a byte of a longer
+         * character (0x80 and up), which the slow path decodes */
+        unsigned char ascii_fold[256];
         /* Quick rejects, most words being in no lexicon: the first three bytes of every
          * prefix key, the last three of every suffix key (hashed to 16 bits), a Bloom
          * filter of words, and the longest prefix and suffix keys. */
@@ -807,21 +809,23 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
                 size_t ws = i, k = 0;
                 int fits = 1;
                 uint64_t h = 1469598103934665603ull; /* the key's hash, as it grows */
-                while (i < len) {
-                        uint32_t cp;
-                        if (u[i] < 0x80) {
-                                if (!ascii_fold[u[i]])
-                                        break;
-                                if (k + 1 < FOLD_MAX) {
-                                        key[k++] = (char)ascii_fold[u[i]];
-                                        h = (h ^ ascii_fold[u[i]]) * 1099511628211ull;
-                                } else {
-                                        fits = 0;
-                                }
+                for (;;) {
+                        /* a run of ASCII letters, in a loop of its own: most of the text */
+                        size_t room = FOLD_MAX - 1 - k, stop = len - i > room ? i + room : len;
+                        unsigned char f;
+                        while (i < stop && (f = ascii_fold[u[i]]) != 0) {
+                                key[k++] = (char)f;
+                                h = (h ^ f) * 1099511628211ull;
                                 i++;
-                                continue;
                         }
-                        cp = th_utf8_decode(u + i, len - i, &clen);
+                        if (i == stop && i < len && ascii_fold[u[i]]) { /* too long a key */
+                                fits = 0;
+                                while (i < len && ascii_fold[u[i]])
+                                        i++;
+                        }
+                        if (i >= len || u[i] < 0x80)
+                                break;
+                        uint32_t cp = th_utf8_decode(u + i, len - i, &clen);
                         if (!th_utf8_is_word(cp))
                                 break;
                         cp = th_utf8_fold(cp);
