@@ -2,8 +2,8 @@
 /*
  * pool.h: -j N, linting units on N threads, each with its own session (engine), as the
  * ABI asks: one document at a time per engine.  The main thread reads the input and
- * adds each unit; the units are reported in the order they were added, by the main
- * thread, so that the output is byte for byte that of -j1.  At most a window of units
+ * adds each unit; the units are reported in the order they were added, one at a time,
+ * so that the output is byte for byte that of -j1.  At most a window of units
  * is held at once, so memory does not grow with the input.
  */
 #ifndef TH_CLI_POOL_H
@@ -30,7 +30,8 @@ void th_linted_release(struct th_linted *l);
 typedef void (*th_pool_report_fn)(void *data, struct th_unit *u, struct th_linted *l);
 
 struct th_pool;
-/* cli->jobs threads: the main thread and cli->jobs - 1 workers, started as work comes. */
+/* With cli->jobs above 1, that many workers, started as work comes, while the main
+ * thread reads; with 1, the main thread lints each unit as it is added. */
 struct th_pool *th_pool_new(struct th_cli *cli, th_pool_report_fn report, void *data);
 /* Take over a unit (its text included) to be linted and reported in its turn; the units
  * before it that are done are reported now. */

@@ -170,8 +170,8 @@ void th_plain_scan(struct th_doc *doc)
         for (const char *c = doc->text + doc->bom;
              (c = memmem(c, (size_t)(end - c), "<!--", 4)) != NULL;) {
                 const char *close = memmem(c + 4, (size_t)(end - c - 4), "-->", 3);
-                size_t i = (size_t)(c - doc->text), stop = close ? (size_t)(close + 3 - doc->text)
-                                                                 : doc->len;
+                size_t i = (size_t)(c - doc->text),
+                       stop = close ? (size_t)(close + 3 - doc->text) : doc->len;
                 th_span_list_push(&doc->html, i, stop);
                 for (size_t k = i; k < stop; k++)
                         if (doc->prose[k] != '\n')
