@@ -8,6 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Days since 1970-01-01 of "YYYY-MM-DD" (Howard Hinnant's days_from_civil). */
+static long days(const char *date)
+{
+        long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10),
+             d = strtol(date + 8, NULL, 10);
+        y -= m <= 2;
+        long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
+        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
+}
+
 void th_elections_release(struct th_elections *e)
 {
         for (size_t i = 0; i < e->nr; i++) {
@@ -30,23 +41,13 @@ int th_elections_type_known(const struct th_elections *e, const char *t)
         return 0;
 }
 
-/* Days since 1970-01-01 of "YYYY-MM-DD" (Howard Hinnant's days_from_civil). */
-static long days(const char *date)
-{
-        long y = strtol(date, NULL, 10), m = strtol(date + 5, NULL, 10),
-             d = strtol(date + 8, NULL, 10);
-        y -= m <= 2;
-        long era = (y >= 0 ? y : y - 399) / 400, yoe = y - era * 400;
-        long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-        return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
 
 const struct th_election_entry *th_elections_window(const struct th_elections *e, const char *date,
                                                     th_nl_window_fn window, void *arg)
 {
         long today = days(date);
         for (size_t i = 0; i < e->nr; i++) {
-                long before = days(e->v[i].date) - today;
+                long before = e->v[i].day - today;
                 if (before >= 0 && before < window(arg, e->v[i].type))
                         return &e->v[i];
         }
@@ -141,6 +142,7 @@ static int read_one(struct th_elections *out, const struct th_yamldoc *y, const 
         TH_GROW(out->v, out->nr + 1, out->alloc);
         out->v[out->nr].type = th_xstrdup(e.type);
         out->v[out->nr].date = th_xstrdup(e.date);
+        out->v[out->nr].day = days(e.date);
         out->v[out->nr++].official = e.official;
         return 0;
 }

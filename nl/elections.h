@@ -18,6 +18,7 @@ struct th_elections {
         struct th_election_entry {
                 char *type;
                 char *date;
+                long day; /* of date, in days since 1970-01-01: compared for every text */
                 int official;
         } * v;
         size_t nr, alloc;
