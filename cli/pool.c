@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { WINDOW_PER_JOB = 256 };               /* units held per thread */
+enum { WINDOW_PER_JOB = 256 };               /* units held per worker */
 static const size_t MAX_HELD = 64u << 20;    /* bytes of text held, beyond one unit */
 static const size_t BIN_UNIT_MAX = 1u << 20; /* larger units are not handed back */
 
