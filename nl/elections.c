@@ -41,7 +41,6 @@ int th_elections_type_known(const struct th_elections *e, const char *t)
         return 0;
 }
 
-
 const struct th_election_entry *th_elections_window(const struct th_elections *e, const char *date,
                                                     th_nl_window_fn window, void *arg)
 {
