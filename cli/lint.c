@@ -125,16 +125,14 @@ void th_unit_lint(const struct th_cli *cli, struct th_session *session, const st
 }
 
 /* Report a linted unit, in input order: its errors, suppressions, fixes, status and
- * findings; then release what the lint made. */
+ * findings.  The caller releases `l` (the pool: on the thread that linted it). */
 static void finish_unit(struct run *run, struct th_unit *u, struct th_linted *l)
 {
         struct th_cli *cli = run->cli;
         if (l->rc != TH_LINT_DONE)
                 input_error(run, &l->err);
-        if (l->rc == TH_LINT_REFUSED) {
-                th_linted_release(l);
+        if (l->rc == TH_LINT_REFUSED)
                 return;
-        }
         if (cli->list_suppressions) {
                 list_suppressions(&l->doc);
         } else {
@@ -156,7 +154,6 @@ static void finish_unit(struct run *run, struct th_unit *u, struct th_linted *l)
                 if (run->reporting)
                         th_report_doc(&run->report, &l->doc, &src, f);
         }
-        th_linted_release(l);
 }
 
 void th_linted_release(struct th_linted *l)
@@ -191,6 +188,7 @@ static int lint_unit(struct th_unit *u, void *data)
         struct th_linted l;
         th_unit_lint(run->cli, run->cli->session, u, &l);
         finish_unit(run, u, &l);
+        th_linted_release(&l);
         return 0;
 }
 

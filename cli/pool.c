@@ -10,7 +10,8 @@
  * sleeps only when the ring is empty.  Waking a thread for each record of 32 MB of JSON
  * Lines (41,000 records) had made -j2 no faster than -j1.  And what a thread allocated, it
  * frees: the reporter hands a unit linted by another thread back to that thread's bin, as
- * glibc's malloc locks the arena of another thread for each free of its memory.
+ * glibc's malloc locks the arena of another thread for each free of its memory (-j2 on
+ * 106 MB of JSON Lines: 1.20 times -j1 with the reporter freeing, 1.64 times so).
  */
 #define _GNU_SOURCE /* PTHREAD_MUTEX_ADAPTIVE_NP */
 #include <config.h>
