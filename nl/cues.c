@@ -223,7 +223,7 @@ static int cue_patterns(const struct th_ywalk *w, const struct th_ynode *v)
                 /* JIT on the 64th use (th_regex_find): most cue patterns run in a few
                  * sentences of a few documents, and compiling them all for JIT made half
                  * of the start-up */
-                c->patterns[c->npatterns] = th_regex_compile(full, 0, why, sizeof(why), &at);
+                c->patterns[c->npatterns] = th_regex_compile(full, why, sizeof(why), &at);
                 free(full);
                 if (!c->patterns[c->npatterns])
                         return th_yamldoc_error(w->y, p, w->kind, w->err,

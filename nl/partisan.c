@@ -175,7 +175,7 @@ static struct th_regex *compile(const char *pattern, const struct th_yamldoc *y,
 {
         char why[256];
         size_t off = 0;
-        struct th_regex *re = th_regex_compile(pattern, 0, why, sizeof(why), &off);
+        struct th_regex *re = th_regex_compile(pattern, why, sizeof(why), &off);
         if (!re)
                 th_yamldoc_error(y, at, TH_ERR_PLUGIN, err,
                                  "pattern does not compile at offset "
@@ -711,7 +711,7 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
         char why[256];
         size_t off;
         char *re = th_xasprintf("(?<![\\p{L}\\p{N}_#])(?:%s)(?![\\p{L}\\p{N}_])", m->hashtags.s);
-        m->hashtag_re = rc == 0 ? th_regex_compile(re, 1, why, sizeof(why), &off) : NULL;
+        m->hashtag_re = rc == 0 ? th_regex_compile(re, why, sizeof(why), &off) : NULL;
         free(re);
         if (rc == 0 && !m->hashtag_re)
                 rc =

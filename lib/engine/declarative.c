@@ -162,7 +162,7 @@ static int read_patterns(struct parse *p, const struct th_ynode *n)
         for (size_t i = 0; i < nr; i++) {
                 char why[256], msg[512];
                 size_t at = 0;
-                p->r->patterns[i] = th_regex_compile(src[i], 1, why, sizeof(why), &at);
+                p->r->patterns[i] = th_regex_compile(src[i], why, sizeof(why), &at);
                 if (!p->r->patterns[i]) {
                         snprintf(msg, sizeof(msg),
                                  "pattern '%s' does not compile at offset %zu: %s", src[i], at,

@@ -166,7 +166,7 @@ static enum th_status pattern_compile(struct th_ctx *ctx, const char *pattern,
 {
         char why[256];
         size_t at = 0;
-        struct th_regex *re = th_regex_compile(pattern, 1, why, sizeof(why), &at);
+        struct th_regex *re = th_regex_compile(pattern, why, sizeof(why), &at);
         *out = (struct th_pattern *)re;
         if (!re) {
                 fail(ctx, "pattern '%s' does not compile at offset %zu: %s", pattern, at, why);

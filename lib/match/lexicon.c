@@ -214,7 +214,7 @@ static int build_regex(struct th_lexicon *x, char *why, size_t why_len)
         free(order);
         th_buf_adds(&b, ")(?![\\p{L}\\p{N}])");
         size_t at = 0;
-        x->re = th_regex_compile(b.s, 1, why, why_len, &at);
+        x->re = th_regex_compile(b.s, why, why_len, &at);
         th_buf_release(&b);
         return x->re ? 0 : -1;
 }
@@ -314,13 +314,15 @@ static int read_entry(struct reading *rd, const struct th_yamldoc *y, const stru
                                               {"note", TH_YSCALAR, ignore},
                                               {"source", TH_YSCALAR, ignore},
                                               {NULL, 0, NULL}};
-        char *what = th_xasprintf("a term of lexicon '%s'", x->name);
         rd->term = th_yamldoc_scalar(item);
         rd->aliases = NULL;
-        int rc = rd->term ? 0 : th_yamldoc_walk(y, item, keys, rd, what, TH_ERR_PLUGIN, err);
-        free(what);
-        if (rc < 0)
-                return -1;
+        if (!rd->term) { /* a mapping; most terms are texts, which need no walk */
+                char *what = th_xasprintf("a term of lexicon '%s'", x->name);
+                int rc = th_yamldoc_walk(y, item, keys, rd, what, TH_ERR_PLUGIN, err);
+                free(what);
+                if (rc < 0)
+                        return -1;
+        }
         const char *term = rd->term;
         if (!term || !*term)
                 return th_yamldoc_error(y, item, TH_ERR_PLUGIN, err,

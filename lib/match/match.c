@@ -183,19 +183,14 @@ static void free_regex(struct th_regex *r)
         free(r);
 }
 
-struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
-                                  size_t *at)
+struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at)
 {
-        jit = jit && jit_allowed();
         uint64_t h = hash_text(pattern);
         pthread_mutex_lock(&shared.lock);
         struct th_regex *r = shared_find(pattern, h);
         pthread_mutex_unlock(&shared.lock);
-        if (r) {
-                if (jit)
-                        jit_now(r);
+        if (r)
                 return r;
-        }
         int code = 0;
         PCRE2_SIZE off = 0;
         pcre2_code *re = from_memo(pattern);
@@ -236,8 +231,6 @@ struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_
                 free_regex(r);
                 r = first;
         }
-        if (jit) /* a pattern that scans whole texts */
-                jit_now(r);
         return r;
 }
 

@@ -21,12 +21,11 @@ struct th_scratch;
 #define TH_MATCH_LIMIT 1000000u
 #define TH_HEAP_LIMIT_KIB 16384u
 
-/* Compile `pattern`, JIT-compiled at once when `jit` (patterns that scan whole texts),
- * else after its first 64 matches: JIT compilation is most of start-up time for a
- * short post, and pays off only for a pattern used often.  On error returns NULL and writes the
- * reason and the pattern offset it concerns into `why`/`at`. */
-struct th_regex *th_regex_compile(const char *pattern, int jit, char *why, size_t why_len,
-                                  size_t *at);
+/* Compile `pattern`.  It is JIT-compiled on its 64th match, or on its first scan of a
+ * large subject (th_regex_find): JIT compilation would be most of the start-up time of a
+ * short post, and pays off only for a pattern used often or on much text.  On error
+ * returns NULL and writes the reason and the pattern offset it concerns into `why`/`at`. */
+struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at);
 void th_regex_free(struct th_regex *re);
 
 struct th_scratch *th_scratch_new(void);

@@ -57,7 +57,10 @@ struct th_word_table {
         struct entry **infixes;
         size_t ninfixes, ainfixes;
         struct th_regex **confirm; /* compiled on first hit */
-        char **confirm_src;
+        struct confirm_form {
+                const char *form; /* in its lexicon, which outlives the table */
+                int exact;
+        } * confirm_src;
         size_t nconfirm, aconfirm;
         const struct th_lexicon **lexicons;
         size_t nlexicons;
@@ -230,25 +233,27 @@ static size_t word_runs(const char *s, size_t n, struct run *runs, size_t max)
 
 static long add_confirm(struct th_word_table *t, const char *form, int exact)
 {
-        char *re = th_lexicon_form_regex(form, exact);
         TH_GROW(t->confirm, t->nconfirm + 1, t->aconfirm);
-        t->confirm_src = th_xrealloc(t->confirm_src, t->aconfirm * sizeof(char *));
+        t->confirm_src = th_xrealloc(t->confirm_src, t->aconfirm * sizeof(*t->confirm_src));
         t->confirm[t->nconfirm] = NULL;
-        t->confirm_src[t->nconfirm] =
-            th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", re);
-        free(re);
+        t->confirm_src[t->nconfirm] = (struct confirm_form){form, exact};
         return (long)t->nconfirm++;
 }
 
-/* The confirming pattern `i`, compiled on its first use. */
+/* The confirming pattern `i`, written and compiled on its first use (most forms are
+ * never met in a short text: start-up writes none). */
 static struct th_regex *confirm_pattern(const struct th_word_table *t, long i, struct th_scratch *s)
 {
         struct th_word_table *mt = (struct th_word_table *)t; /* a cache: see th_lexicon_find */
-        char why[256];
+        if (mt->confirm[i])
+                return mt->confirm[i];
+        char why[256], *re = th_lexicon_form_regex(t->confirm_src[i].form, t->confirm_src[i].exact);
+        char *src = th_xasprintf("(?<![\\p{L}\\p{N}])(?:%s)(?![\\p{L}\\p{N}])", re);
         size_t at;
-        if (!mt->confirm[i] &&
-            !(mt->confirm[i] = th_regex_compile(mt->confirm_src[i], 0, why, sizeof(why), &at)))
+        if (!(mt->confirm[i] = th_regex_compile(src, why, sizeof(why), &at)))
                 th_scratch_fail(s, why);
+        free(src);
+        free(re);
         return mt->confirm[i];
 }
 
@@ -524,10 +529,8 @@ void th_word_table_free(struct th_word_table *t)
         for (size_t i = 0; i < t->ninfixes; i++)
                 entry_free(t->infixes[i]);
         free(t->infixes);
-        for (size_t i = 0; i < t->nconfirm; i++) {
+        for (size_t i = 0; i < t->nconfirm; i++)
                 th_regex_free(t->confirm[i]);
-                free(t->confirm_src[i]);
-        }
         free(t->confirm);
         free(t->confirm_src);
         free(t->lexicons);

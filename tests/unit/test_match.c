@@ -14,7 +14,7 @@ static struct th_regex *compile(const char *src)
 {
         char why[128];
         size_t at;
-        struct th_regex *re = th_regex_compile(src, 0, why, sizeof(why), &at);
+        struct th_regex *re = th_regex_compile(src, why, sizeof(why), &at);
         assert_non_null(re);
         return re;
 }

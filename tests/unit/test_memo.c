@@ -170,7 +170,7 @@ static void patterns_from_the_memo_match_as_compiled(void **state)
         char why[128];
         size_t at, ov[2][4];
         for (int run = 0; run < 2; run++) { /* compiled, then from the memo */
-                struct th_regex *re = th_regex_compile(src, 0, why, sizeof(why), &at);
+                struct th_regex *re = th_regex_compile(src, why, sizeof(why), &at);
                 assert_non_null(re);
                 struct th_scratch *s = th_scratch_new();
                 assert_int_equal(th_regex_find(re, s, text, strlen(text), 20, ov[run], 2), 1);
@@ -181,7 +181,7 @@ static void patterns_from_the_memo_match_as_compiled(void **state)
         assert_memory_equal(ov[0], ((size_t[]){26, 45, 36, 45}), sizeof(ov[0]));
         assert_memory_equal(ov[1], ov[0], sizeof(ov[0]));
         /* a pattern that does not compile is still refused, at its place */
-        assert_null(th_regex_compile("stem (op", 0, why, sizeof(why), &at));
+        assert_null(th_regex_compile("stem (op", why, sizeof(why), &at));
         assert_int_equal(at, 8);
         free(d);
 }
