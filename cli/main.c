@@ -10,7 +10,7 @@
 #include "base/util.h"
 #include "cache/memo.h"
 #include "cli.h"
-#include "input/pdf.h"
+#include "input/readers.h"
 #include "lsp/lsp.h"
 #include "nl/service.h"
 
@@ -538,7 +538,7 @@ int main(int argc, char **argv)
                 if ((tree = build_tree()) != NULL) {
                         install_plugins = tree_plugins = th_xasprintf("%s/plugins", tree);
                         char *readers = th_xasprintf("%s/readers", tree);
-                        th_pdf_readers_dir(readers);
+                        th_readers_dir(readers);
                         free(readers);
                         if ((src = source_tree(tree)) != NULL) {
                                 tree_rules = th_xasprintf("%s/rules", src);

@@ -3,7 +3,8 @@
  * office.c: the text of Word (.docx) and OpenDocument (.odt) files, one paragraph a line,
  * so that a finding at line 12, column 34 is paragraph 12, character 34.
  *
- * Both are ZIP archives of XML (libzip, expat's streaming parser): word/document.xml
+ * Both are ZIP archives of XML (the ZIP reader module, readers/zip.c, on libzip; expat's
+ * streaming parser): word/document.xml
  * with word/footnotes.xml after it, or content.xml (footnotes stand in their paragraph
  * there, and come out as paragraphs of their own before it).  Paragraphs, headings, list
  * items, table cells, footnotes and text boxes are read in document order.  Tracked
@@ -12,33 +13,14 @@
  */
 #include "input/office.h"
 #include "base/util.h"
+#include "input/readers.h"
 
 #include <expat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zip.h>
 
-/* An archive member, read whole: NULL when it is missing. */
-static char *member(zip_t *z, const char *name, size_t *len)
-{
-        zip_stat_t st;
-        if (zip_stat(z, name, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
-            st.size > TH_OFFICE_MAX_XML)
-                return NULL;
-        zip_file_t *f = zip_fopen(z, name, 0);
-        if (!f)
-                return NULL;
-        char *buf = th_xmalloc((size_t)st.size + 1);
-        zip_int64_t n = zip_fread(f, buf, st.size);
-        zip_fclose(f);
-        if (n < 0 || (zip_uint64_t)n != st.size) {
-                free(buf);
-                return NULL;
-        }
-        buf[n] = '\0';
-        *len = (size_t)n;
-        return buf;
-}
+typedef int (*zip_read_fn)(const char *buf, size_t size, const char *const *names, size_t max,
+                           char **members, size_t *lens, char **why);
 
 /* The dialect: which elements make a paragraph, hold text, and are left out. */
 struct dialect {
@@ -259,47 +241,47 @@ static void set_meta(struct th_meta *m, const char *key, char *value, size_t kee
 int th_office_read(const char *path, const char *buf, size_t size, int odf, char **text,
                    size_t *len, struct th_meta *props, struct th_error *err)
 {
-        zip_error_t zerr;
-        zip_error_init(&zerr);
-        zip_source_t *src = zip_source_buffer_create(buf, size, 0, &zerr);
-        zip_t *z = src ? zip_open_from_source(src, ZIP_RDONLY, &zerr) : NULL;
-        if (!z) {
-                if (src)
-                        zip_source_free(src);
+        const char *kind = odf ? "OpenDocument" : "Word";
+        zip_read_fn zip_read = (zip_read_fn)th_reader_function("zip", "twohats_zip_read");
+        if (!zip_read)
+                return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
+                                    "cannot read %s files: this twohats has no ZIP reader "
+                                    "(its readers/zip module is missing)",
+                                    kind);
+        /* the parts in reading order, then the properties */
+        static const char *const word_parts[] = {"word/document.xml", "word/footnotes.xml",
+                                                 "docProps/core.xml", NULL};
+        static const char *const odf_parts[] = {"content.xml", "meta.xml", NULL};
+        const char *const *parts = odf ? odf_parts : word_parts;
+        size_t nparts = odf ? 1 : 2, lens[3];
+        char *xml[3], *why = NULL;
+        if (zip_read(buf, size, parts, TH_OFFICE_MAX_XML, xml, lens, &why) < 0) {
                 int rc = th_error_set(err, TH_ERR_USAGE, path, 0, 0, "cannot read this %s file: %s",
-                                      odf ? "OpenDocument" : "Word", zip_error_strerror(&zerr));
-                zip_error_fini(&zerr);
+                                      kind, why ? why : "out of memory");
+                free(why);
                 return rc;
         }
-        zip_error_fini(&zerr);
-        static const char *const word_parts[] = {"word/document.xml", "word/footnotes.xml", NULL};
-        static const char *const odf_parts[] = {"content.xml", NULL};
-        const char *const *parts = odf ? odf_parts : word_parts;
         struct reading r = {.d = odf ? &odf_dialect : &word_dialect};
         int rc = 0;
-        for (size_t i = 0; parts[i] && rc == 0; i++) {
-                size_t n;
-                char *xml = member(z, parts[i], &n);
-                if (!xml && i == 0)
+        for (size_t i = 0; i < nparts && rc == 0; i++) {
+                if (!xml[i] && i == 0)
                         rc = th_error_set(err, TH_ERR_USAGE, path, 0, 0,
-                                          "cannot read this %s file: no %s in it",
-                                          odf ? "OpenDocument" : "Word", parts[i]);
-                else if (xml && read_xml(xml, n, &r) < 0)
+                                          "cannot read this %s file: no %s in it", kind, parts[i]);
+                else if (xml[i] && read_xml(xml[i], lens[i], &r) < 0)
                         rc = th_error_set(err, TH_ERR_USAGE, path, 0, 0,
                                           "cannot read this file: %s is not well-formed XML",
                                           parts[i]);
-                free(xml);
         }
-        size_t n;
-        char *meta = rc == 0 ? member(z, odf ? "meta.xml" : "docProps/core.xml", &n) : NULL;
-        if (meta) {
+        const char *meta = xml[nparts];
+        size_t n = lens[nparts];
+        if (rc == 0 && meta) {
                 set_meta(props, "date", property(meta, n, odf ? "creation-date" : "created"), 10);
                 set_meta(props, "title", property(meta, n, "title"), 0);
                 set_meta(props, "author", property(meta, n, odf ? "initial-creator" : "creator"),
                          0);
-                free(meta);
         }
-        zip_close(z);
+        for (size_t i = 0; parts[i]; i++)
+                free(xml[i]);
         free(r.open);
         if (rc < 0) {
                 th_buf_release(&r.out);

@@ -9,42 +9,19 @@
 
 #include "input/pdf.h"
 #include "base/util.h"
+#include "input/readers.h"
 
-#include <ltdl.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef int (*pdf_read_fn)(const char *buf, size_t size, char ***pages, size_t *npages, char **date,
                            char **why);
 
-static char *readers = NULL; /* the folder of the reader modules */
-
-void th_pdf_readers_dir(const char *dir)
-{
-        free(readers);
-        readers = dir ? th_xstrdup(dir) : NULL;
-}
-
-/* The reader, loaded once per process; NULL when it is not there. */
-static pdf_read_fn reader(void)
-{
-        static pdf_read_fn fn;
-        static int tried;
-        if (!tried) {
-                tried = 1;
-                char *path = th_xasprintf("%s/pdf", readers ? readers : READERSDIR);
-                lt_dlhandle h = lt_dlinit() == 0 ? lt_dlopenext(path) : NULL;
-                fn = h ? (pdf_read_fn)(void (*)(void))lt_dlsym(h, "twohats_pdf_read") : NULL;
-                free(path);
-        }
-        return fn;
-}
-
 int th_pdf_read(const char *path, const char *buf, size_t size, struct th_pdf *out,
                 struct th_error *err)
 {
         memset(out, 0, sizeof(*out));
-        pdf_read_fn read = reader();
+        pdf_read_fn read = (pdf_read_fn)th_reader_function("pdf", "twohats_pdf_read");
         if (!read)
                 return th_error_set(err, TH_ERR_USAGE, path, 0, 0,
                                     "cannot read PDF files: this twohats has no PDF reader (build "

@@ -21,8 +21,4 @@ int th_pdf_read(const char *path, const char *buf, size_t size, struct th_pdf *o
                 struct th_error *err);
 void th_pdf_release(struct th_pdf *p);
 
-/* Where the PDF reader module is (an uninstalled twohats: its build tree's readers/);
- * by default the install's. */
-void th_pdf_readers_dir(const char *dir);
-
 #endif
