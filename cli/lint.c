@@ -193,6 +193,7 @@ static int lint_unit(struct th_unit *u, void *data)
 }
 
 static void lint_path(struct run *run, const char *path);
+static void lint_file(struct run *run, const char *path, const char *name);
 
 /* Every file of the folder that the configuration takes; what was left out is counted
  * for the summary, and a folder that cannot be listed is an input error, never a pass.
@@ -219,7 +220,7 @@ static void lint_folder(struct run *run, const char *path)
                         th_error_release(&err);
                 } else if (th_config_takes(c, w.files[i])) {
                         taken++;
-                        lint_path(run, w.files[i]);
+                        lint_file(run, w.files[i], w.files[i]); /* a file, as the walk saw */
                 } else {
                         th_report_skip(&run->report, w.files[i]);
                 }
@@ -235,23 +236,26 @@ static void lint_folder(struct run *run, const char *path)
         th_walk_release(&w);
 }
 
+/* A file, or standard input (`path` "-", shown as `name`). */
+static void lint_file(struct run *run, const char *path, const char *name)
+{
+        struct th_error err = {0};
+        if (th_input_read(path, name, th_session_conventions(run->cli->session), lint_unit, run,
+                          &err) < 0)
+                input_error(run, &err);
+        th_error_release(&err);
+}
+
 static void lint_path(struct run *run, const char *path)
 {
         struct th_cli *cli = run->cli;
-        struct th_error err = {0};
         struct stat st;
-        if (strcmp(path, "-") == 0) {
-                const char *name = cli->stdin_filename ? cli->stdin_filename : "<stdin>";
-                if (th_input_read("-", name, th_session_conventions(cli->session), lint_unit, run,
-                                  &err) < 0)
-                        input_error(run, &err);
-        } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        if (strcmp(path, "-") == 0)
+                lint_file(run, "-", cli->stdin_filename ? cli->stdin_filename : "<stdin>");
+        else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
                 lint_folder(run, path);
-        } else if (th_input_read(path, path, th_session_conventions(cli->session), lint_unit, run,
-                                 &err) < 0) {
-                input_error(run, &err);
-        }
-        th_error_release(&err);
+        else
+                lint_file(run, path, path);
 }
 
 int th_cli_lint(struct th_cli *cli, char *const *paths, size_t npaths)

@@ -3,6 +3,7 @@
 #include "base/util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -105,34 +106,37 @@ int th_compare_strings(const void *a, const void *b)
 
 int th_read_file(const char *path, char **out, size_t *len)
 {
-        FILE *f = fopen(path, "rb");
-        if (!f)
+        /* open, fstat, one read and close: a folder of small files costs four system
+         * calls a file (stdio took six) */
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        if (fd < 0)
                 return -1;
         /* Size the buffer from the file where that is known: no growth, no copies. */
         struct stat st;
-        size_t cap = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0
-                         ? (size_t)st.st_size + 1
-                         : 8192,
-               n = 0;
+        int regular = fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+        size_t cap = regular && st.st_size > 0 ? (size_t)st.st_size + 1 : 8192, n = 0;
         char *buf = th_xmalloc(cap + 1);
         for (;;) {
                 if (n == cap) {
                         cap *= 2;
                         buf = th_xrealloc(buf, cap + 1);
                 }
-                size_t got = fread(buf + n, 1, cap - n, f);
-                n += got;
-                if (got == 0)
+                ssize_t got = read(fd, buf + n, cap - n);
+                if (got < 0 && errno == EINTR)
+                        continue;
+                if (got < 0) {
+                        int saved = errno;
+                        close(fd);
+                        free(buf);
+                        errno = saved;
+                        return -1;
+                }
+                n += (size_t)got;
+                /* the end: nothing more, or a short read of a regular file */
+                if (got == 0 || (regular && n < cap))
                         break;
         }
-        int failed = ferror(f);
-        int saved = errno;
-        fclose(f);
-        if (failed) {
-                free(buf);
-                errno = saved ? saved : EIO;
-                return -1;
-        }
+        close(fd);
         buf[n] = '\0';
         *out = buf;
         *len = n;
