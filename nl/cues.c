@@ -80,12 +80,26 @@ struct judgement {
         unsigned line;
 };
 
+struct matches {
+        struct th_span *v;
+        size_t nr, alloc;
+        int done;
+};
+
 struct th_cues {
         struct th_roster *roster; /* rules/nl/ministers.yml */
         struct cue *cues;
         size_t ncues, acues;
         struct judgement *judgements;
         size_t njudgements, ajudgements, ngroups;
+        /* A document's working memory, kept for the next one (an engine judges one at a
+         * time): allocating and clearing it for each JSON Lines record of a paragraph
+         * took a tenth of the judgement. */
+        struct matches *found; /* per cue */
+        unsigned char *done;   /* per group and sentence */
+        size_t adone;
+        struct matches local;  /* the matches of a local pattern cue in one window */
+        size_t *fired, afired; /* the cue that met each condition of a judgement */
 };
 
 static void cue_release(struct cue *c)
@@ -122,6 +136,12 @@ void th_cues_free(struct th_cues *c)
                 conditions_free(j->without, j->nwithout);
         }
         free(c->judgements);
+        for (size_t i = 0; c->found && i < c->ncues; i++)
+                free(c->found[i].v);
+        free(c->found);
+        free(c->done);
+        free(c->local.v);
+        free(c->fired);
         free(c);
 }
 
@@ -531,24 +551,15 @@ const struct th_roster *th_cues_roster(const struct th_cues *c)
 
 /* Judging ------------------------------------------------------------------ */
 
-struct matches {
-        struct th_span *v;
-        size_t nr, alloc;
-        int done;
-};
-
 /* What one document's judgement needs. */
 struct run {
-        const struct th_cues *c;
+        struct th_cues *c;
         const struct th_partisan_model *m;
         struct th_scratch *s;
         const struct th_doc *doc;
         const struct th_word_index *x;
         const struct th_partisan_list *parties;
-        struct matches *found; /* per cue */
-        struct matches local;  /* the matches of a local pattern cue in one window */
-        size_t *fired;         /* the cue that met each condition of a judgement */
-        size_t afired;
+        struct matches *found; /* per cue: c->found */
 };
 
 static void push(struct matches *l, size_t start, size_t end)
@@ -796,10 +807,11 @@ static int satisfied(struct run *r, const struct condition *cd, struct th_span a
 {
         struct th_span w = window_range(r, cd->in, anchor, si);
         for (size_t k = 0; k < cd->ncues; k++) {
-                const struct matches *l = &r->local;
+                const struct matches *l = &r->c->local;
                 if (is_local(&r->c->cues[cd->cues[k]])) {
-                        r->local.nr = 0;
-                        if (patterns_in(r, &r->c->cues[cd->cues[k]], w.start, w.end, &r->local) < 0)
+                        r->c->local.nr = 0;
+                        if (patterns_in(r, &r->c->cues[cd->cues[k]], w.start, w.end, &r->c->local) <
+                            0)
                                 *failed = 1;
                 } else {
                         l = matches_of(r, cd->cues[k], failed);
@@ -861,11 +873,11 @@ static int holds(struct run *r, const struct judgement *j, struct th_span anchor
                         th_buf_release(&labels);
                         return 0;
                 }
-                TH_GROW(r->fired, i + 1, r->afired);
-                r->fired[i] = cue;
+                TH_GROW(r->c->fired, i + 1, r->c->afired);
+                r->c->fired[i] = cue;
                 int named = cue == j->anchor; /* a cue met twice is named once */
                 for (size_t k = 0; k < i && !named; k++)
-                        named = r->fired[k] == cue;
+                        named = r->c->fired[k] == cue;
                 if (!named)
                         add_label(&labels, r->c, cue);
                 if (i == 0)
@@ -908,7 +920,23 @@ static int by_group_then_start(const void *a, const void *b)
 
 /* Is there already a passage of `group` in `sentence` among out[first, nr)? */
 
-int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
+/* Keep what a usual document needs for the next one, not what the largest one did. */
+static void trim(struct th_cues *c)
+{
+        enum { KEEP = 1 << 16 }; /* entries */
+        if (c->adone > KEEP) {
+                free(c->done);
+                c->done = NULL;
+                c->adone = 0;
+        }
+        for (size_t i = 0; i < c->ncues; i++)
+                if (c->found[i].alloc > KEEP) {
+                        free(c->found[i].v);
+                        c->found[i] = (struct matches){0};
+                }
+}
+
+int th_cues_judge(struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
                   const struct th_doc *doc, const struct th_word_index *x,
                   const struct th_partisan_list *parties, struct th_judged_list *out,
                   struct th_error *err)
@@ -916,15 +944,17 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
         size_t first = out->nr;
         if (doc->sentences.nr == 0)
                 return 0;
-        struct run r = {.c = c,
-                        .m = m,
-                        .s = s,
-                        .doc = doc,
-                        .x = x,
-                        .parties = parties,
-                        .found = th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches))};
+        if (!c->found)
+                c->found = th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches));
+        for (size_t i = 0; i < c->ncues; i++)
+                c->found[i].nr = c->found[i].done = 0;
+        struct run r = {
+            .c = c, .m = m, .s = s, .doc = doc, .x = x, .parties = parties, .found = c->found};
         /* A group reports one passage per sentence: done[group * sentences + sentence]. */
-        unsigned char *done = th_xcalloc(c->ngroups ? c->ngroups : 1, doc->sentences.nr);
+        size_t ndone = (c->ngroups ? c->ngroups : 1) * doc->sentences.nr;
+        TH_GROW(c->done, ndone, c->adone);
+        unsigned char *done = c->done;
+        memset(done, 0, ndone);
         int failed = 0;
         for (size_t i = 0; i < c->njudgements && !failed; i++) {
                 const struct judgement *j = &c->judgements[i];
@@ -940,12 +970,7 @@ int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, st
                         out->v[out->nr++] = item;
                 }
         }
-        for (size_t i = 0; i < c->ncues; i++)
-                free(r.found[i].v);
-        free(done);
-        free(r.found);
-        free(r.local.v);
-        free(r.fired);
+        trim(c);
         if (failed)
                 return th_error_set(err, TH_ERR_PLUGIN, doc->path, 0, 0, "judging cues: %s",
                                     th_scratch_error(s));

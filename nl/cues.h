@@ -57,8 +57,9 @@ const struct th_roster *th_cues_roster(const struct th_cues *c);
 /* Judge `doc`: every judgement, at most one passage per group and sentence, appended to
  * `out` sorted by group, then position.  `x` is the word index of the prose with the
  * cues' lexicons in it; `parties` the registry's passages of the document (hashtags,
- * slogans), which count as party cues.  -1 with `err` when a pattern hits its limit. */
-int th_cues_judge(const struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
+ * slogans), which count as party cues.  -1 with `err` when a pattern hits its limit.
+ * It keeps its working memory in `c` for the next document. */
+int th_cues_judge(struct th_cues *c, const struct th_partisan_model *m, struct th_scratch *s,
                   const struct th_doc *doc, const struct th_word_index *x,
                   const struct th_partisan_list *parties, struct th_judged_list *out,
                   struct th_error *err);

@@ -17,6 +17,7 @@
 struct th_loaded_plugin {
         struct th_plugin_info info;
         const struct th_plugin *desc;
+        size_t first_rule, nrules; /* its rules in the engine's table */
         int initialized;
         void *state;
         struct th_regex **patterns; /* compiled for it through the host */

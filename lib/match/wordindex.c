@@ -787,9 +787,23 @@ static void settle(struct match *v, size_t *nr)
         *nr = out;
 }
 
-struct th_word_index *th_word_index_build(const struct th_word_table *t, struct th_scratch *s,
-                                          const char *text, size_t len)
+/* An index for the lexicons of `t`: `old`, emptied, when it is one (its arrays kept but
+ * for the largest: an engine indexes a record after a record), else a new one. */
+static struct th_word_index *empty_index(struct th_word_index *old, const struct th_word_table *t)
 {
+        enum { KEEP = 1 << 16 }; /* matches of a lexicon */
+        if (old && old->nlexicons == t->nlexicons && old->lexicons == t->lexicons) {
+                for (size_t id = 0; id < old->nlexicons; id++) {
+                        old->nr[id] = old->hint[id] = 0;
+                        if (old->alloc[id] > KEEP) {
+                                free(old->v[id]);
+                                old->v[id] = NULL;
+                                old->alloc[id] = 0;
+                        }
+                }
+                return old;
+        }
+        th_word_index_free(old);
         struct th_word_index *x = th_xcalloc(1, sizeof(*x));
         size_t n = t->nlexicons ? t->nlexicons : 1;
         x->v = th_xcalloc(n, sizeof(*x->v));
@@ -798,6 +812,20 @@ struct th_word_index *th_word_index_build(const struct th_word_table *t, struct 
         x->hint = th_xcalloc(n, sizeof(size_t));
         x->lexicons = t->lexicons;
         x->nlexicons = t->nlexicons;
+        return x;
+}
+
+struct th_word_index *th_word_index_build(const struct th_word_table *t, struct th_scratch *s,
+                                          const char *text, size_t len)
+{
+        return th_word_index_rebuild(NULL, t, s, text, len);
+}
+
+struct th_word_index *th_word_index_rebuild(struct th_word_index *old,
+                                            const struct th_word_table *t, struct th_scratch *s,
+                                            const char *text, size_t len)
+{
+        struct th_word_index *x = empty_index(old, t);
         const unsigned char *u = (const unsigned char *)text;
         char key[FOLD_MAX];
         const unsigned char *ascii_fold = t->ascii_fold;

@@ -70,6 +70,11 @@ size_t th_word_table_lexicons(const struct th_word_table *t);
  * when a confirming pattern hits its match limit. */
 struct th_word_index *th_word_index_build(const struct th_word_table *t, struct th_scratch *s,
                                           const char *text, size_t len);
+/* The same, reusing `old` (an index of the same table, or NULL), which is taken over: its
+ * arrays serve again, as an engine indexes one document after another. */
+struct th_word_index *th_word_index_rebuild(struct th_word_index *old,
+                                            const struct th_word_table *t, struct th_scratch *s,
+                                            const char *text, size_t len);
 void th_word_index_free(struct th_word_index *x);
 
 /*
