@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The modules tried so far; -j's workers read files at once, and libltdl is not
- * thread-safe. */
+/* The modules tried so far, under a lock: the service's workers read uploaded documents
+ * at once, and libltdl is not thread-safe. */
 static struct {
         pthread_mutex_t lock;
         char *dir;
