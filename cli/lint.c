@@ -193,7 +193,16 @@ static int lint_unit(struct th_unit *u, void *data)
 }
 
 static void lint_path(struct run *run, const char *path);
-static void lint_file(struct run *run, const char *path, const char *name);
+
+/* A file, or standard input (`path` "-", shown as `name`). */
+static void lint_file(struct run *run, const char *path, const char *name)
+{
+        struct th_error err = {0};
+        if (th_input_read(path, name, th_session_conventions(run->cli->session), lint_unit, run,
+                          &err) < 0)
+                input_error(run, &err);
+        th_error_release(&err);
+}
 
 /* Every file of the folder that the configuration takes; what was left out is counted
  * for the summary, and a folder that cannot be listed is an input error, never a pass.
@@ -234,16 +243,6 @@ static void lint_folder(struct run *run, const char *path)
                 fprintf(stderr, _("twohats: %s: no file to check in this folder\n"), path);
         }
         th_walk_release(&w);
-}
-
-/* A file, or standard input (`path` "-", shown as `name`). */
-static void lint_file(struct run *run, const char *path, const char *name)
-{
-        struct th_error err = {0};
-        if (th_input_read(path, name, th_session_conventions(run->cli->session), lint_unit, run,
-                          &err) < 0)
-                input_error(run, &err);
-        th_error_release(&err);
 }
 
 static void lint_path(struct run *run, const char *path)

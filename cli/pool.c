@@ -13,7 +13,6 @@
  * glibc's malloc locks the arena of another thread for each free of its memory (-j2 on
  * 106 MB of JSON Lines: 1.20 times -j1 with the reporter freeing, 1.64 times so).
  */
-#define _GNU_SOURCE /* PTHREAD_MUTEX_ADAPTIVE_NP */
 #include <config.h>
 
 #include "pool.h"
@@ -21,7 +20,6 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <string.h>
 
 enum { WINDOW_PER_JOB = 256 };               /* units held per worker */
 static const size_t MAX_HELD = 64u << 20;    /* bytes of text held, beyond one unit */
@@ -222,14 +220,7 @@ struct th_pool *th_pool_new(struct th_cli *cli, th_pool_report_fn report, void *
         p->cli = cli;
         p->report = report;
         p->data = data;
-        /* held for a few hundred instructions at a time: spin a little before sleeping */
-        pthread_mutexattr_t attr;
-        pthread_mutexattr_init(&attr);
-#ifdef PTHREAD_ADAPTIVE_MUTEX_INITIALIZER_NP
-        pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_ADAPTIVE_NP);
-#endif
-        pthread_mutex_init(&p->lock, &attr);
-        pthread_mutexattr_destroy(&attr);
+        pthread_mutex_init(&p->lock, NULL);
         pthread_cond_init(&p->work, NULL);
         pthread_cond_init(&p->done, NULL);
         p->cap = (size_t)cli->jobs * WINDOW_PER_JOB;

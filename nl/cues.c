@@ -559,7 +559,6 @@ struct run {
         const struct th_doc *doc;
         const struct th_word_index *x;
         const struct th_partisan_list *parties;
-        struct matches *found; /* per cue: c->found */
 };
 
 static void push(struct matches *l, size_t start, size_t end)
@@ -701,7 +700,7 @@ static int pattern_matches(struct run *r, const struct cue *cue, struct matches 
 /* The matches of cue `i`, found on first need. */
 static const struct matches *matches_of(struct run *r, size_t i, int *failed)
 {
-        struct matches *out = &r->found[i];
+        struct matches *out = &r->c->found[i];
         if (out->done)
                 return out;
         const struct cue *cue = &r->c->cues[i];
@@ -918,8 +917,6 @@ static int by_group_then_start(const void *a, const void *b)
         return strcmp(x->judgement, y->judgement);
 }
 
-/* Is there already a passage of `group` in `sentence` among out[first, nr)? */
-
 /* Keep what a usual document needs for the next one, not what the largest one did. */
 static void trim(struct th_cues *c)
 {
@@ -948,8 +945,7 @@ int th_cues_judge(struct th_cues *c, const struct th_partisan_model *m, struct t
                 c->found = th_xcalloc(c->ncues ? c->ncues : 1, sizeof(struct matches));
         for (size_t i = 0; i < c->ncues; i++)
                 c->found[i].nr = c->found[i].done = 0;
-        struct run r = {
-            .c = c, .m = m, .s = s, .doc = doc, .x = x, .parties = parties, .found = c->found};
+        struct run r = {.c = c, .m = m, .s = s, .doc = doc, .x = x, .parties = parties};
         /* A group reports one passage per sentence: done[group * sentences + sentence]. */
         size_t ndone = (c->ngroups ? c->ngroups : 1) * doc->sentences.nr;
         TH_GROW(c->done, ndone, c->adone);

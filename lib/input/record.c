@@ -68,15 +68,18 @@ static void put_utf8(struct th_buf *b, uint32_t cp)
         th_buf_add(b, u, n);
 }
 
+/* The bytes that end a run of a JSON string's plain text: a control character, a quote,
+ * a backslash.  By table: the texts of a JSON Lines corpus are most of its bytes. */
+/* clang-format off */
+static const unsigned char ends_run[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 to 0x0F */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 to 0x1F */
+    ['"'] = 1, ['\\'] = 1,
+};
+/* clang-format on */
+
 /* A JSON string at the cursor, decoded (malloc'd, its length in *len), or NULL for one
  * that is not valid or holds \u0000. */
-/* The bytes that end a run of a JSON string's plain text: a quote, a backslash, a control
- * character.  By table: the texts of a JSON Lines corpus are most of its bytes. */
-static const unsigned char ends_run[256] = {
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 to 0x1F */
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ['"'] = 1, ['\\'] = 1,
-};
-
 static char *string(struct cursor *c, size_t *len)
 {
         if (!take(c, '"'))
