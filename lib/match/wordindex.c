@@ -80,17 +80,55 @@ struct match {
         uint32_t start, end, form;
 };
 
+/* What a word finds, as a list of actions: an entry of the table, and how its matches
+ * are placed at the word, which only the word's neighbours decide (an apostrophe-s, a
+ * hyphen, a confirming pattern). */
+enum act_kind {
+        ACT_HITS,         /* the entry's targets at the word (hit) */
+        ACT_APOS,         /* the word as a lemma key, when an apostrophe-s follows */
+        ACT_WORD,         /* the word, with its apostrophe-s */
+        ACT_LEMMAS,       /* the word's lemmas, when an apostrophe-s follows (the word map
+                           * found it as written, so they lead nowhere else) */
+        ACT_AFTER_HYPHEN, /* the word as the head of the previous word and a hyphen */
+        ACT_WHOLE_FIRST   /* the word as a first part, before a hyphen and a word */
+};
+
+struct act {
+        const struct entry *e;
+        unsigned kind, lang; /* lang: for ACT_LEMMAS, the language's place in the table */
+};
+
+/* The actions of each word as written, found once and replayed wherever the word recurs:
+ * most words of a text are a few recurring ones, and most find nothing. */
+struct plan_slot {
+        uint64_t hash;      /* of the folded word */
+        uint32_t word, len; /* as written, in `bytes`; len 0: a free slot */
+        uint32_t act, nact; /* in `acts` */
+};
+
+struct plans {
+        struct plan_slot *slots;
+        size_t nslots, used;
+        char *bytes;
+        size_t nbytes, abytes;
+        struct act *acts;
+        size_t nacts, aacts;
+};
+
 struct th_word_index {
         struct match **v; /* per lexicon id */
         size_t *nr, *alloc;
         size_t *hint; /* where the last find ended: plugins walk a text forwards */
         const struct th_lexicon *const *lexicons;
         size_t nlexicons;
+        const struct th_word_table *table; /* whose plans these are */
+        struct plans plans;
 };
 
 #define FOLD_MAX 256
 
 static int contains(const char *hay, size_t n, const char *needle, size_t m);
+static int bit3(const unsigned char *bits, const char *k);
 
 static uint64_t hash_bytes(const char *s, size_t n)
 {
@@ -416,7 +454,6 @@ static struct lang_morph *morph_of(struct th_word_table *t, const struct th_lexi
 }
 
 static const struct entry *get(const struct map *m, const char *k, size_t n);
-static int bit3(const unsigned char *bits, const char *k);
 
 static int has_target(const struct entry *e, const struct target *tg)
 {
@@ -588,19 +625,25 @@ static int hits(const struct th_word_table *t, struct th_word_index *x, struct t
         return 0;
 }
 
-/* Look the folded word key[0, n) up in every map. */
-static int look_up(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
-                   const char *key, size_t n, uint64_t wh, const char *text, size_t len, size_t ws,
-                   size_t we, const struct entry **word)
+static void push(struct plans *p, const struct entry *e, enum act_kind kind, size_t lang)
+{
+        if (!e && kind != ACT_LEMMAS)
+                return;
+        TH_GROW(p->acts, p->nacts + 1, p->aacts);
+        p->acts[p->nacts++] = (struct act){e, kind, (unsigned)lang};
+}
+
+/* Plan the folded word key[0, n) (hash wh) in every map. */
+static const struct entry *plan_maps(struct plans *p, const struct th_word_table *t,
+                                     const char *key, size_t n, uint64_t wh)
 {
         const struct map *words = &t->maps[KEY_WORD], *pre = &t->maps[KEY_PREFIX],
                          *suf = &t->maps[KEY_SUFFIX];
-        int rc = 0;
+        const struct entry *word = NULL;
         uint64_t bit = wh & ((sizeof(t->words_bloom) << 3) - 1);
-        *word = NULL;
         if (words->buckets && (t->words_bloom[bit >> 3] >> (bit & 7) & 1)) {
-                *word = map_get((struct map *)words, key, n, wh, 0);
-                rc |= hits(t, x, s, *word, text, len, ws, we);
+                word = map_get((struct map *)words, key, n, wh, 0);
+                push(p, word, ACT_HITS, 0);
         }
         /* Keys shorter than three bytes are not in the filters; look them up always. */
         unsigned head = n >= 3 ? three(key) : 0, tail = n >= 3 ? three(key + n - 3) : 0;
@@ -612,23 +655,19 @@ static int look_up(const struct th_word_table *t, struct th_word_index *x, struc
         for (size_t k = 0; pre_ok && pre->buckets && k < n && k < t->max_prefix; k++) {
                 h = (h ^ (unsigned char)key[k]) * 1099511628211ull;
                 if (pre->lens[k + 1])
-                        rc |= hits(t, x, s, map_get((struct map *)pre, key, k + 1, h, 0), text, len,
-                                   ws, we);
+                        push(p, map_get((struct map *)pre, key, k + 1, h, 0), ACT_HITS, 0);
         }
         h = 1469598103934665603ull;
         for (size_t k = 0; suf_ok && suf->buckets && k < n && k < t->max_suffix; k++) {
                 h = (h ^ (unsigned char)key[n - 1 - k]) * 1099511628211ull;
                 if (suf->lens[k + 1])
-                        rc |=
-                            hits(t, x, s, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0),
-                                 text, len, ws, we);
+                        push(p, map_get((struct map *)suf, key + n - 1 - k, k + 1, h, 0), ACT_HITS,
+                             0);
         }
-        for (size_t i = 0; i < t->ninfixes; i++) {
-                const struct entry *e = t->infixes[i];
-                if (contains(key, n, e->key, e->len))
-                        rc |= hits(t, x, s, e, text, len, ws, we);
-        }
-        return rc;
+        for (size_t i = 0; i < t->ninfixes; i++)
+                if (contains(key, n, t->infixes[i]->key, t->infixes[i]->len))
+                        push(p, t->infixes[i], ACT_HITS, 0);
+        return word;
 }
 
 static int contains(const char *hay, size_t n, const char *needle, size_t m)
@@ -685,12 +724,12 @@ static size_t apostrophe_s(const unsigned char *u, size_t len, size_t we)
 }
 
 /* Entries of `m` for w[0, n) as written, else by its lemmas. */
-static void by_lemma(struct th_word_index *x, const struct lang_morph *L, const struct map *m,
-                     const char *w, size_t n, size_t max, size_t start, size_t end)
+static void plan_by_lemma(struct plans *p, const struct lang_morph *L, const struct map *m,
+                          const char *w, size_t n, size_t max, enum act_kind kind)
 {
         const struct entry *e = get(m, w, n);
         if (e) {
-                morph_hits(x, e, start, end);
+                push(p, e, kind, 0);
                 return;
         }
         if (n > max + 8)
@@ -698,43 +737,36 @@ static void by_lemma(struct th_word_index *x, const struct lang_morph *L, const 
         const char *lemmas[8];
         size_t nl = th_morphology_lemmas(L->m, w, n, lemmas, 8);
         for (size_t i = 0; i < nl; i++)
-                morph_hits(x, get(m, lemmas[i], strlen(lemmas[i])), start, end);
+                push(p, get(m, lemmas[i], strlen(lemmas[i])), kind, 0);
 }
 
-/* The word text[ws, we), folded key[0, n), by inflection and as a compound; the previous
- * word was text[pws, pwe) (pwe == 0: none); `as_written`: the word map found it, and its
- * lemmas lead to no other form (mark_words). */
-static void morph_look_up(const struct th_word_table *t, struct th_word_index *x, const char *key,
-                          size_t n, const char *text, size_t len, size_t ws, size_t we, size_t pws,
-                          size_t pwe, int as_written)
+/* Plan the word w[0, wlen), folded key[0, n), by inflection and as a compound; `plain`:
+ * the word map found it, and its lemmas lead to no other form (mark_words). */
+static void plan_morph(struct plans *p, const struct th_word_table *t, const char *key, size_t n,
+                       const char *w, size_t wlen, int plain)
 {
-        const unsigned char *u = (const unsigned char *)text;
-        size_t end = 0; /* with an apostrophe-s, found when needed */
         for (size_t li = 0; li < t->nmorph; li++) {
                 const struct lang_morph *L = &t->morph[li];
                 if (L->lemmas.buckets && n >= 4 && n <= L->lemma_max + 8 && has_prefix(L, key)) {
-                        if (!end)
-                                end = apostrophe_s(u, len, we);
-                        if (end != we) /* "video's": the form as written, and its 's */
-                                morph_hits(x, get(&L->lemmas, key, n), ws, end);
-                        const char *lemmas[8];
-                        size_t nl = as_written
-                                        ? 0
-                                        : th_morphology_lemmas(L->m, text + ws, we - ws, lemmas, 8);
-                        for (size_t i = 0; i < nl; i++)
-                                morph_hits(x, get(&L->lemmas, lemmas[i], strlen(lemmas[i])), ws,
-                                           end);
+                        push(p, get(&L->lemmas, key, n), ACT_APOS, 0);
+                        if (plain) {
+                                push(p, NULL, ACT_LEMMAS, li);
+                        } else {
+                                const char *lemmas[8];
+                                size_t nl = th_morphology_lemmas(L->m, w, wlen, lemmas, 8);
+                                for (size_t i = 0; i < nl; i++)
+                                        push(p, get(&L->lemmas, lemmas[i], strlen(lemmas[i])),
+                                             ACT_WORD, 0);
+                        }
                 }
                 if (L->heads.buckets && n >= 3) {
-                        if (!end)
-                                end = apostrophe_s(u, len, we);
-                        int hyphen_before = pwe && pwe + 1 == ws && text[pwe] == '-';
-                        if (hyphen_before && bit3(L->head3, key))
-                                by_lemma(x, L, &L->heads, key, n, L->head_max, pws, end);
-                        for (size_t p = 3; p + L->head_min <= n; p++)
-                                if ((key[p] & 0xC0) != 0x80 && bit3(L->head3, key + p))
-                                        by_lemma(x, L, &L->heads, key + p, n - p, L->head_max, ws,
-                                                 end);
+                        if (bit3(L->head3, key))
+                                plan_by_lemma(p, L, &L->heads, key, n, L->head_max,
+                                              ACT_AFTER_HYPHEN);
+                        for (size_t q = 3; q + L->head_min <= n; q++)
+                                if ((key[q] & 0xC0) != 0x80 && bit3(L->head3, key + q))
+                                        plan_by_lemma(p, L, &L->heads, key + q, n - q, L->head_max,
+                                                      ACT_WORD);
                 }
                 if (L->firsts.buckets && n >= L->first_min && bit3(L->first3, key)) {
                         const struct map *m = &L->firsts;
@@ -745,21 +777,120 @@ static void morph_look_up(const struct th_word_table *t, struct th_word_index *x
                                 if (!m->lens[pl] ||
                                     (pl < n && (n - pl < 3 || (key[pl] & 0xC0) == 0x80)))
                                         continue;
-                                const struct entry *e = map_get((struct map *)m, key, pl, h, 0);
-                                if (!e)
-                                        continue;
-                                if (pl < n) {
-                                        if (!end)
-                                                end = apostrophe_s(u, len, we);
-                                        morph_hits(x, e, ws, end);
-                                } else if (we + 1 < len && text[we] == '-' &&
-                                           word_end(u, len, we + 1) > we + 1) {
-                                        size_t ne = word_end(u, len, we + 1);
-                                        morph_hits(x, e, ws, apostrophe_s(u, len, ne));
-                                }
+                                push(p, map_get((struct map *)m, key, pl, h, 0),
+                                     pl < n ? ACT_WORD : ACT_WHOLE_FIRST, 0);
                         }
                 }
         }
+}
+
+/* Do the actions a[0, na) at the word text[ws, we); the previous word was text[pws, pwe)
+ * (pwe == 0: none). */
+static int replay(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
+                  const struct act *a, size_t na, const char *text, size_t len, size_t ws,
+                  size_t we, size_t pws, size_t pwe)
+{
+        const unsigned char *u = (const unsigned char *)text;
+        size_t end = apostrophe_s(u, len, we);
+        for (size_t i = 0; i < na; i++) {
+                const struct entry *e = a[i].e;
+                switch ((enum act_kind)a[i].kind) {
+                case ACT_HITS:
+                        if (hits(t, x, s, e, text, len, ws, we) < 0)
+                                return -1;
+                        break;
+                case ACT_APOS:
+                        if (end != we)
+                                morph_hits(x, e, ws, end);
+                        break;
+                case ACT_WORD:
+                        morph_hits(x, e, ws, end);
+                        break;
+                case ACT_LEMMAS:
+                        if (end != we) {
+                                const struct lang_morph *L = &t->morph[a[i].lang];
+                                const char *lemmas[8];
+                                size_t nl =
+                                    th_morphology_lemmas(L->m, text + ws, we - ws, lemmas, 8);
+                                for (size_t k = 0; k < nl; k++)
+                                        morph_hits(x, get(&L->lemmas, lemmas[k], strlen(lemmas[k])),
+                                                   ws, end);
+                        }
+                        break;
+                case ACT_AFTER_HYPHEN:
+                        if (pwe && pwe + 1 == ws && text[pwe] == '-')
+                                morph_hits(x, e, pws, end);
+                        break;
+                case ACT_WHOLE_FIRST:
+                        if (we + 1 < len && text[we] == '-' && word_end(u, len, we + 1) > we + 1)
+                                morph_hits(x, e, ws,
+                                           apostrophe_s(u, len, word_end(u, len, we + 1)));
+                        break;
+                }
+        }
+        return 0;
+}
+
+/* Plans kept: enough for the distinct words of a long text; a word beyond is planned
+ * each time it occurs. */
+enum { PLANS_MAX = 1 << 15 };
+
+static inline size_t slot_of(const struct plans *p, uint64_t h, const char *w, size_t wlen)
+{
+        size_t i = (size_t)h & (p->nslots - 1);
+        for (;; i = (i + 1) & (p->nslots - 1)) {
+                const struct plan_slot *sl = &p->slots[i];
+                if (!sl->len ||
+                    (sl->hash == h && sl->len == wlen && !memcmp(p->bytes + sl->word, w, wlen)))
+                        return i;
+        }
+}
+
+static void plans_grow(struct plans *p)
+{
+        struct plan_slot *old = p->slots;
+        size_t n = p->nslots;
+        p->nslots = n ? 2 * n : 1024;
+        p->slots = th_xcalloc(p->nslots, sizeof(*p->slots));
+        for (size_t i = 0; i < n; i++)
+                if (old[i].len)
+                        p->slots[slot_of(p, old[i].hash, old[i].word + p->bytes, old[i].len)] =
+                            old[i];
+        free(old);
+}
+
+/* Index the word text[ws, we), folded key[0, n) (hash h). */
+static int index_word(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
+                      const char *key, size_t n, uint64_t h, const char *text, size_t len,
+                      size_t ws, size_t we, size_t pws, size_t pwe)
+{
+        struct plans *p = &x->plans;
+        const char *w = text + ws;
+        size_t wlen = we - ws;
+        if (p->used * 2 >= p->nslots && p->used < PLANS_MAX)
+                plans_grow(p);
+        size_t i = slot_of(p, h, w, wlen);
+        if (p->slots[i].len) /* most words find nothing */
+                return p->slots[i].nact ? replay(t, x, s, p->acts + p->slots[i].act,
+                                                 p->slots[i].nact, text, len, ws, we, pws, pwe)
+                                        : 0;
+        size_t first = p->nacts;
+        const struct entry *word = plan_maps(p, t, key, n, h);
+        if (t->nmorph)
+                plan_morph(p, t, key, n, w, wlen, word && !word->morph);
+        size_t na = p->nacts - first;
+        int rc = replay(t, x, s, p->acts + first, na, text, len, ws, we, pws, pwe);
+        if (p->used >= PLANS_MAX) { /* full: this word's plan is not kept */
+                p->nacts = first;
+                return rc;
+        }
+        TH_GROW(p->bytes, p->nbytes + wlen, p->abytes);
+        memcpy(p->bytes + p->nbytes, w, wlen);
+        p->slots[i] = (struct plan_slot){h, (uint32_t)p->nbytes, (uint32_t)wlen, (uint32_t)first,
+                                         (uint32_t)na};
+        p->nbytes += wlen;
+        p->used++;
+        return rc;
 }
 
 static int by_start_longest(const void *a, const void *b)
@@ -792,7 +923,8 @@ static void settle(struct match *v, size_t *nr)
 static struct th_word_index *empty_index(struct th_word_index *old, const struct th_word_table *t)
 {
         enum { KEEP = 1 << 16 }; /* matches of a lexicon */
-        if (old && old->nlexicons == t->nlexicons && old->lexicons == t->lexicons) {
+        if (old && old->table == t && old->nlexicons == t->nlexicons &&
+            old->lexicons == t->lexicons) {
                 for (size_t id = 0; id < old->nlexicons; id++) {
                         old->nr[id] = old->hint[id] = 0;
                         if (old->alloc[id] > KEEP) {
@@ -812,6 +944,7 @@ static struct th_word_index *empty_index(struct th_word_index *old, const struct
         x->hint = th_xcalloc(n, sizeof(size_t));
         x->lexicons = t->lexicons;
         x->nlexicons = t->nlexicons;
+        x->table = t;
         return x;
 }
 
@@ -873,14 +1006,10 @@ struct th_word_index *th_word_index_rebuild(struct th_word_index *old,
                         }
                         i += clen;
                 }
-                const struct entry *word = NULL;
-                if (fits && look_up(t, x, s, key, k, h, text, len, ws, i, &word) < 0) {
+                if (fits && index_word(t, x, s, key, k, h, text, len, ws, i, pws, pwe) < 0) {
                         th_word_index_free(x);
                         return NULL;
                 }
-                if (fits && t->nmorph)
-                        morph_look_up(t, x, key, k, text, len, ws, i, pws, pwe,
-                                      word && !word->morph && apostrophe_s(u, len, i) == i);
                 pws = ws;
                 pwe = i;
         }
@@ -899,6 +1028,9 @@ void th_word_index_free(struct th_word_index *x)
         free(x->nr);
         free(x->alloc);
         free(x->hint);
+        free(x->plans.slots);
+        free(x->plans.bytes);
+        free(x->plans.acts);
         free(x);
 }
 
