@@ -62,14 +62,12 @@ static int teardown(void **state)
         return 0;
 }
 
-/* The matches of lexicon `name` in `text` through the word index, as "match=term;". */
-static char *indexed(const char *name, const char *text)
+/* The matches of lexicon `name` in `text`, as index `x` has them, as "match=term;". */
+static char *found(const struct th_word_index *x, const char *name, const char *text)
 {
         struct th_error err = {0};
         const struct th_lexicon *l = th_lexicons_get(lexicons, name, &err);
         assert_non_null(l);
-        struct th_word_index *x = th_word_index_build(table, scratch, text, strlen(text));
-        assert_non_null(x);
         struct th_buf b = {0};
         size_t at = 0, s, e;
         const char *term;
@@ -77,8 +75,17 @@ static char *indexed(const char *name, const char *text)
                 th_buf_addf(&b, "%.*s=%s;", (int)(e - s), text + s, term);
                 at = e;
         }
-        th_word_index_free(x);
         return th_buf_detach(&b);
+}
+
+/* The same through a new word index of `text`. */
+static char *indexed(const char *name, const char *text)
+{
+        struct th_word_index *x = th_word_index_build(table, scratch, text, strlen(text));
+        assert_non_null(x);
+        char *got = found(x, name, text);
+        th_word_index_free(x);
+        return got;
 }
 
 /* The same through the lexicon's own pattern (any string, no morphology). */
@@ -206,6 +213,30 @@ static void gaps(void **state)
         free(re);
 }
 
+/* What a word finds is worked out once and replayed where it recurs, also in the next
+ * text of the same index; what its neighbours decide (a hyphen, an apostrophe-s) is read
+ * at each place. */
+static void recurring_words(void **state)
+{
+        (void)state;
+        EXPECT(indexed("xx/heads", "De minister, de BBB-minister en de minister."),
+               "minister=minister;BBB-minister=minister;minister=minister;");
+        EXPECT(indexed("xx/firsts", "campagne, campagne-filmpjes en campagne."),
+               "campagne=campagne;campagne-filmpjes=campagne;campagne=campagne;");
+        EXPECT(indexed("xx/things", "video, video's, video en Video"),
+               "video=video;video's=video;video=video;Video=video;");
+        const char *one = "De BBB-minister, campagne-filmpjes en video's.";
+        const char *two = "De minister, campagne en video, BBB-minister.";
+        struct th_word_index *x = th_word_index_build(table, scratch, one, strlen(one));
+        assert_non_null(x);
+        x = th_word_index_rebuild(x, table, scratch, two, strlen(two));
+        assert_non_null(x);
+        EXPECT(found(x, "xx/heads", two), "minister=minister;BBB-minister=minister;");
+        EXPECT(found(x, "xx/firsts", two), "campagne=campagne;");
+        EXPECT(found(x, "xx/things", two), "campagne=campagne;video=video;");
+        th_word_index_free(x);
+}
+
 static void opt_out_short_terms_unknown_words(void **state)
 {
         (void)state;
@@ -283,6 +314,7 @@ int main(void)
             cmocka_unit_test(compound_heads),
             cmocka_unit_test(compound_first_parts),
             cmocka_unit_test(gaps),
+            cmocka_unit_test(recurring_words),
             cmocka_unit_test(opt_out_short_terms_unknown_words),
             cmocka_unit_test(bounded_memo),
             cmocka_unit_test(missing_dictionary),
