@@ -6,7 +6,9 @@
  * brackets after it) followed by white space or the end of the block.  A
  * full stop does not end a sentence after an abbreviation of the language
  * (its conventions, rules/<lang>/language.yml), an initial,
- * a list number, or when the next word starts in lower case.
+ * a list number, or when the next word starts in lower case.  A footnote
+ * mark right after the terminator ("zelf.[6] Vanavond", "zelf.[^6]",
+ * "zelf.^6", "zelf.¹") belongs to the sentence it ends.
  */
 #include "document/document.h"
 #include "base/utf8.h"
@@ -47,6 +49,51 @@ static size_t closer_len(const char *p, size_t left)
                         return n;
         }
         return 0;
+}
+
+static size_t digits_len(const char *p, size_t left)
+{
+        size_t n = 0;
+        while (n < left && n < 4 && isdigit((unsigned char)p[n]))
+                n++;
+        return n < 4 ? n : 0;
+}
+
+/* Length of a footnote mark at p, or 0: "[6]", "[^6]" or "[^note]", "^6", "^[6]", or
+ * superscript digits. */
+static size_t footnote_len(const char *p, size_t left)
+{
+        size_t n = 0;
+        if (left >= 2 && p[0] == '^' && p[1] != '[')
+                return (n = digits_len(p + 1, left - 1)) ? n + 1 : 0;
+        size_t caret = left >= 1 && p[0] == '^';
+        if (left < caret + 3 || p[caret] != '[')
+                return 0;
+        size_t i = caret + 1;
+        if (!caret && p[i] == '^') /* "[^label]" */
+                while (++i < left && i < 24 &&
+                       (isalnum((unsigned char)p[i]) || p[i] == '-' || p[i] == '_'))
+                        ;
+        else
+                i += digits_len(p + i, left - i);
+        return i > caret + 1 && i < left && p[i] == ']' && p[i - 1] != '^' ? i + 1 : 0;
+}
+
+/* Length of superscript digits at p ("¹", "²³"), or 0. */
+static size_t superscript_len(const char *p, size_t left)
+{
+        const unsigned char *u = (const unsigned char *)p;
+        size_t n = 0;
+        for (;;) {
+                if (left - n >= 2 && u[n] == 0xC2 &&
+                    (u[n + 1] == 0xB9 || u[n + 1] == 0xB2 || u[n + 1] == 0xB3))
+                        n += 2;
+                else if (left - n >= 3 && u[n] == 0xE2 && u[n + 1] == 0x81 &&
+                         (u[n + 2] == 0xB0 || (u[n + 2] >= 0xB4 && u[n + 2] <= 0xB9)))
+                        n += 3;
+                else
+                        return n;
+        }
 }
 
 /* Length of a sentence terminator at p, or 0. */
@@ -126,10 +173,15 @@ static void split_block(struct th_doc *doc, size_t start, size_t end)
                                 k += terminator_len(p + k, end - k);
                         for (size_t cl; k < end && (cl = closer_len(p + k, end - k));)
                                 k += cl;
-                        if ((k >= end || isspace((unsigned char)p[k])) &&
+                        size_t after = k; /* and a footnote mark */
+                        if (k < end) {
+                                size_t fn = footnote_len(p + k, end - k);
+                                after += fn ? fn : superscript_len(p + k, end - k);
+                        }
+                        if ((after >= end || isspace((unsigned char)p[after])) &&
                             (p[j] != '.' || k > j + 1 ||
-                             full_stop_ends(doc->conv, p, st, j, k, end))) {
-                                stop = k;
+                             full_stop_ends(doc->conv, p, st, j, after, end))) {
+                                stop = after;
                                 break;
                         }
                         j = k;

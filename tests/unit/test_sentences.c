@@ -45,6 +45,20 @@ static void lower_case_continues(void **state)
         check("Kamerstuk 32 500 XIII, nr. 194 en art. 5 zijn van toepassing.", 1, want);
 }
 
+static void footnote_marks_end_with_their_sentence(void **state)
+{
+        (void)state;
+        const char *want[] = {
+            "Dat deden we zelf.[6]",    "Vanavond meer.[^noot-2]", "Dan dit.^3", "En dat.^[4]",
+            "Ook dit.\xC2\xB9\xC2\xB2", "Tot slot.\xE2\x81\xB5",   "Einde.",     "[7] staat los."};
+        check("Dat deden we zelf.[6] Vanavond meer.[^noot-2] Dan dit.^3 En dat.^[4] Ook "
+              "dit.\xC2\xB9\xC2\xB2 Tot slot.\xE2\x81\xB5 Einde. [7] staat los.",
+              8, want);
+        /* not a mark: a lower-case word goes on, and "[]" or "[^]" is no mark */
+        const char *on[] = {"Zie art.[6] en verder.", "Leeg.[] Nee."};
+        check("Zie art.[6] en verder. Leeg.[] Nee.", 2, on);
+}
+
 static void paragraphs_in_plain_text(void **state)
 {
         (void)state;
@@ -58,6 +72,7 @@ int main(void)
             cmocka_unit_test(abbreviations_do_not_end_a_sentence),
             cmocka_unit_test(initials_and_numbers),
             cmocka_unit_test(lower_case_continues),
+            cmocka_unit_test(footnote_marks_end_with_their_sentence),
             cmocka_unit_test(paragraphs_in_plain_text),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
