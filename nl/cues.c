@@ -41,6 +41,10 @@ struct cue {
          * run only inside the windows of conditions (or over all, as an anchor). */
         const struct th_lexicon **triggers;
         size_t ntriggers;
+        /* A match right after a word of these (white space or a hyphen between) is not the
+         * cue: "voormalig staatssecretaris", "oud-minister". */
+        const struct th_lexicon **not_after;
+        size_t nnot_after;
         int unquoted; /* matches in quotation marks are someone else's words, not this cue */
         unsigned line;
 };
@@ -108,6 +112,7 @@ static void cue_release(struct cue *c)
         free(c->label);
         free(c->lexicons);
         free(c->triggers);
+        free(c->not_after);
         for (size_t i = 0; i < c->npatterns; i++)
                 th_regex_free(c->patterns[i]);
         free(c->patterns);
@@ -260,6 +265,13 @@ static int cue_trigger(const struct th_ywalk *w, const struct th_ynode *v)
         return lexicon_list(w, v, &c->triggers, &c->ntriggers);
 }
 
+static int cue_not_after(const struct th_ywalk *w, const struct th_ynode *v)
+{
+        struct cue *c = ((struct reading *)w->ctx)->cue;
+        free(c->not_after);
+        return lexicon_list(w, v, &c->not_after, &c->nnot_after);
+}
+
 static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
 {
         static const char *const names[] = {"party", "own-party", "minister", "party-metadata",
@@ -285,6 +297,7 @@ static int read_cue(const struct th_ywalk *w, const struct th_ynode *key, const 
                                               {"trigger", TH_YANY, cue_trigger},
                                               {"builtin", TH_YSCALAR, cue_builtin},
                                               {"unquoted", TH_YSCALAR, cue_unquoted},
+                                              {"not-after", TH_YANY, cue_not_after},
                                               {NULL, TH_YANY, NULL}};
         struct reading *r = w->ctx;
         struct th_cues *c = r->c;
@@ -697,6 +710,29 @@ static int pattern_matches(struct run *r, const struct cue *cue, struct matches 
         return 0;
 }
 
+/* Does a word of `cue`'s not-after lexicons end right before `at` (white space or one
+ * hyphen between)? */
+static int right_after(struct run *r, const struct cue *cue, size_t at)
+{
+        const char *p = r->doc->prose;
+        size_t gap = at;
+        if (gap > 0 && p[gap - 1] == '-')
+                gap--;
+        while (gap > 0 && isspace((unsigned char)p[gap - 1]))
+                gap--;
+        if (gap == 0 || gap == at)
+                return 0;
+        size_t a, b, from = gap > 40 ? gap - 40 : 0;
+        const char *term;
+        for (size_t i = 0; i < cue->nnot_after; i++)
+                for (size_t s = from; th_word_index_find(r->x, cue->not_after[i], gap, s, &a, &b,
+                                                         &term) == 1;
+                     s = b > s ? b : s + 1)
+                        if (b == gap)
+                                return 1;
+        return 0;
+}
+
 /* The matches of cue `i`, found on first need. */
 static const struct matches *matches_of(struct run *r, size_t i, int *failed)
 {
@@ -725,6 +761,13 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
                 if (th_meta_value(&r->doc->meta, "party", 0))
                         push(out, 0, r->doc->len); /* the document as a whole */
                 break;
+        }
+        if (cue->nnot_after) {
+                size_t kept = 0;
+                for (size_t k = 0; k < out->nr; k++)
+                        if (!right_after(r, cue, out->v[k].start))
+                                out->v[kept++] = out->v[k];
+                out->nr = kept;
         }
         if (cue->unquoted && cue->source != SRC_PATTERNS) { /* patterns_in filtered those */
                 size_t kept = 0;
