@@ -879,7 +879,7 @@ static int index_word(const struct th_word_table *t, struct th_word_index *x, st
         if (t->nmorph)
                 plan_morph(p, t, key, n, w, wlen, word && !word->morph);
         size_t na = p->nacts - first;
-        int rc = replay(t, x, s, p->acts + first, na, text, len, ws, we, pws, pwe);
+        int rc = na ? replay(t, x, s, p->acts + first, na, text, len, ws, we, pws, pwe) : 0;
         if (p->used >= PLANS_MAX) { /* full: this word's plan is not kept */
                 p->nacts = first;
                 return rc;
