@@ -291,14 +291,11 @@ static int cue_builtin(const struct th_ywalk *w, const struct th_ynode *v)
 
 static int read_cue(const struct th_ywalk *w, const struct th_ynode *key, const struct th_ynode *v)
 {
-        static const struct th_ykey keys[] = {{"label", TH_YSCALAR, cue_label},
-                                              {"lexicons", TH_YLIST, cue_lexicons},
-                                              {"patterns", TH_YLIST, cue_patterns},
-                                              {"trigger", TH_YANY, cue_trigger},
-                                              {"builtin", TH_YSCALAR, cue_builtin},
-                                              {"unquoted", TH_YSCALAR, cue_unquoted},
-                                              {"not-after", TH_YANY, cue_not_after},
-                                              {NULL, TH_YANY, NULL}};
+        static const struct th_ykey keys[] = {
+            {"label", TH_YSCALAR, cue_label},      {"lexicons", TH_YLIST, cue_lexicons},
+            {"patterns", TH_YLIST, cue_patterns},  {"trigger", TH_YANY, cue_trigger},
+            {"builtin", TH_YSCALAR, cue_builtin},  {"unquoted", TH_YSCALAR, cue_unquoted},
+            {"not-after", TH_YANY, cue_not_after}, {NULL, TH_YANY, NULL}};
         struct reading *r = w->ctx;
         struct th_cues *c = r->c;
         const char *name = th_yamldoc_scalar(key);
@@ -714,6 +711,8 @@ static int pattern_matches(struct run *r, const struct cue *cue, struct matches 
  * hyphen between)? */
 static int right_after(struct run *r, const struct cue *cue, size_t at)
 {
+        if (!cue->nnot_after)
+                return 0;
         const char *p = r->doc->prose;
         size_t gap = at;
         if (gap > 0 && p[gap - 1] == '-')
@@ -725,8 +724,8 @@ static int right_after(struct run *r, const struct cue *cue, size_t at)
         size_t a, b, from = gap > 40 ? gap - 40 : 0;
         const char *term;
         for (size_t i = 0; i < cue->nnot_after; i++)
-                for (size_t s = from; th_word_index_find(r->x, cue->not_after[i], gap, s, &a, &b,
-                                                         &term) == 1;
+                for (size_t s = from;
+                     th_word_index_find(r->x, cue->not_after[i], gap, s, &a, &b, &term) == 1;
                      s = b > s ? b : s + 1)
                         if (b == gap)
                                 return 1;
@@ -762,17 +761,12 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
                         push(out, 0, r->doc->len); /* the document as a whole */
                 break;
         }
-        if (cue->nnot_after) {
+        int unquote = cue->unquoted && cue->source != SRC_PATTERNS; /* patterns_in did those */
+        if (unquote || cue->nnot_after) {
                 size_t kept = 0;
                 for (size_t k = 0; k < out->nr; k++)
-                        if (!right_after(r, cue, out->v[k].start))
-                                out->v[kept++] = out->v[k];
-                out->nr = kept;
-        }
-        if (cue->unquoted && cue->source != SRC_PATTERNS) { /* patterns_in filtered those */
-                size_t kept = 0;
-                for (size_t k = 0; k < out->nr; k++)
-                        if (!th_doc_in_quote(r->doc, out->v[k].start))
+                        if (!(unquote && th_doc_in_quote(r->doc, out->v[k].start)) &&
+                            !right_after(r, cue, out->v[k].start))
                                 out->v[kept++] = out->v[k];
                 out->nr = kept;
         }

@@ -441,21 +441,25 @@ int th_engine_check_config(struct th_engine *e, const struct th_config *c, struc
         return 0;
 }
 
-enum th_severity th_engine_severity(const struct th_engine *e, const struct th_config *c,
-                                    const char *rule)
+/* The severity of rule `ri` under configuration `c` (NULL: the defaults). */
+static enum th_severity rule_severity(const struct th_config *c, const struct th_rule_info *ri)
 {
-        const struct th_rule_info *ri = th_engine_find_rule(e, rule);
-        if (!ri)
-                return TH_SEV_OFF;
         if (c) {
                 const struct th_plugin_setting *ps = th_config_plugin(c, ri->plugin);
                 if (ps && !ps->enabled)
                         return TH_SEV_OFF;
-                int s = th_config_rule_severity(c, rule);
+                int s = th_config_rule_severity(c, ri->id);
                 if (s >= 0)
                         return (enum th_severity)s;
         }
         return ri->severity;
+}
+
+enum th_severity th_engine_severity(const struct th_engine *e, const struct th_config *c,
+                                    const char *rule)
+{
+        const struct th_rule_info *ri = th_engine_find_rule(e, rule);
+        return ri ? rule_severity(c, ri) : TH_SEV_OFF;
 }
 
 /* Is a rule of `p` on?  Asked twice a plugin for every document: its rules are found by
@@ -464,15 +468,9 @@ enum th_severity th_engine_severity(const struct th_engine *e, const struct th_c
 static int plugin_enabled(const struct th_engine *e, const struct th_config *c,
                           const struct th_loaded_plugin *p)
 {
-        const struct th_plugin_setting *ps = c ? th_config_plugin(c, p->info.name) : NULL;
-        if (ps && !ps->enabled)
-                return 0;
-        for (size_t k = 0; k < p->nrules; k++) {
-                const struct th_rule_info *ri = &e->rules[p->first_rule + k];
-                int s = c ? th_config_rule_severity(c, ri->id) : -1;
-                if ((s >= 0 ? (enum th_severity)s : ri->severity) != TH_SEV_OFF)
+        for (size_t k = 0; k < p->nrules; k++)
+                if (rule_severity(c, &e->rules[p->first_rule + k]) != TH_SEV_OFF)
                         return 1;
-        }
         return 0;
 }
 

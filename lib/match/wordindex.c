@@ -923,8 +923,7 @@ static void settle(struct match *v, size_t *nr)
 static struct th_word_index *empty_index(struct th_word_index *old, const struct th_word_table *t)
 {
         enum { KEEP = 1 << 16 }; /* matches of a lexicon */
-        if (old && old->table == t && old->nlexicons == t->nlexicons &&
-            old->lexicons == t->lexicons) {
+        if (old && old->table == t) {
                 for (size_t id = 0; id < old->nlexicons; id++) {
                         old->nr[id] = old->hint[id] = 0;
                         if (old->alloc[id] > KEEP) {
