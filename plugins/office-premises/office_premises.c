@@ -14,6 +14,7 @@
  * does quotation (reported speech) around both terms.  All terms live in
  * rules/nl/office-premises.yml and rules/nl/language.yml.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -360,6 +361,26 @@ static enum th_status check_pairs(const struct th_host *host, struct th_ctx *ctx
         return TH_OK;
 }
 
+/* Where the first campaign activity or private event at or after `at` starts, in *next
+ * (SIZE_MAX: none does).  A unit before it holds neither and can give no finding: the
+ * search runs once a document, not once a unit. */
+static enum th_status next_activity(const struct th_host *host, struct th_ctx *ctx,
+                                    const struct lexicons *lex, const char *text, size_t len,
+                                    size_t at, size_t *next)
+{
+        const struct th_lexicon *kinds[] = {lex->campaign, lex->private_events};
+        *next = SIZE_MAX;
+        for (size_t k = 0; k < 2; k++) {
+                struct th_lexicon_match m;
+                int found = 0;
+                if (host->lexicon_find(ctx, kinds[k], text, len, at, &m, &found) != TH_OK)
+                        return TH_ERROR;
+                if (found && m.span.start < *next)
+                        *next = m.span.start;
+        }
+        return TH_OK;
+}
+
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
@@ -387,8 +408,16 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         int agenda = channel && !strcmp(channel, "agenda");
         size_t nunits = agenda ? host->doc_block_count(doc) : host->doc_sentence_count(doc);
         struct unit_hits h;
+        size_t from = 0, next = 0; /* the next activity at or after `from` */
+        if (next_activity(host, ctx, lex, text, len, from, &next) != TH_OK)
+                return TH_ERROR;
         for (size_t i = 0; i < nunits; i++) {
                 struct th_span u = agenda ? host->doc_block(doc, i) : host->doc_sentence(doc, i);
+                if ((u.start < from || next < u.start) &&
+                    next_activity(host, ctx, lex, text, len, from = u.start, &next) != TH_OK)
+                        return TH_ERROR;
+                if (next >= u.end)
+                        continue;
                 if (collect_unit(host, ctx, lex, text, u, &h) != TH_OK)
                         return TH_ERROR;
                 if (check_pairs(host, ctx, lex, doc, text, u, RULE_CAMPAIGN, h.campaign,
