@@ -30,7 +30,7 @@ struct th_regex {
         atomic_int no_jit;            /* JIT not wanted, or not possible */
         unsigned groups;
         size_t jit_after; /* bytes of subject after which the JIT pays (see JIT_AFTER) */
-        unsigned refs; /* under shared.lock */
+        unsigned refs;    /* under shared.lock */
 };
 
 /* The patterns compiled in this process, by their text. */
