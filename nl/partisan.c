@@ -827,6 +827,18 @@ static int has(const struct th_word_index *x, const struct th_lexicon *lex, size
         return th_word_index_find(x, lex, end, start, &a, &b, &term) == 1;
 }
 
+/* Has a pattern of `kind` found [start, end) already (in this sentence, from `first` on)?
+ * Two patterns may find one call ("Stem SP." for a known party and for any capitals). */
+static int found_before(const struct th_partisan_list *out, size_t first,
+                        enum th_partisan_kind kind, size_t start, size_t end)
+{
+        for (size_t i = first; i < out->nr; i++)
+                if (out->v[i].kind == kind && out->v[i].span.start == start &&
+                    out->v[i].span.end == end)
+                        return 1;
+        return 0;
+}
+
 /* Search one sentence with every pattern. */
 static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *s,
                           const struct th_doc *doc, const struct th_word_index *x,
@@ -842,6 +854,7 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
              at = b)
                 present[npresent++] = term;
         int party = has(x, m->party_names, sentence.start, sentence.end);
+        size_t first = out->nr;
         for (size_t i = 0; i < m->npatterns; i++) {
                 const struct pattern *p = &m->patterns[i];
                 int go = !p->nneeds && !p->needs_party;
@@ -873,8 +886,9 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
                                 if (vrc == 1)
                                         continue;
                         }
-                        add_item(m, x, doc, out, m->patterns[i].kind, ov[0], ov[1], -1,
-                                 phrase_cue(m->patterns[i].kind));
+                        if (!found_before(out, first, p->kind, ov[0], ov[1]))
+                                add_item(m, x, doc, out, p->kind, ov[0], ov[1], -1,
+                                         phrase_cue(p->kind));
                 }
                 if (rc < 0)
                         return -1;
