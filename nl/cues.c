@@ -245,7 +245,7 @@ static int cue_patterns(const struct th_ywalk *w, const struct th_ynode *v)
                         return FAIL(w, p, "cue '%s': expected a pattern (a text)", c->name);
                 char *full = th_partisan_expand(r->m, src), why[256];
                 size_t at = 0;
-                /* JIT once it has scanned 2 kB (th_regex_find): most cue patterns run in
+                /* JIT once it has scanned enough (th_regex_find): most cue patterns run in
                  * a few sentences of a few documents, and compiling them all for JIT made
                  * half of the start-up */
                 c->patterns[c->npatterns] = th_regex_compile(full, why, sizeof(why), &at);

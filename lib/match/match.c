@@ -298,8 +298,8 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
         }
         if (start > len)
                 return 0;
-        /* The JIT pays for itself after 2 kB of subject (a scan of a whole document counts
-         * in full): start-up compiles only what a text needs. */
+        /* The JIT pays for itself after jit_after bytes of subject (a scan of a whole
+         * document counts in full): start-up compiles only what a text needs. */
         pcre2_code *code = atomic_load_explicit(&re->jitted, memory_order_acquire);
         if (!code) {
                 code = re->code;

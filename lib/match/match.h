@@ -21,9 +21,9 @@ struct th_scratch;
 #define TH_MATCH_LIMIT 1000000u
 #define TH_HEAP_LIMIT_KIB 16384u
 
-/* Compile `pattern`.  It is JIT-compiled once it has scanned 2 kB of subject
- * (th_regex_find): JIT compilation would be most of the start-up time of a short post,
- * and pays off only for a pattern used on much text.  On error
+/* Compile `pattern`.  It is JIT-compiled once it has scanned 2 kB of subject, or six times
+ * its compiled size when that is more (th_regex_find): JIT compilation would be most of the
+ * start-up time of a short post, and pays off only for a pattern used on much text.  On error
  * returns NULL and writes the reason and the pattern offset it concerns into `why`/`at`. */
 struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at);
 void th_regex_free(struct th_regex *re);

@@ -68,7 +68,7 @@ struct worker {
 };
 
 /* Compile the shared pattern, then match it: a few short pieces (interpreted, then
- * JIT-compiled once 2 kB are scanned) and the whole text. */
+ * JIT-compiled once enough is scanned) and the whole text. */
 static void *work(void *data)
 {
         struct worker *w = data;
