@@ -3,6 +3,7 @@
 #include "match/wordindex.h"
 #include "base/utf8.h"
 #include "match/morphology.h"
+#include "match/wordscan.h"
 #include "base/util.h"
 
 #include <stdint.h>
@@ -101,7 +102,7 @@ struct act {
 /* The actions of each word as written, found once and replayed wherever the word recurs:
  * most words of a text are a few recurring ones, and most find nothing. */
 struct plan_slot {
-        uint64_t hash;      /* of the folded word */
+        uint64_t lo, hi;    /* the word's th_word_id */
         uint32_t word, len; /* as written, in `bytes`; len 0: a free slot */
         uint32_t act, nact; /* in `acts` */
 };
@@ -835,13 +836,15 @@ static int replay(const struct th_word_table *t, struct th_word_index *x, struct
  * each time it occurs. */
 enum { PLANS_MAX = 1 << 15 };
 
-static inline size_t slot_of(const struct plans *p, uint64_t h, const char *w, size_t wlen)
+static inline size_t slot_of(const struct plans *p, uint64_t h, struct th_word_id id,
+                             const unsigned char *w)
 {
         size_t i = (size_t)h & (p->nslots - 1);
         for (;; i = (i + 1) & (p->nslots - 1)) {
                 const struct plan_slot *sl = &p->slots[i];
                 if (!sl->len ||
-                    (sl->hash == h && sl->len == wlen && !memcmp(p->bytes + sl->word, w, wlen)))
+                    (sl->lo == id.lo && sl->hi == id.hi && sl->len == id.len &&
+                     (id.len <= 16 || !memcmp(p->bytes + sl->word + 16, w + 16, id.len - 16))))
                         return i;
         }
 }
@@ -852,43 +855,75 @@ static void plans_grow(struct plans *p)
         size_t n = p->nslots;
         p->nslots = n ? 2 * n : 1024;
         p->slots = th_xcalloc(p->nslots, sizeof(*p->slots));
-        for (size_t i = 0; i < n; i++)
-                if (old[i].len)
-                        p->slots[slot_of(p, old[i].hash, old[i].word + p->bytes, old[i].len)] =
-                            old[i];
+        for (size_t i = 0; i < n; i++) {
+                if (!old[i].len)
+                        continue;
+                const unsigned char *w = (const unsigned char *)p->bytes + old[i].word;
+                struct th_word_id id = {old[i].lo, old[i].hi, old[i].len};
+                p->slots[slot_of(p, th_word_id_hash(id, w), id, w)] = old[i];
+        }
         free(old);
 }
 
-/* Index the word text[ws, we), folded key[0, n) (hash h). */
+/* Fold the word u[ws, we) into key[0, *n) as the table's keys are folded, with its hash;
+ * 0 when it is too long a key. */
+static int fold_key(const struct th_word_table *t, const unsigned char *u, size_t ws, size_t we,
+                    char *key, size_t *n, uint64_t *h)
+{
+        size_t k = 0;
+        for (size_t i = ws; i < we;) {
+                size_t clen = 1;
+                uint32_t cp = u[i] < 0x80 ? t->ascii_fold[u[i]]
+                                          : th_utf8_fold(th_utf8_decode(u + i, we - i, &clen));
+                size_t add = cp < 0x80 ? 1 : clen;
+                if (k + add >= FOLD_MAX)
+                        return 0;
+                if (cp < 0x80)
+                        key[k] = (char)cp;
+                else
+                        memcpy(key + k, u + i, clen);
+                k += add;
+                i += clen;
+        }
+        *n = k;
+        *h = hash_bytes(key, k);
+        return 1;
+}
+
+/* Index the word text[ws, we) (id `id`, hash h): replay its plan, or plan it. */
 static int index_word(const struct th_word_table *t, struct th_word_index *x, struct th_scratch *s,
-                      const char *key, size_t n, uint64_t h, const char *text, size_t len,
-                      size_t ws, size_t we, size_t pws, size_t pwe)
+                      struct th_word_id id, uint64_t h, const char *text, size_t len, size_t ws,
+                      size_t we, size_t pws, size_t pwe)
 {
         struct plans *p = &x->plans;
-        const char *w = text + ws;
-        size_t wlen = we - ws;
+        const unsigned char *w = (const unsigned char *)text + ws;
         if (p->used * 2 >= p->nslots && p->used < PLANS_MAX)
                 plans_grow(p);
-        size_t i = slot_of(p, h, w, wlen);
+        size_t i = slot_of(p, h, id, w);
         if (p->slots[i].len) /* most words find nothing */
                 return p->slots[i].nact ? replay(t, x, s, p->acts + p->slots[i].act,
                                                  p->slots[i].nact, text, len, ws, we, pws, pwe)
                                         : 0;
         size_t first = p->nacts;
-        const struct entry *word = plan_maps(p, t, key, n, h);
-        if (t->nmorph)
-                plan_morph(p, t, key, n, w, wlen, word && !word->morph);
+        char key[FOLD_MAX];
+        size_t n;
+        uint64_t kh;
+        if (fold_key(t, (const unsigned char *)text, ws, we, key, &n, &kh)) {
+                const struct entry *word = plan_maps(p, t, key, n, kh);
+                if (t->nmorph)
+                        plan_morph(p, t, key, n, text + ws, id.len, word && !word->morph);
+        }
         size_t na = p->nacts - first;
         int rc = na ? replay(t, x, s, p->acts + first, na, text, len, ws, we, pws, pwe) : 0;
         if (p->used >= PLANS_MAX) { /* full: this word's plan is not kept */
                 p->nacts = first;
                 return rc;
         }
-        TH_GROW(p->bytes, p->nbytes + wlen, p->abytes);
-        memcpy(p->bytes + p->nbytes, w, wlen);
-        p->slots[i] = (struct plan_slot){h, (uint32_t)p->nbytes, (uint32_t)wlen, (uint32_t)first,
-                                         (uint32_t)na};
-        p->nbytes += wlen;
+        TH_GROW(p->bytes, p->nbytes + id.len, p->abytes);
+        memcpy(p->bytes + p->nbytes, w, id.len);
+        p->slots[i] = (struct plan_slot){
+            id.lo, id.hi, (uint32_t)p->nbytes, (uint32_t)id.len, (uint32_t)first, (uint32_t)na};
+        p->nbytes += id.len;
         p->used++;
         return rc;
 }
@@ -959,53 +994,20 @@ struct th_word_index *th_word_index_rebuild(struct th_word_index *old,
 {
         struct th_word_index *x = empty_index(old, t);
         const unsigned char *u = (const unsigned char *)text;
-        char key[FOLD_MAX];
         const unsigned char *ascii_fold = t->ascii_fold;
         size_t pws = 0, pwe = 0; /* the previous word */
         for (size_t i = 0; i < len;) {
-                size_t clen;
-                if (u[i] < 0x80 ? !ascii_fold[u[i]]
-                                : !th_utf8_is_word(th_utf8_decode(u + i, len - i, &clen))) {
-                        i += u[i] < 0x80 ? 1 : clen;
+                size_t clen = 1;
+                if (!ascii_fold[u[i]] && /* 0 also for the bytes from 0x80 */
+                    (u[i] < 0x80 || !th_utf8_is_word(th_utf8_decode(u + i, len - i, &clen)))) {
+                        i += clen;
                         continue;
                 }
-                size_t ws = i, k = 0;
-                int fits = 1;
-                uint64_t h = 1469598103934665603ull; /* the key's hash, as it grows */
-                for (;;) {
-                        /* a run of ASCII letters, in a loop of its own: most of the text */
-                        size_t room = FOLD_MAX - 1 - k, stop = len - i > room ? i + room : len;
-                        unsigned char f;
-                        while (i < stop && (f = ascii_fold[u[i]]) != 0) {
-                                key[k++] = (char)f;
-                                h = (h ^ f) * 1099511628211ull;
-                                i++;
-                        }
-                        if (i == stop && i < len && ascii_fold[u[i]]) { /* too long a key */
-                                fits = 0;
-                                while (i < len && ascii_fold[u[i]])
-                                        i++;
-                        }
-                        if (i >= len || u[i] < 0x80)
-                                break;
-                        uint32_t cp = th_utf8_decode(u + i, len - i, &clen);
-                        if (!th_utf8_is_word(cp))
-                                break;
-                        cp = th_utf8_fold(cp);
-                        if (cp < 0x80 && fits && k + 1 < FOLD_MAX) {
-                                key[k++] = (char)cp;
-                                h = (h ^ cp) * 1099511628211ull;
-                        } else if (cp >= 0x80 && fits && k + clen < FOLD_MAX) {
-                                for (size_t b = 0; b < clen; b++)
-                                        h = (h ^ u[i + b]) * 1099511628211ull;
-                                memcpy(key + k, text + i, clen);
-                                k += clen;
-                        } else {
-                                fits = 0;
-                        }
-                        i += clen;
-                }
-                if (fits && index_word(t, x, s, key, k, h, text, len, ws, i, pws, pwe) < 0) {
+                size_t ws = i;
+                i = th_word_scan_end(u, len, i + clen);
+                struct th_word_id id = th_word_id_of(u, len, ws, i);
+                if (index_word(t, x, s, id, th_word_id_hash(id, u + ws), text, len, ws, i, pws,
+                               pwe) < 0) {
                         th_word_index_free(x);
                         return NULL;
                 }
