@@ -4,6 +4,7 @@
 #include "match/match.h"
 #include "base/util.h"
 #include "cache/memo.h"
+#include "match/required.h"
 
 #include <pcre2.h>
 #include <pthread.h>
@@ -30,7 +31,10 @@ struct th_regex {
         atomic_int no_jit;            /* JIT not wanted, or not possible */
         unsigned groups;
         size_t jit_after; /* bytes of subject after which the JIT pays (see JIT_AFTER) */
-        unsigned refs;    /* under shared.lock */
+        int must[2];      /* ASCII bytes every match holds, or -1 (see must_bytes) */
+        char word[32];    /* a word every match holds (th_required_word), word_len bytes */
+        size_t word_len;
+        unsigned refs; /* under shared.lock */
 };
 
 /* The patterns compiled in this process, by their text. */
@@ -69,6 +73,29 @@ static int jit_allowed(void)
 }
 
 #define OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF)
+
+/* The code units PCRE2 found that every match holds, its first and its last, when they
+ * are ASCII (a letter stands for both its cases: the patterns are caseless, and PCRE2
+ * reports no letter with other cases beyond ASCII).  A subject without one cannot
+ * match, and memchr says so for less than a call of pcre2_match costs. */
+static void must_bytes(const pcre2_code *re, int must[2])
+{
+        uint32_t type = 0, unit = 0;
+        must[0] = must[1] = -1;
+        if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &type) == 0 && type == 1 &&
+            pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80)
+                must[0] = (int)unit;
+        if (pcre2_pattern_info(re, PCRE2_INFO_LASTCODETYPE, &type) == 0 && type == 1 &&
+            pcre2_pattern_info(re, PCRE2_INFO_LASTCODEUNIT, &unit) == 0 && unit < 0x80)
+                must[1] = (int)unit;
+}
+
+static int lacks(const char *s, size_t n, int c)
+{
+        if (c < 0 || memchr(s, c, n))
+                return 0;
+        return (unsigned)((c | 0x20) - 'a') >= 26 || !memchr(s, c ^ 0x20, n);
+}
 
 /* The memo's key of a pattern: what its compiled form depends on, PCRE2's version, the
  * options and the pattern. */
@@ -226,6 +253,8 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
         size_t size = 0;
         pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
         r->jit_after = size * JIT_AFTER_SIZES > JIT_AFTER ? size * JIT_AFTER_SIZES : JIT_AFTER;
+        must_bytes(re, r->must);
+        r->word_len = th_required_word(pattern, 3, r->word, sizeof(r->word));
         r->refs = 1;
         /* Another thread may have compiled the same pattern meanwhile: one of them stays. */
         pthread_mutex_lock(&shared.lock);
@@ -296,7 +325,9 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
                         th_out_of_memory();
                 s->pairs = need;
         }
-        if (start > len)
+        if (start > len || lacks(subject + start, len - start, re->must[0]) ||
+            lacks(subject + start, len - start, re->must[1]) ||
+            !th_required_present(subject + start, len - start, re->word, re->word_len))
                 return 0;
         /* The JIT pays for itself after jit_after bytes of subject (a scan of a whole
          * document counts in full): start-up compiles only what a text needs. */

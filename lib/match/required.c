@@ -1,0 +1,224 @@
+/* SPDX-License-Identifier: EUPL-1.2 */
+/* required.c: a word every match of a pattern holds (see required.h). */
+#define _GNU_SOURCE /* memmem */
+#include "match/required.h"
+
+#include <string.h>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+static int ascii_alnum(unsigned char c)
+{
+        return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
+}
+
+/* The end of the group or class that starts at p[0] ('(' or '['), or NULL when the
+ * pattern ends first. */
+static const char *skip_class(const char *p)
+{
+        p++; /* '[' */
+        if (*p == '^')
+                p++;
+        if (*p == ']')
+                p++; /* a ']' first is a member */
+        for (; *p && *p != ']'; p++) {
+                if (*p == '\\' && p[1])
+                        p++;
+                else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
+                        const char *e = strstr(p + 2, ":]");
+                        if (!e)
+                                return NULL;
+                        p = e + 1;
+                }
+        }
+        return *p ? p + 1 : NULL;
+}
+
+static const char *skip_group(const char *p)
+{
+        int depth = 0;
+        while (*p) {
+                if (*p == '\\') {
+                        if (!p[1])
+                                return NULL;
+                        p += 2;
+                } else if (*p == '[') {
+                        if (!(p = skip_class(p)))
+                                return NULL;
+                } else {
+                        if (*p == '(')
+                                depth++;
+                        else if (*p == ')' && --depth == 0)
+                                return p + 1;
+                        p++;
+                }
+        }
+        return NULL;
+}
+
+/* The end of an escape at p[0] == '\\': \p{..}, \x{..}, \N{..}, \k<..> and the like read
+ * whole; NULL for what this reading does not follow (\Q, a truncated escape). */
+static const char *skip_escape(const char *p)
+{
+        char c = p[1];
+        if (!c || c == 'Q' || c == 'E')
+                return NULL;
+        p += 2;
+        if ((c == 'p' || c == 'P' || c == 'x' || c == 'N' || c == 'o' || c == 'g' || c == 'k') &&
+            (*p == '{' || *p == '<' || *p == '\'')) {
+                char close = *p == '{' ? '}' : *p == '<' ? '>' : '\'';
+                const char *e = strchr(p, close);
+                return e ? e + 1 : NULL;
+        }
+        if (c == 'p' || c == 'P' || c == 'c') /* \pL, \cA */
+                return *p ? p + 1 : NULL;
+        if (c == 'x') /* \xhh */
+                for (int i = 0; i < 2 && *p && strchr("0123456789abcdefABCDEF", *p); i++)
+                        p++;
+        if ((unsigned)(c - '0') < 10 || c == 'g') /* \12, \g-1: references, octal */
+                while (*p == '-' || (unsigned)(*p - '0') < 10)
+                        p++;
+        return p;
+}
+
+/* Does an inline option group, (?x) or (?ix:...), turn on extended mode? */
+static int extended(const char *pattern)
+{
+        for (const char *p = strstr(pattern, "(?"); p; p = strstr(p + 2, "(?"))
+                for (const char *q = p + 2; *q && *q != ')' && *q != ':'; q++) {
+                        if (*q == 'x')
+                                return 1;
+                        if (!strchr("imnsxJU-^", *q))
+                                break;
+                }
+        return 0;
+}
+
+/* A quantifier at p: its end, and whether it allows none (?, *, {0...}). */
+static const char *quantifier(const char *p, int *optional)
+{
+        *optional = 0;
+        if (*p == '?' || *p == '*') {
+                *optional = 1;
+                p++;
+        } else if (*p == '+') {
+                p++;
+        } else if (*p == '{' && (unsigned)(p[1] - '0') < 10) {
+                const char *e = p + 1;
+                while ((unsigned)(*e - '0') < 10 || *e == ',')
+                        e++;
+                if (*e != '}')
+                        return p; /* a literal '{' */
+                *optional = p[1] == '0';
+                p = e + 1;
+        } else {
+                return p;
+        }
+        if (*p == '?' || *p == '+') /* lazy, possessive */
+                p++;
+        return p;
+}
+
+size_t th_required_word(const char *pattern, size_t min, char *out, size_t cap)
+{
+        if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
+                return 0; /* white space and comments; verbs; quoted text with parentheses */
+        size_t best = 0, run = 0;
+        char cur[256];
+        for (const char *p = pattern; *p;) {
+                const unsigned char c = (unsigned char)*p;
+                const char *next;
+                int literal = 0;
+                if (c == '|')
+                        return 0;
+                if (c == '\\')
+                        next = skip_escape(p);
+                else if (c == '[')
+                        next = skip_class(p);
+                else if (c == '(')
+                        next = skip_group(p);
+                else if (c >= 0x80)
+                        for (next = p + 1; ((unsigned char)*next & 0xC0) == 0x80; next++)
+                                ;
+                else {
+                        next = p + 1;
+                        literal = ascii_alnum(c);
+                }
+                if (!next)
+                        return 0;
+                int optional;
+                const char *after = quantifier(next, &optional);
+                if (literal && !optional && run < sizeof(cur))
+                        cur[run++] = (char)(c | (c >= 'A' ? 0x20 : 0));
+                if (!literal || optional || after != next) { /* the run ends here */
+                        if (run >= min && run > best && run <= cap) {
+                                memcpy(out, cur, run);
+                                best = run;
+                        }
+                        run = 0;
+                }
+                p = after;
+        }
+        if (run >= min && run > best && run <= cap) {
+                memcpy(out, cur, run);
+                best = run;
+        }
+        return best;
+}
+
+/* Does U+212A (Kelvin sign) or U+017F (long s) start at t[i], of t[0, n)? */
+static int kelvin_or_long_s(const unsigned char *t, size_t i, size_t n)
+{
+        return (i + 3 <= n && !memcmp(t + i, "\xE2\x84\xAA", 3)) ||
+               (i + 2 <= n && !memcmp(t + i, "\xC5\xBF", 2));
+}
+
+/* Does the word w[0, m) start at t (t[0] already compared)? */
+static int word_at(const unsigned char *t, const char *w, size_t m)
+{
+        size_t k = 1;
+        while (k < m && (t[k] | 0x20) == (unsigned char)w[k])
+                k++;
+        return k == m;
+}
+
+int th_required_present(const char *text, size_t n, const char *w, size_t m)
+{
+        if (m == 0)
+                return 1;
+        if (n < m)
+                return 0;
+        const unsigned char *t = (const unsigned char *)text;
+        /* caseless Unicode matching takes U+212A for k and U+017F for s: their lead bytes
+         * are candidates too, and one of those characters ends the search */
+        int ks = memchr(w, 'k', m) || memchr(w, 's', m);
+        unsigned char w0 = (unsigned char)w[0];
+        size_t i = 0, last = n - m; /* the last place the word can start */
+#if defined(__SSE2__)
+        const __m128i first = _mm_set1_epi8((char)w0), case_bit = _mm_set1_epi8(0x20),
+                      kelvin = _mm_set1_epi8((char)(ks ? 0xE2 : w0)),
+                      long_s = _mm_set1_epi8((char)(ks ? 0xC5 : w0));
+        for (; i + 16 <= n; i += 16) {
+                __m128i v = _mm_loadu_si128((const __m128i *)(t + i));
+                unsigned hits = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+                    _mm_cmpeq_epi8(_mm_or_si128(v, case_bit), first),
+                    _mm_or_si128(_mm_cmpeq_epi8(v, kelvin), _mm_cmpeq_epi8(v, long_s))));
+                for (; hits; hits &= hits - 1) {
+                        size_t at = i + (size_t)__builtin_ctz(hits);
+                        if ((t[at] | 0x20) == w0 && at <= last && word_at(t + at, w, m))
+                                return 1;
+                        if (ks && kelvin_or_long_s(t, at, n))
+                                return 1;
+                }
+        }
+#endif
+        for (; i < n; i++) {
+                if ((t[i] | 0x20) == w0 && i <= last && word_at(t + i, w, m))
+                        return 1;
+                if (ks && kelvin_or_long_s(t, i, n))
+                        return 1;
+        }
+        return 0;
+}
