@@ -32,8 +32,7 @@ struct th_regex {
         unsigned groups;
         size_t jit_after; /* bytes of subject after which the JIT pays (see JIT_AFTER) */
         int must[2];      /* ASCII bytes every match holds, or -1 (see must_bytes) */
-        char word[32];    /* a word every match holds (th_required_word), word_len bytes */
-        size_t word_len;
+        struct th_required words; /* of which every match holds one */
         unsigned refs; /* under shared.lock */
 };
 
@@ -254,7 +253,7 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
         pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
         r->jit_after = size * JIT_AFTER_SIZES > JIT_AFTER ? size * JIT_AFTER_SIZES : JIT_AFTER;
         must_bytes(re, r->must);
-        r->word_len = th_required_word(pattern, 3, r->word, sizeof(r->word));
+        th_required_words(pattern, 3, &r->words);
         r->refs = 1;
         /* Another thread may have compiled the same pattern meanwhile: one of them stays. */
         pthread_mutex_lock(&shared.lock);
@@ -327,7 +326,7 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
         }
         if (start > len || lacks(subject + start, len - start, re->must[0]) ||
             lacks(subject + start, len - start, re->must[1]) ||
-            !th_required_present(subject + start, len - start, re->word, re->word_len))
+            !th_required_present(subject + start, len - start, &re->words))
                 return 0;
         /* The JIT pays for itself after jit_after bytes of subject (a scan of a whole
          * document counts in full): start-up compiles only what a text needs. */

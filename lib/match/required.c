@@ -3,6 +3,7 @@
 #define _GNU_SOURCE /* memmem */
 #include "match/required.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #if defined(__SSE2__)
@@ -121,18 +122,61 @@ static const char *quantifier(const char *p, int *optional)
         return p;
 }
 
-size_t th_required_word(const char *pattern, size_t min, char *out, size_t cap)
+/* A candidate: every match holds one of its words. */
+static int better(const struct th_required *x, const struct th_required *y)
 {
-        if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
-                return 0; /* white space and comments; verbs; quoted text with parentheses */
-        size_t best = 0, run = 0;
-        char cur[256];
-        for (const char *p = pattern; *p;) {
+        size_t mx = SIZE_MAX, my = SIZE_MAX;
+        for (size_t i = 0; i < x->n; i++)
+                mx = x->len[i] < mx ? x->len[i] : mx;
+        for (size_t i = 0; i < y->n; i++)
+                my = y->len[i] < my ? y->len[i] : my;
+        return !y->n || (x->n && (mx > my || (mx == my && x->n < y->n)));
+}
+
+static int add_word(struct th_required *r, const char *w, size_t n)
+{
+        if (r->n == TH_REQUIRED_WORDS || n >= sizeof(r->word[0]))
+                return 0;
+        for (size_t i = 0; i < n; i++)
+                r->word[r->n][i] = (char)(w[i] | ((unsigned char)w[i] >= 'A' ? 0x20 : 0));
+        r->len[r->n++] = n;
+        return 1;
+}
+
+/* The words of a group (?:w1|w2|...) or (w1|w2|...) of literal words only, each at least
+ * `min` long, into *r; 0 when it is no such group. */
+static int word_group(const char *p, const char *end, size_t min, struct th_required *r)
+{
+        p++; /* '(' */
+        if (*p == '?') {
+                if (p[1] != ':')
+                        return 0;
+                p += 2;
+        }
+        end--; /* ')' */
+        r->n = 0;
+        while (p <= end) {
+                const char *w = p;
+                while (p < end && ascii_alnum((unsigned char)*p))
+                        p++;
+                if ((size_t)(p - w) < min || (p < end && *p != '|') ||
+                    !add_word(r, w, (size_t)(p - w)))
+                        return 0;
+                p++;
+        }
+        return r->n > 0;
+}
+
+/* The best candidate of the alternative p[0, end) of the top level. */
+static int alternative(const char *p, const char *end, size_t min, struct th_required *best)
+{
+        size_t run = 0;
+        char cur[sizeof(best->word[0])];
+        best->n = 0;
+        while (p < end) {
                 const unsigned char c = (unsigned char)*p;
                 const char *next;
                 int literal = 0;
-                if (c == '|')
-                        return 0;
                 if (c == '\\')
                         next = skip_escape(p);
                 else if (c == '[')
@@ -150,22 +194,52 @@ size_t th_required_word(const char *pattern, size_t min, char *out, size_t cap)
                         return 0;
                 int optional;
                 const char *after = quantifier(next, &optional);
-                if (literal && !optional && run < sizeof(cur))
-                        cur[run++] = (char)(c | (c >= 'A' ? 0x20 : 0));
-                if (!literal || optional || after != next) { /* the run ends here */
-                        if (run >= min && run > best && run <= cap) {
-                                memcpy(out, cur, run);
-                                best = run;
-                        }
+                struct th_required g;
+                if (c == '(' && !optional && word_group(p, next, min, &g) && better(&g, best))
+                        *best = g;
+                if (literal && !optional && run < sizeof(cur) - 1)
+                        cur[run++] = (char)c;
+                if (!literal || optional || after != next || after == end) { /* the run ends */
+                        struct th_required one = {0};
+                        if (run >= min && add_word(&one, cur, run) && better(&one, best))
+                                *best = one;
                         run = 0;
                 }
                 p = after;
         }
-        if (run >= min && run > best && run <= cap) {
-                memcpy(out, cur, run);
-                best = run;
+        return 1;
+}
+
+int th_required_words(const char *pattern, size_t min, struct th_required *out)
+{
+        out->n = 0;
+        if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
+                return 0; /* white space and comments; verbs; quoted text with parentheses */
+        /* every top-level alternative must hold a word: their words together are it */
+        struct th_required all = {0};
+        for (const char *p = pattern;;) {
+                const char *end = p;
+                while (*end && *end != '|') {
+                        const char *next = *end == '\\'  ? skip_escape(end)
+                                           : *end == '[' ? skip_class(end)
+                                           : *end == '(' ? skip_group(end)
+                                                         : end + 1;
+                        if (!next)
+                                return 0;
+                        end = next;
+                }
+                struct th_required one;
+                if (!alternative(p, end, min, &one) || !one.n)
+                        return 0;
+                for (size_t i = 0; i < one.n; i++)
+                        if (!add_word(&all, one.word[i], one.len[i]))
+                                return 0;
+                if (!*end)
+                        break;
+                p = end + 1;
         }
-        return best;
+        *out = all;
+        return (int)all.n;
 }
 
 /* Does U+212A (Kelvin sign) or U+017F (long s) start at t[i], of t[0, n)? */
@@ -184,7 +258,7 @@ static int word_at(const unsigned char *t, const char *w, size_t m)
         return k == m;
 }
 
-int th_required_present(const char *text, size_t n, const char *w, size_t m)
+static int present(const char *text, size_t n, const char *w, size_t m)
 {
         if (m == 0)
                 return 1;
@@ -220,5 +294,15 @@ int th_required_present(const char *text, size_t n, const char *w, size_t m)
                 if (ks && kelvin_or_long_s(t, i, n))
                         return 1;
         }
+        return 0;
+}
+
+int th_required_present(const char *text, size_t n, const struct th_required *r)
+{
+        if (!r->n)
+                return 1;
+        for (size_t i = 0; i < r->n; i++)
+                if (present(text, n, r->word[i], r->len[i]))
+                        return 1;
         return 0;
 }

@@ -3,50 +3,60 @@
 #include "unit.h"
 #include "match/required.h"
 
+#include <stdio.h>
+
+/* The words read off `pattern`, joined by '|' (NULL: none). */
 static void word(const char *pattern, const char *expect)
 {
-        char out[32];
-        size_t n = th_required_word(pattern, 3, out, sizeof(out));
-        if (!expect) {
-                if (n)
-                        fail_msg("%s: expected no word, got '%.*s'", pattern, (int)n, out);
-                return;
-        }
-        if (n != strlen(expect) || memcmp(out, expect, n))
-                fail_msg("%s: expected '%s', got '%.*s'", pattern, expect, (int)n, out);
+        struct th_required r;
+        char got[200] = "";
+        th_required_words(pattern, 3, &r);
+        for (size_t i = 0; i < r.n; i++)
+                snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%.*s", i ? "|" : "",
+                         (int)r.len[i], r.word[i]);
+        if (strcmp(got, expect ? expect : ""))
+                fail_msg("%s: expected '%s', got '%s'", pattern, expect ? expect : "", got);
 }
 
 static void words_read_off_the_top_level(void **state)
 {
         (void)state;
-        word("\\bwat\\s+nodig\\b", "nodig");             /* the longest run */
-        word("\\bWORDT\\s+lid\\b", "wordt");             /* lowercased */
-        word("colou?r", "colo");                         /* an optional letter ends the run */
-        word("stem{0,2}mens", "mens");                   /* so does {0,...} */
-        word("ab+cd", NULL);                             /* '+': "ab" and "cd", both short */
-        word("(?:kies|stem)\\s+lijst\\s+\\d+", "lijst"); /* groups are not read */
-        word("\\p{L}abc\\pLdefg", "defg");               /* \p{..} and \pL are one atom */
-        word("\\x27sijs\\x{2019}tje", "sijs");           /* \xhh: no digits of the word */
-        word("\\cAbcde", "bcde");                        /* \cA takes the A */
-        word("[]abc]xyz[[:alpha:]]", "xyz");             /* classes, with ']' and [:..:] */
-        word("\\bz\xC3\xA9ker\\b", "ker");               /* a non-ASCII letter ends the run */
-        word("a(?<!x)bcd", "bcd");                       /* a look-behind ends it too */
+        word("\\bwat\\s+nodig\\b", "nodig");                   /* the longest run */
+        word("\\bWORDT\\s+lid\\b", "wordt");                   /* lowercased */
+        word("colou?r", "colo");                               /* an optional letter ends the run */
+        word("stem{0,2}mens", "mens");                         /* so does {0,...} */
+        word("ab+cd", NULL);                                   /* '+': "ab" and "cd", both short */
+        word("(?:kies|stem)\\s+lijst\\s+\\d+", "lijst");       /* (kies|stem): shorter words */
+        word("\\p{L}abc\\pLdefg", "defg");                     /* \p{..} and \pL are one atom */
+        word("\\x27sijs\\x{2019}tje", "sijs");                 /* \xhh: no digits of the word */
+        word("\\cAbcde", "bcde");                              /* \cA takes the A */
+        word("[]abc]xyz[[:alpha:]]", "xyz");                   /* classes, with ']' and [:..:] */
+        word("\\bz\xC3\xA9ker\\b", "ker");                     /* a non-ASCII letter ends the run */
+        word("a(?<!x)bcd", "bcd");                             /* a look-behind ends it too */
+        word("(?:kiest|kozen)\\s+voor", "kiest|kozen");        /* a group of longer words */
+        word("(?:kiest|koos)\\s+(?:vo|na)\\s+alles", "alles"); /* a longer word */
+        word("(?:kiest|koos)?\\s+voor", "voor");               /* an optional group is not */
+        word("(?:kies|stem\\b)\\s+nu", NULL);                  /* nor one of more than words */
+        word("\\bstem\\b|\\bkies\\b", "stem|kies");            /* one of each alternative */
 }
 
 static void patterns_it_does_not_read(void **state)
 {
         (void)state;
-        word("\\bstem\\b|\\bkies\\b", NULL); /* top-level alternatives */
-        word("(?x) hello \\s world", NULL);  /* extended mode */
-        word("(?ix:a)bcdef", NULL);          /* extended mode, inline */
-        word("\\Qa(b\\Ecdef", NULL);         /* quoted text */
-        word("#VVD(*MARK:0)abcdef", NULL);   /* verbs */
-        word("\\bab\\b", NULL);              /* shorter than asked */
+        word("\\bstem\\b|\\bnu\\b", NULL);  /* an alternative without one */
+        word("abc|bcd|cde|def|efg", NULL);  /* more than four words */
+        word("(?x) hello \\s world", NULL); /* extended mode */
+        word("(?ix:a)bcdef", NULL);         /* extended mode, inline */
+        word("\\Qa(b\\Ecdef", NULL);        /* quoted text */
+        word("#VVD(*MARK:0)abcdef", NULL);  /* verbs */
+        word("\\bab\\b", NULL);             /* shorter than asked */
 }
 
 static void present(const char *text, const char *w, int expect)
 {
-        if (th_required_present(text, strlen(text), w, strlen(w)) != expect)
+        struct th_required r = {1, {""}, {strlen(w)}};
+        memcpy(r.word[0], w, strlen(w));
+        if (th_required_present(text, strlen(text), &r) != expect)
                 fail_msg("'%s' in '%s': expected %d", w, text, expect);
 }
 
