@@ -30,10 +30,10 @@ struct th_regex {
         atomic_ullong scanned;        /* bytes of subject, until the JIT pays (jit_after) */
         atomic_int no_jit;            /* JIT not wanted, or not possible */
         unsigned groups;
-        size_t jit_after; /* bytes of subject after which the JIT pays (see JIT_AFTER) */
-        int must[2];      /* ASCII bytes every match holds, or -1 (see must_bytes) */
+        size_t jit_after;         /* bytes of subject after which the JIT pays (see JIT_AFTER) */
+        int must[2];              /* ASCII bytes every match holds, or -1 (see must_bytes) */
         struct th_required words; /* of which every match holds one */
-        unsigned refs; /* under shared.lock */
+        unsigned refs;            /* under shared.lock */
 };
 
 /* The patterns compiled in this process, by their text. */
@@ -97,13 +97,14 @@ static int lacks(const char *s, size_t n, int c)
 }
 
 /* The memo's key of a pattern: what its compiled form depends on, PCRE2's version, the
- * options and the pattern. */
+ * options and the pattern, and the layout of what is kept with it ("w1": the required
+ * words after the compiled bytes). */
 static char *memo_key(const char *pattern, size_t *len)
 {
         char head[96] = "";
         pcre2_config(PCRE2_CONFIG_VERSION, head);
         size_t h = strlen(head);
-        h += (size_t)snprintf(head + h, sizeof(head) - h, " %u ", (unsigned)OPTIONS);
+        h += (size_t)snprintf(head + h, sizeof(head) - h, " %u w1 ", (unsigned)OPTIONS);
         size_t n = strlen(pattern);
         char *key = th_xmalloc(h + n + 1); /* no printf: patterns are long */
         memcpy(key, head, h);
@@ -114,22 +115,29 @@ static char *memo_key(const char *pattern, size_t *len)
 
 /* The pattern as compiled by an earlier run (pcre2_compile of the patterns was most of
  * start-up), or NULL. */
-static pcre2_code *from_memo(const char *pattern)
+static pcre2_code *from_memo(const char *pattern, struct th_required *words)
 {
         if (!th_memo_on())
                 return NULL;
         size_t klen, vlen;
         char *key = memo_key(pattern, &klen);
-        const void *bytes = th_memo_get(TH_MEMO_PATTERN, key, klen, &vlen);
+        const uint8_t *bytes = th_memo_get(TH_MEMO_PATTERN, key, klen, &vlen);
         free(key);
         pcre2_code *re = NULL;
-        if (!bytes || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
+        if (!bytes || vlen < sizeof(*words) || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
             pcre2_serialize_decode(&re, 1, bytes, NULL) != 1)
                 return NULL;
+        memcpy(words, bytes + vlen - sizeof(*words), sizeof(*words));
+        if (words->n > TH_REQUIRED_WORDS) { /* not written by this layout */
+                pcre2_code_free(re);
+                return NULL;
+        }
         return re;
 }
 
-static void to_memo(const char *pattern, const pcre2_code *re)
+/* Keep the compiled pattern and its required words (reading them was a seventh of the
+ * start-up of a post). */
+static void to_memo(const char *pattern, const pcre2_code *re, const struct th_required *words)
 {
         if (!th_memo_on())
                 return;
@@ -137,11 +145,15 @@ static void to_memo(const char *pattern, const pcre2_code *re)
         PCRE2_SIZE n;
         if (pcre2_serialize_encode(&re, 1, &bytes, &n, NULL) != 1)
                 return;
+        uint8_t *value = th_xmalloc(n + sizeof(*words));
+        memcpy(value, bytes, n);
+        memcpy(value + n, words, sizeof(*words));
+        pcre2_serialize_free(bytes);
         size_t klen;
         char *key = memo_key(pattern, &klen);
-        th_memo_put(TH_MEMO_PATTERN, key, klen, bytes, n);
+        th_memo_put(TH_MEMO_PATTERN, key, klen, value, n + sizeof(*words));
         free(key);
-        pcre2_serialize_free(bytes);
+        free(value);
 }
 
 /* A hash of the text: patterns run to tens of kilobytes. */
@@ -222,15 +234,18 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
                 return r;
         int code = 0;
         PCRE2_SIZE off = 0;
-        pcre2_code *re = from_memo(pattern);
+        struct th_required words;
+        pcre2_code *re = from_memo(pattern, &words);
         if (!re) {
                 pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
                 pcre2_set_max_pattern_length(cctx, 1u << 20);
                 re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, OPTIONS, &code, &off,
                                    cctx);
                 pcre2_compile_context_free(cctx);
-                if (re)
-                        to_memo(pattern, re);
+                if (re) {
+                        th_required_words(pattern, 3, &words);
+                        to_memo(pattern, re, &words);
+                }
         }
         if (!re) {
                 PCRE2_UCHAR buf[256];
@@ -253,7 +268,7 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
         pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
         r->jit_after = size * JIT_AFTER_SIZES > JIT_AFTER ? size * JIT_AFTER_SIZES : JIT_AFTER;
         must_bytes(re, r->must);
-        th_required_words(pattern, 3, &r->words);
+        r->words = words;
         r->refs = 1;
         /* Another thread may have compiled the same pattern meanwhile: one of them stays. */
         pthread_mutex_lock(&shared.lock);

@@ -23,8 +23,8 @@ static const char *skip_class(const char *p)
         if (*p == '^')
                 p++;
         if (*p == ']')
-                p++; /* a ']' first is a member */
-        for (; *p && *p != ']'; p++) {
+                p++;                                              /* a ']' first is a member */
+        for (; (p += strcspn(p, "\\[]")), *p && *p != ']'; p++) { /* strcspn: long groups */
                 if (*p == '\\' && p[1])
                         p++;
                 else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
@@ -40,7 +40,7 @@ static const char *skip_class(const char *p)
 static const char *skip_group(const char *p)
 {
         int depth = 0;
-        while (*p) {
+        while ((p += strcspn(p, "\\[()")), *p) {
                 if (*p == '\\') {
                         if (!p[1])
                                 return NULL;
@@ -167,13 +167,38 @@ static int word_group(const char *p, const char *end, size_t min, struct th_requ
         return r->n > 0;
 }
 
-/* The best candidate of the alternative p[0, end) of the top level. */
-static int alternative(const char *p, const char *end, size_t min, struct th_required *best)
+/* A run of literal letters ends: a candidate when it is long enough. */
+static void end_run(const char *cur, size_t *run, size_t min, struct th_required *best)
 {
+        struct th_required one = {0};
+        if (*run >= min && add_word(&one, cur, *run) && better(&one, best))
+                *best = one;
+        *run = 0;
+}
+
+int th_required_words(const char *pattern, size_t min, struct th_required *out)
+{
+        out->n = 0;
+        if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
+                return 0; /* white space and comments; verbs; quoted text with parentheses */
+        /* the best candidate of each top-level alternative; every alternative must have
+         * one, and their words together are the pattern's */
+        struct th_required all = {0}, best = {0};
+        char cur[sizeof(best.word[0])];
         size_t run = 0;
-        char cur[sizeof(best->word[0])];
-        best->n = 0;
-        while (p < end) {
+        for (const char *p = pattern;; p++) {
+                if (!*p || *p == '|') {
+                        end_run(cur, &run, min, &best);
+                        for (size_t i = 0; i < best.n; i++)
+                                if (!add_word(&all, best.word[i], best.len[i]))
+                                        return 0;
+                        if (!best.n)
+                                return 0;
+                        if (!*p)
+                                break;
+                        best.n = 0;
+                        continue;
+                }
                 const unsigned char c = (unsigned char)*p;
                 const char *next;
                 int literal = 0;
@@ -195,48 +220,13 @@ static int alternative(const char *p, const char *end, size_t min, struct th_req
                 int optional;
                 const char *after = quantifier(next, &optional);
                 struct th_required g;
-                if (c == '(' && !optional && word_group(p, next, min, &g) && better(&g, best))
-                        *best = g;
+                if (c == '(' && !optional && word_group(p, next, min, &g) && better(&g, &best))
+                        best = g;
                 if (literal && !optional && run < sizeof(cur) - 1)
                         cur[run++] = (char)c;
-                if (!literal || optional || after != next || after == end) { /* the run ends */
-                        struct th_required one = {0};
-                        if (run >= min && add_word(&one, cur, run) && better(&one, best))
-                                *best = one;
-                        run = 0;
-                }
-                p = after;
-        }
-        return 1;
-}
-
-int th_required_words(const char *pattern, size_t min, struct th_required *out)
-{
-        out->n = 0;
-        if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
-                return 0; /* white space and comments; verbs; quoted text with parentheses */
-        /* every top-level alternative must hold a word: their words together are it */
-        struct th_required all = {0};
-        for (const char *p = pattern;;) {
-                const char *end = p;
-                while (*end && *end != '|') {
-                        const char *next = *end == '\\'  ? skip_escape(end)
-                                           : *end == '[' ? skip_class(end)
-                                           : *end == '(' ? skip_group(end)
-                                                         : end + 1;
-                        if (!next)
-                                return 0;
-                        end = next;
-                }
-                struct th_required one;
-                if (!alternative(p, end, min, &one) || !one.n)
-                        return 0;
-                for (size_t i = 0; i < one.n; i++)
-                        if (!add_word(&all, one.word[i], one.len[i]))
-                                return 0;
-                if (!*end)
-                        break;
-                p = end + 1;
+                if (!literal || optional || after != next)
+                        end_run(cur, &run, min, &best);
+                p = after - 1; /* the loop steps on */
         }
         *out = all;
         return (int)all.n;
