@@ -36,7 +36,8 @@ void th_scratch_free(struct th_scratch *s);
  * fills ov[0..2*pairs) with the offsets of the whole match and of the
  * first pairs-1 groups (SIZE_MAX for an unset group).  Returns 0 for no
  * match, -1 when a limit was hit or matching failed (the reason is then in
- * th_scratch_error()).
+ * th_scratch_error()).  A subject that lacks what every match holds (a code
+ * unit PCRE2 reports, a word of required.h) is answered 0 without PCRE2.
  */
 int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *subject, size_t len,
                   size_t start, size_t *ov, size_t pairs);
