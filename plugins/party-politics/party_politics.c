@@ -11,7 +11,8 @@
  * passage.  Findings span the sentence, so that a minister can move a
  * passage of a civil-service draft to the part he writes himself.  In
  * reported speech a vote call is lowered to a warning (republishing it still
- * distributes it) and other passages are dropped (quoting is not speaking).
+ * distributes it) and other passages to info (quoting is not speaking, but a
+ * ministry that quotes its own minister's party talk publishes it).
  */
 #include <stdio.h>
 #include <string.h>
@@ -77,7 +78,9 @@ static const struct th_rule rules[] = {
         "\n"
         "Not a finding: neutral mentions of parties (\"vragen van het lid Leijten (SP)\", \"de\n"
         "VVD-fractie heeft gevraagd\", \"het kabinet wordt gevormd door VVD, D66, CDA en\n"
-        "ChristenUnie\"), and quoted text (reported speech), where this rule drops its finding.\n"
+        "ChristenUnie\"). In quoted text (reported speech) the finding is lowered to info: "
+        "quoting\n"
+        "is not speaking, but a release that quotes the minister's party talk still publishes it.\n"
         "\n"
         "Flags:  Wij als CDA hebben altijd gezegd dat wonen een grondrecht is.\n"
         "        (channel: speech, prepared-by: civil-service)\n"
@@ -108,14 +111,23 @@ static const char *what(enum th_partisan_kind k)
 
 /* Is there a vote call in the sentence of items[i]?  The passages are in document
  * order, so those of one sentence stand together. */
-static int vote_in_sentence(const struct th_partisan *items, size_t n, size_t i)
+/* Does item j say more of its sentence than item i: a vote call than a passage, an
+ * unquoted passage or vote call than a quoted one? */
+static int says_more(const struct th_partisan *j, const struct th_partisan *i)
+{
+        int vj = j->kind == TH_PARTISAN_VOTE_CALL, vi = i->kind == TH_PARTISAN_VOTE_CALL;
+        return (vj && !vi) || (vj == vi && i->quoted && !j->quoted);
+}
+
+/* Is item i of a sentence that another item says more of (that one is reported)? */
+static int outdone(const struct th_partisan *items, size_t n, size_t i)
 {
         size_t start = items[i].sentence.start;
         for (size_t j = i; j > 0 && items[j - 1].sentence.start == start; j--)
-                if (items[j - 1].kind == TH_PARTISAN_VOTE_CALL)
+                if (says_more(&items[j - 1], &items[i]))
                         return 1;
         for (size_t j = i + 1; j < n && items[j].sentence.start == start; j++)
-                if (items[j].kind == TH_PARTISAN_VOTE_CALL)
+                if (says_more(&items[j], &items[i]))
                         return 1;
         return 0;
 }
@@ -137,14 +149,16 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 const struct th_partisan *x = &items[i];
                 int vote = x->kind == TH_PARTISAN_VOTE_CALL;
                 struct th_span *last = vote ? &last_vote : &last_passage;
-                if ((!vote && (x->quoted || vote_in_sentence(items, n, i))) ||
+                if (outdone(items, n, i) ||
                     (last->start == x->sentence.start && last->end == x->sentence.end))
-                        continue; /* reported speech, a vote call's sentence (it says more),
-                                   * or this sentence is reported already */
+                        continue; /* another item says more, or the sentence is reported */
                 *last = x->sentence;
                 if (host->report_at_most(
                         ctx, vote ? RULE_VOTE : RULE_PASSAGE,
-                        x->quoted ? TH_SEV_WARNING : TH_SEV_ERROR, x->sentence, NULL,
+                        !x->quoted ? TH_SEV_ERROR
+                        : vote     ? TH_SEV_WARNING
+                                   : TH_SEV_INFO,
+                        x->sentence, NULL,
                         "%s (\"%.*s\"%s%s) in government-voiced text%s: %s; cues: %s",
                         what(x->kind), (int)(x->span.end - x->span.start), text + x->span.start,
                         x->party ? ", " : "", x->party ? x->party : "",
