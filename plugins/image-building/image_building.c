@@ -128,28 +128,43 @@ static void fini(void *state)
         free(state);
 }
 
-/* Report each passage the judgement of `group` (rules/nl/cues.yml) found; in reported
- * speech only when `quotes` (someone else's praise or figures are theirs, but the
- * minister's private life told in quotation marks is still the content). */
+/* Is there an item of v[0, n) with span `s`? */
+static int has_span(const struct th_judged *v, size_t n, struct th_span s)
+{
+        for (size_t i = 0; i < n; i++)
+                if (v[i].span.start == s.start && v[i].span.end == s.end)
+                        return 1;
+        return 0;
+}
+
+/* Report each passage the judgement of `group` (rules/nl/cues.yml) found, but for one
+ * that `outranked_by` found as well (a ranking, "de populairste minister", is praise and
+ * a rating: it is reported once, as the rating it is).  In reported speech a finding is
+ * lowered to info, unless `quotes` (someone else's praise or figures are theirs, but a
+ * ministry that publishes them still makes the person the message; the minister's
+ * private life told in quotation marks is the content itself). */
 static enum th_status report_group(const struct th_host *host, struct th_ctx *ctx,
                                    const struct state *st, const struct th_doc *doc,
                                    const char *group, const char *rule, const char *what /* N_ */,
-                                   int quotes)
+                                   int quotes, const char *outranked_by)
 {
-        const struct th_judged *items;
-        size_t n, len;
+        const struct th_judged *items, *other = NULL;
+        size_t n, nother = 0, len;
         const char *text = host->doc_prose(doc, &len);
-        if (st->nl->doc_judged(ctx, doc, group, &items, &n) != TH_OK)
+        if (st->nl->doc_judged(ctx, doc, group, &items, &n) != TH_OK ||
+            (outranked_by && st->nl->doc_judged(ctx, doc, outranked_by, &other, &nother) != TH_OK))
                 return TH_ERROR;
         for (size_t i = 0; i < n; i++) {
                 const struct th_judged *j = &items[i];
-                if (!quotes && (j->quoted || host->doc_in_quote(doc, j->sentence.start)))
+                int quoted = !quotes && (j->quoted || host->doc_in_quote(doc, j->sentence.start));
+                if (has_span(other, nother, j->span))
                         continue;
-                if (host->report(ctx, rule, j->span, NULL,
-                                 "%s (\"%.*s\") as content: communication is about policy "
-                                 "(UO-2017); cues: %s",
-                                 _(what), (int)(j->span.end - j->span.start), text + j->span.start,
-                                 j->cues) != TH_OK)
+                if (host->report_at_most(
+                        ctx, rule, quoted ? TH_SEV_INFO : TH_SEV_ERROR, j->span, NULL,
+                        "%s (\"%.*s\"%s) as content: communication is about "
+                        "policy (UO-2017); cues: %s",
+                        _(what), (int)(j->span.end - j->span.start), text + j->span.start,
+                        quoted ? _(", quoted") : "", j->cues) != TH_OK)
                         return TH_ERROR;
         }
         return TH_OK;
@@ -209,12 +224,12 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
         size_t len;
         const char *text = host->doc_prose(doc, &len);
         if (report_group(host, ctx, st, doc, "praise", RULE_PRAISE,
-                         N_("praise of the minister's person"), 0) != TH_OK ||
+                         N_("praise of the minister's person"), 0, "ratings") != TH_OK ||
             report_group(host, ctx, st, doc, "ratings", RULE_RATINGS,
-                         N_("the popularity or rating of the minister or the cabinet"),
-                         0) != TH_OK ||
+                         N_("the popularity or rating of the minister or the cabinet"), 0,
+                         NULL) != TH_OK ||
             report_group(host, ctx, st, doc, "personal-life", RULE_PRIVATE,
-                         N_("the minister's private life"), 1) != TH_OK)
+                         N_("the minister's private life"), 1, NULL) != TH_OK)
                 return TH_ERROR;
         return persona(host, ctx, st, doc, text);
 }
