@@ -178,7 +178,7 @@ static void end_run(const char *cur, size_t *run, size_t min, struct th_required
 
 int th_required_words(const char *pattern, size_t min, struct th_required *out)
 {
-        out->n = 0;
+        memset(out, 0, sizeof(*out)); /* all of it: the memo keeps its bytes */
         if (extended(pattern) || strstr(pattern, "(*") || strstr(pattern, "\\Q"))
                 return 0; /* white space and comments; verbs; quoted text with parentheses */
         /* the best candidate of each top-level alternative; every alternative must have
