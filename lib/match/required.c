@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
-/* required.c: a word every match of a pattern holds (see required.h). */
-#define _GNU_SOURCE /* memmem */
+/* required.c: words of which every match of a pattern holds one (see required.h). */
 #include "match/required.h"
 
 #include <stdint.h>
@@ -15,16 +14,16 @@ static int ascii_alnum(unsigned char c)
         return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
 }
 
-/* The end of the group or class that starts at p[0] ('(' or '['), or NULL when the
- * pattern ends first. */
+/* The end of the class that starts at p[0] == '[', or NULL when the pattern ends first.
+ * strcspn steps over the plain bytes: the party alternation holds hundreds of classes. */
 static const char *skip_class(const char *p)
 {
         p++; /* '[' */
         if (*p == '^')
                 p++;
-        if (*p == ']')
-                p++;                                              /* a ']' first is a member */
-        for (; (p += strcspn(p, "\\[]")), *p && *p != ']'; p++) { /* strcspn: long groups */
+        if (*p == ']') /* a ']' first is a member */
+                p++;
+        for (; (p += strcspn(p, "\\[]")), *p && *p != ']'; p++) {
                 if (*p == '\\' && p[1])
                         p++;
                 else if (*p == '[' && p[1] == ':') { /* [:alpha:] */
@@ -37,6 +36,7 @@ static const char *skip_class(const char *p)
         return *p ? p + 1 : NULL;
 }
 
+/* The end of the group that starts at p[0] == '(', or NULL when the pattern ends first. */
 static const char *skip_group(const char *p)
 {
         int depth = 0;
@@ -122,7 +122,8 @@ static const char *quantifier(const char *p, int *optional)
         return p;
 }
 
-/* A candidate: every match holds one of its words. */
+/* Is candidate x (every match holds one of its words) a better filter than y: a longer
+ * shortest word, then fewer words? */
 static int better(const struct th_required *x, const struct th_required *y)
 {
         size_t mx = SIZE_MAX, my = SIZE_MAX;

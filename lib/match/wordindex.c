@@ -698,18 +698,6 @@ static void morph_hits(struct th_word_index *x, const struct entry *e, size_t st
                 add_match(x, e->targets[i].lexicon, start, end, e->targets[i].form);
 }
 
-/* Where the word that starts at `i` ends. */
-static size_t word_end(const unsigned char *u, size_t len, size_t i)
-{
-        while (i < len) {
-                size_t cl;
-                if (!th_utf8_is_word(th_utf8_decode(u + i, len - i, &cl)))
-                        break;
-                i += cl;
-        }
-        return i;
-}
-
 /* The end of the word ending at `we` with an apostrophe-s plural ("video's"). */
 static size_t apostrophe_s(const unsigned char *u, size_t len, size_t we)
 {
@@ -721,7 +709,7 @@ static size_t apostrophe_s(const unsigned char *u, size_t len, size_t we)
         if (!a || we + a >= len || (u[we + a] != 's' && u[we + a] != 'S'))
                 return we;
         size_t e = we + a + 1;
-        return word_end(u, len, e) == e ? e : we;
+        return th_word_scan_end(u, len, e) == e ? e : we;
 }
 
 /* Entries of `m` for w[0, n) as written, else by its lemmas. */
@@ -823,9 +811,10 @@ static int replay(const struct th_word_table *t, struct th_word_index *x, struct
                                 morph_hits(x, e, pws, end);
                         break;
                 case ACT_WHOLE_FIRST:
-                        if (we + 1 < len && text[we] == '-' && word_end(u, len, we + 1) > we + 1)
+                        if (we + 1 < len && text[we] == '-' &&
+                            th_word_scan_end(u, len, we + 1) > we + 1)
                                 morph_hits(x, e, ws,
-                                           apostrophe_s(u, len, word_end(u, len, we + 1)));
+                                           apostrophe_s(u, len, th_word_scan_end(u, len, we + 1)));
                         break;
                 }
         }

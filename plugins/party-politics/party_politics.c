@@ -109,8 +109,6 @@ static const char *what(enum th_partisan_kind k)
         }
 }
 
-/* Is there a vote call in the sentence of items[i]?  The passages are in document
- * order, so those of one sentence stand together. */
 /* Does item j say more of its sentence than item i: a vote call than a passage, an
  * unquoted passage or vote call than a quoted one? */
 static int says_more(const struct th_partisan *j, const struct th_partisan *i)
@@ -119,7 +117,8 @@ static int says_more(const struct th_partisan *j, const struct th_partisan *i)
         return (vj && !vi) || (vj == vi && i->quoted && !j->quoted);
 }
 
-/* Is item i of a sentence that another item says more of (that one is reported)? */
+/* Is item i of a sentence that another item says more of (that one is reported)?  The
+ * items are in document order, so those of one sentence stand together. */
 static int outdone(const struct th_partisan *items, size_t n, size_t i)
 {
         size_t start = items[i].sentence.start;
