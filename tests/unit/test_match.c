@@ -104,11 +104,43 @@ static void threads_share_it_while_it_is_jit_compiled(void **state)
         free(text);
 }
 
+/* The first match of `src` in `text` from `at`: "start-end", or "none". */
+static void first_match(const char *src, const char *text, size_t at, const char *expect)
+{
+        struct th_regex *re = compile(src);
+        struct th_scratch *s = th_scratch_new();
+        size_t ov[2];
+        char got[32] = "none";
+        if (th_regex_find(re, s, text, strlen(text), at, ov, 1) == 1)
+                snprintf(got, sizeof(got), "%zu-%zu", ov[0], ov[1]);
+        if (strcmp(got, expect))
+                fail_msg("/%s/ in '%s' from %zu: expected %s, got %s", src, text, at, expect, got);
+        th_scratch_free(s);
+        th_regex_free(re);
+}
+
+/* What every match holds (a code unit PCRE2 reports, a word read off the pattern) only
+ * spares PCRE2 a subject that cannot match: every match is still found. */
+static void what_every_match_holds_loses_no_match(void **state)
+{
+        (void)state;
+        first_match("\\bwat\\s+nodig\\b", "Doen WAT   Nodig is.", 0, "5-16");
+        first_match("\\bwat\\s+nodig\\b", "Doen wat nodig is.", 6, "none"); /* from `at` */
+        first_match("\\bkies\\s+(?:voor|op)\\s+ons", "Vandaag: KIES op ons", 0, "9-20");
+        first_match("\\bkies\\b", "\xE2\x84\xAAies nu", 0, "0-6");      /* a Kelvin sign k */
+        first_match("\\bvers\\b", "Ver\xC5\xBF en oud", 0, "0-5");      /* a long s */
+        first_match("\\bstem\\b|\\bkies\\b", "Wie kies je?", 0, "4-8"); /* either one */
+        first_match("(?:kiest|kozen)\\s+voor", "Zij KOZEN voor ons.", 0, "4-14");
+        first_match("#stem\\w+", "Zeg het met #StemNu!", 0, "12-19"); /* a code unit */
+        first_match("#stem\\w+", "Zeg het met stemNu!", 0, "none");
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(one_object_per_pattern),
             cmocka_unit_test(threads_share_it_while_it_is_jit_compiled),
+            cmocka_unit_test(what_every_match_holds_loses_no_match),
         };
         return cmocka_run_group_tests(tests, NULL, NULL);
 }
