@@ -38,17 +38,26 @@ static int all_digits(const char *tok, size_t n)
         return n > 0;
 }
 
-/* Length of a closing quote or bracket at p, or 0. */
+/* Length of a closing quote or bracket at p, or 0: '"', '\'', ')', ']', '*', '_', or the
+ * UTF-8 of '»', '”' and '’'. */
 static size_t closer_len(const char *p, size_t left)
 {
-        static const char *const closers[] = {
-            "\"", "'", ")", "]", "\xC2\xBB", "\xE2\x80\x9D", "\xE2\x80\x99", "*", "_", NULL};
-        for (const char *const *c = closers; *c; c++) {
-                size_t n = strlen(*c);
-                if (n <= left && memcmp(p, *c, n) == 0)
-                        return n;
+        const unsigned char *u = (const unsigned char *)p;
+        switch (u[0]) {
+        case '"':
+        case '\'':
+        case ')':
+        case ']':
+        case '*':
+        case '_':
+                return 1;
+        case 0xC2:
+                return left >= 2 && u[1] == 0xBB ? 2 : 0;
+        case 0xE2:
+                return left >= 3 && u[1] == 0x80 && (u[2] == 0x9D || u[2] == 0x99) ? 3 : 0;
+        default:
+                return 0;
         }
-        return 0;
 }
 
 static size_t digits_len(const char *p, size_t left)

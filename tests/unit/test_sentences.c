@@ -38,6 +38,24 @@ static void initials_and_numbers(void **state)
               7, want);
 }
 
+static void closing_quotes_and_brackets_end_with_their_sentence(void **state)
+{
+        (void)state;
+        const char *want[] = {"Zo \"gaat\" het.\"",
+                              "(Zo.)",
+                              "[Zo.]",
+                              "'Zo.'",
+                              "*Zo.*",
+                              "_Zo._",
+                              "\xC2\xABZo.\xC2\xBB",
+                              "\xE2\x80\x9CZo.\xE2\x80\x9D",
+                              "\xE2\x80\x98Zo.\xE2\x80\x99",
+                              "Zo.\xE2\x80\x9C Nee."};
+        check("Zo \"gaat\" het.\" (Zo.) [Zo.] 'Zo.' *Zo.* _Zo._ \xC2\xABZo.\xC2\xBB "
+              "\xE2\x80\x9CZo.\xE2\x80\x9D \xE2\x80\x98Zo.\xE2\x80\x99 Zo.\xE2\x80\x9C Nee.",
+              10, want);
+}
+
 static void lower_case_continues(void **state)
 {
         (void)state;
@@ -71,6 +89,7 @@ int main(void)
         const struct CMUnitTest tests[] = {
             cmocka_unit_test(abbreviations_do_not_end_a_sentence),
             cmocka_unit_test(initials_and_numbers),
+            cmocka_unit_test(closing_quotes_and_brackets_end_with_their_sentence),
             cmocka_unit_test(lower_case_continues),
             cmocka_unit_test(footnote_marks_end_with_their_sentence),
             cmocka_unit_test(paragraphs_in_plain_text),
