@@ -36,7 +36,8 @@ static const struct th_rule rules[] = {
         "the title (\"topminister\"), the minister said to be so (\"minister X is fantastisch\",\n"
         "\"zij wordt gezien als een bevlogen bestuurder\"), praise of how the minister acts\n"
         "(\"treedt daadkrachtig op\") or of the person (\"straalt gezag uit\"). The judgement\n"
-        "combines cues (rules/nl/cues.yml); the message names those that fired.\n"
+        "combines cues (rules/nl/cues.yml); the message names those that fired. Praise in\n"
+        "quotation marks is someone else's: info, and the message says \", quoted\".\n"
         "\n" WHY "\n"
         "Not a finding: praise of a plan or policy (\"een sterk plan\").\n"
         "\n"
@@ -54,7 +55,7 @@ static const struct th_rule rules[] = {
         "approval of them with a figure or a pollster nearby (\"het meeste vertrouwen (58\n"
         "procent)\", EenVandaag, Ipsos I&O), or a poll in which they are ranked or scored. The\n"
         "judgement combines cues over the sentence and its neighbours (rules/nl/cues.yml); the\n"
-        "message names those that fired.\n"
+        "message names those that fired. Figures in quotation marks: info, \", quoted\".\n"
         "\n" WHY "\n"
         "Not a finding: research on turnout, policy or public opinion about a topic (a poll of\n"
         "groundwater, trust in the courts), the cabinet's own trust in something, and a general\n"
@@ -80,11 +81,14 @@ static const struct th_rule rules[] = {
         "Suppress with a reason:\n"
         "  <!-- twohats-disable-next-line image-building/personal-life -- reason -->")},
     {RULE_PERSONA, TH_SEV_INFO, N_("a text in which the minister, not the policy, is the subject"),
-     N_("Checks whether the minister (a title or a name of the `minister` metadata, or \"Hij\" or\n"
-        "\"Zij\" soon after a sentence about the minister) opens more than a share of the\n"
-        "sentences (option share, percent, default 50) of a text of at least\n"
-        "min-sentences sentences (default 4), while at most max-policy-share percent of the\n"
-        "sentences (default 25) hold a policy word.\n"
+     N_("Checks whether the minister is the subject of more than a share of the sentences\n"
+        "(option share, percent, default 50) of a text of at least min-sentences sentences\n"
+        "(default 4), while at most max-policy-share percent of the sentences (default 25)\n"
+        "hold a policy word. The minister is a sentence's subject when named (a title or a\n"
+        "name of the `minister` metadata) other than right after a preposition (\"van de\n"
+        "minister\" is not; \"Met twee agenten gaat de minister mee\" is), or as \"hij\" or\n"
+        "\"zij\" in a sentence soon after one naming the minister. A policy word in a\n"
+        "ministry's name (\"minister van Justitie en Veiligheid\") is no policy.\n"
         "\n" WHY "\n"
         "Flags:  Minister Jansen is vandaag in Zwolle. Minister Jansen schudt handen. Minister\n"
         "        Jansen luistert. Minister Jansen maakt foto's. Minister Jansen geniet.\n"
@@ -101,13 +105,14 @@ static const struct th_option options[] = {
     {"max-policy-share", TH_OPT_INT, "25", "percent of sentences with a policy word, at most"},
     {0, 0, 0, 0}};
 
-static const char *const lexicon_names[] = {"nl/minister-titles", "nl/policy-terms",
-                                            "nl/subject-pronouns", NULL};
+static const char *const lexicon_names[] = {"nl/minister-titles",     "nl/policy-terms",
+                                            "nl/subject-pronouns",    "nl/prepositions",
+                                            "nl/noun-phrase-openers", NULL};
 
 /* The state made by init(), read-only afterwards. */
 struct state {
         const struct th_nl_api *nl;
-        const struct th_lexicon *titles, *policy, *pronouns;
+        const struct th_lexicon *titles, *policy, *pronouns, *prepositions, *openers;
 };
 
 static enum th_status init(const struct th_host *host, struct th_ctx *ctx, void **state)
@@ -170,6 +175,104 @@ static enum th_status report_group(const struct th_host *host, struct th_ctx *ct
         return TH_OK;
 }
 
+/* The word that ends right before `at` (white space between), skipping up to three
+ * words of a noun phrase's opening (an article or pronoun of `openers`, an adjective in
+ * -e: "van de demissionaire minister"); an empty span at the sentence's start. */
+static struct th_span word_before(const struct th_host *host, struct th_ctx *ctx,
+                                  const struct state *st, const char *text, struct th_span s,
+                                  size_t at)
+{
+        for (int skipped = 0;; skipped++) {
+                size_t e = at;
+                while (e > s.start && isspace((unsigned char)text[e - 1]))
+                        e--;
+                size_t b = e;
+                while (b > s.start && !isspace((unsigned char)text[b - 1]))
+                        b--;
+                struct th_span w = {b, e};
+                struct th_lexicon_match m;
+                int opener = (lex_in(host, ctx, st->openers, text, w, &m) && m.span.start == b &&
+                              m.span.end == e) ||
+                             (e - b > 3 && text[e - 1] == 'e' && islower((unsigned char)text[b]));
+                if (b == e || !opener || skipped == 3)
+                        return w;
+                at = b;
+        }
+}
+
+/* Is the word w one of `lex`, whole? */
+static int word_is(const struct th_host *host, struct th_ctx *ctx, const struct th_lexicon *lex,
+                   const char *text, struct th_span w)
+{
+        struct th_lexicon_match m;
+        return w.end > w.start && lex_in(host, ctx, lex, text, w, &m) && m.span.start == w.start &&
+               m.span.end == w.end;
+}
+
+/* Does sentence s name the minister other than after a preposition ("van de minister",
+ * "voor minister Jansen"): as the subject, of the main clause or of another ("Met drie
+ * verpleegkundigen gaat de minister mee")?  *any: it names the minister at all. */
+static int minister_as_subject(const struct th_host *host, struct th_ctx *ctx,
+                               const struct state *st, const struct th_doc *doc, const char *text,
+                               struct th_span s, int *any)
+{
+        size_t where;
+        for (struct th_span rest = s;
+             mentions_minister(host, ctx, st->nl, doc, st->titles, text, rest, &where);
+             rest.start = where + 1) {
+                *any = 1;
+                if (!word_is(host, ctx, st->prepositions, text,
+                             word_before(host, ctx, st, text, s, where)))
+                        return 1;
+        }
+        return 0;
+}
+
+/* Is the policy word at m a ministry's name ("minister van Justitie en Veiligheid",
+ * "het ministerie van Economische Zaken en Klimaat")?  Its capitalised words, "en" and
+ * "van" lead back to a title or "ministerie" before "van" or "voor". */
+static int in_ministry_name(const struct th_host *host, struct th_ctx *ctx, const struct state *st,
+                            const char *text, struct th_span s, struct th_span m)
+{
+        if (m.start == s.start || !isupper((unsigned char)text[m.start]))
+                return 0;
+        size_t at = m.start;
+        for (int words = 0; words < 8; words++) {
+                size_t e = at;
+                while (e > s.start && (isspace((unsigned char)text[e - 1]) || text[e - 1] == ','))
+                        e--;
+                size_t b = e;
+                while (b > s.start && !isspace((unsigned char)text[b - 1]))
+                        b--;
+                if (b == e)
+                        return 0;
+                if ((e - b == 3 && !strncmp(text + b, "van", 3)) ||
+                    (e - b == 4 && !strncmp(text + b, "voor", 4))) {
+                        struct th_span w = word_before(host, ctx, st, text, s, b);
+                        return word_is(host, ctx, st->titles, text, w) ||
+                               (w.end - w.start == 10 &&
+                                !strncasecmp(text + w.start, "ministerie", 10));
+                }
+                if (!(e - b == 2 && !strncmp(text + b, "en", 2)) &&
+                    !isupper((unsigned char)text[b]))
+                        return 0;
+                at = b;
+        }
+        return 0;
+}
+
+/* Does sentence s hold a policy word, other than in a ministry's name? */
+static int has_policy_word(const struct th_host *host, struct th_ctx *ctx, const struct state *st,
+                           const char *text, struct th_span s)
+{
+        struct th_lexicon_match m;
+        for (struct th_span rest = s; lex_in(host, ctx, st->policy, text, rest, &m);
+             rest.start = m.span.end)
+                if (!in_ministry_name(host, ctx, st, text, s, m.span))
+                        return 1;
+        return 0;
+}
+
 static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
                               const struct state *st, const struct th_doc *doc, const char *text)
 {
@@ -190,20 +293,19 @@ static enum th_status persona(const struct th_host *host, struct th_ctx *ctx,
         for (size_t i = 0, last = SIZE_MAX; i < n; i++) {
                 struct th_span s = host->doc_sentence(doc, i);
                 struct th_lexicon_match m;
-                size_t where;
-                /* The subject opens a Dutch main clause: the mention within its first words,
-                 * or "Hij"/"Zij" opening a sentence soon after one with the minister as
-                 * subject ("Schouten groeide op een boerderij. Zij woont in Rotterdam."). */
-                struct th_span opening = {s.start, s.end < s.start + 4 ? s.end : s.start + 4};
-                if ((mentions_minister(host, ctx, st->nl, doc, st->titles, text, s, &where) &&
-                     where - s.start < 24) ||
+                int named = 0;
+                /* The minister is the subject when named other than after a preposition,
+                 * or as "hij"/"zij" soon after a sentence that named the minister ("Schouten
+                 * groeide op een boerderij. Na 2011 werd zij Kamerlid."). */
+                if (minister_as_subject(host, ctx, st, doc, text, s, &named) ||
                     (last != SIZE_MAX && i - last <= 2 &&
-                     lex_in(host, ctx, st->pronouns, text, opening, &m) &&
-                     m.span.start == s.start)) {
+                     lex_in(host, ctx, st->pronouns, text, s, &m))) {
                         subject++;
                         last = i;
+                } else if (named) {
+                        last = i;
                 }
-                policy += lex_in(host, ctx, st->policy, text, s, &m);
+                policy += has_policy_word(host, ctx, st, text, s);
         }
         if (subject * 100 <= (size_t)share * n || policy * 100 > (size_t)max_policy * n)
                 return TH_OK;

@@ -5,7 +5,7 @@
 . "$srcdir/tests/cli/lib.sh"
 plan 3
 cat >"$work/q.md" <<'MD'
-De minister zei: “Wij als CDA staan voor de boeren.” Daarna ging het over de begroting.
+De minister zei: “Wij als CDA staan voor de boeren.” Daarna ging het over de begroting. Die telt 20 miljoen euro.
 
 “Stem op het CDA”, riep de minister.
 

@@ -1,0 +1,30 @@
+# SPDX-License-Identifier: EUPL-1.2
+# persona.sh: image-building/persona-focus counts the sentences with the minister as
+# subject: named after a fronted phrase or as "hij"/"zij" inside a sentence soon after one
+# naming the minister, but not named after a preposition; a policy word in a ministry's
+# name ("minister van Justitie en Veiligheid") is no policy.
+. "$srcdir/tests/cli/lib.sh"
+plan 4
+cat >"$work/a.md" <<'MD'
+Met twee wijkagenten op de fiets gaat de minister vanochtend langs de markt. Op de hoek stopt zij bij een bakker. Al vijftig bezoeken heeft minister Jansen dit jaar gebracht. Daar komen er nog twintig bij. Na haar vakantie is zij meteen weer op pad gegaan.
+MD
+run --no-config --meta channel=newsletter --meta minister=Jansen --format line "$work/a.md"
+is "$out" "$work/a.md:1:1: info: the minister is the subject of 4 of 5 sentences and 0 hold a policy word: the person, not the policy, is the message (UO-2017) [image-building/persona-focus]" "the minister as subject after a fronted phrase, and 'zij' after the verb"
+
+cat >"$work/b.md" <<'MD'
+De burgemeester sprak met de minister. De wethouder liep mee met minister Jansen. De bewoners stelden vragen aan de minister. Zij wilden weten wanneer de brug klaar is. Voor de minister was er koffie.
+MD
+run --no-config --meta channel=newsletter --meta minister=Jansen --format line "$work/b.md"
+is "$out" "" "the minister after a preposition is not the subject"
+
+cat >"$work/c.md" <<'MD'
+Jansen werd in 2017 staatssecretaris van Economische Zaken en Klimaat. Sinds 2022 is zij minister van Justitie en Veiligheid. Jansen groeide op in Deventer. Zij woont in Utrecht.
+MD
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/c.md"
+is "$out" "$work/c.md:1:1: info: the minister is the subject of 4 of 4 sentences and 0 hold a policy word: the person, not the policy, is the message (UO-2017) [image-building/persona-focus]" "a ministry's name holds no policy word"
+
+cat >"$work/d.md" <<'MD'
+Jansen werd in 2017 staatssecretaris en sprak over het klimaat. Sinds 2022 is zij minister en gaat het over veiligheid. Jansen groeide op in Deventer. Zij woont in Utrecht.
+MD
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/d.md"
+is "$out" "" "policy words outside a ministry's name count"
