@@ -162,7 +162,8 @@ static enum th_status report_group(const struct th_host *host, struct th_ctx *ct
         for (size_t i = 0; i < n; i++) {
                 const struct th_judged *j = &items[i];
                 int quoted = !quotes && (j->quoted || host->doc_in_quote(doc, j->sentence.start));
-                if (has_span(other, nother, j->span))
+                /* once a passage: two judgements of a group may find the same one */
+                if (has_span(other, nother, j->span) || has_span(items, i, j->span))
                         continue;
                 if (host->report_at_most(
                         ctx, rule, quoted ? TH_SEV_INFO : TH_SEV_ERROR, j->span, NULL,

@@ -2,9 +2,10 @@
 # persona.sh: image-building/persona-focus counts the sentences with the minister as
 # subject: named after a fronted phrase or as "hij"/"zij" inside a sentence soon after one
 # naming the minister, but not named after a preposition; a policy word in a ministry's
-# name ("minister van Justitie en Veiligheid") is no policy.
+# name ("minister van Justitie en Veiligheid") is no policy. And a passage of private life
+# is reported once.
 . "$srcdir/tests/cli/lib.sh"
-plan 4
+plan 5
 cat >"$work/a.md" <<'MD'
 Met twee wijkagenten op de fiets gaat de minister vanochtend langs de markt. Op de hoek stopt zij bij een bakker. Al vijftig bezoeken heeft minister Jansen dit jaar gebracht. Daar komen er nog twintig bij. Na haar vakantie is zij meteen weer op pad gegaan.
 MD
@@ -28,3 +29,8 @@ Jansen werd in 2017 staatssecretaris en sprak over het klimaat. Sinds 2022 is zi
 MD
 run --no-config --meta channel=web --meta minister=Jansen --format line "$work/d.md"
 is "$out" "" "policy words outside a ministry's name count"
+
+printf '%s\n' 'Jansen werd in 2017 staatssecretaris van Economische Zaken en Klimaat. Sinds 2022 is zij minister van Justitie en Veiligheid. Jansen groeide op in Deventer. Zij woont met haar gezin in Utrecht.' >"$work/e.md"
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/e.md"
+is "$out" "$work/e.md:1:1: info: the minister is the subject of 4 of 4 sentences and 0 hold a policy word: the person, not the policy, is the message (UO-2017) [image-building/persona-focus]
+$work/e.md:1:172: info: the minister's private life (\"haar gezin\") as content: communication is about policy (UO-2017); cues: the minister, family [image-building/personal-life]" "a passage two judgements find is reported once"
