@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/util.h"
 #include "match/wordindex.h"
@@ -249,14 +250,43 @@ static int in_handle(const struct form *f, const char *w, size_t n)
         return 0;
 }
 
+/* Is text[s, e) a question put to someone: ending in '?' with "u", "uw", "je", "jij" or
+ * "jouw" ("Wat is uw mooiste vakantieherinnering?")? */
+static int question_to_you(const char *text, size_t s, size_t e)
+{
+        static const char *const you[] = {"u", "uw", "je", "jij", "jouw", NULL};
+        if (e == s || text[e - 1] != '?')
+                return 0;
+        for (size_t i = s; i < e;) {
+                while (i < e && !isalpha((unsigned char)text[i]))
+                        i++;
+                size_t w = i;
+                while (i < e && isalpha((unsigned char)text[i]))
+                        i++;
+                for (size_t k = 0; you[k]; k++)
+                        if (strlen(you[k]) == i - w && !strncasecmp(text + w, you[k], i - w) &&
+                            (i == e || (unsigned char)text[i] < 0x80))
+                                return 1;
+        }
+        return 0;
+}
+
 /* Does the minister speak in the first person: a post on the minister's own account
- * (personal or hybrid) or an interview? */
+ * (personal or hybrid), an interview, or a text about the minister that puts questions
+ * to someone (an interview printed on a web page or in a newsletter)? */
 static int own_voice(const struct th_doc *doc)
 {
         const char *account = th_meta_value(&doc->meta, "account", 0);
         const char *channel = th_meta_value(&doc->meta, "channel", 0);
-        return (account && (!strcmp(account, "personal") || !strcmp(account, "hybrid"))) ||
-               (channel && !strcmp(channel, "interview"));
+        if ((account && (!strcmp(account, "personal") || !strcmp(account, "hybrid"))) ||
+            (channel && !strcmp(channel, "interview")))
+                return 1;
+        if (!th_meta_value(&doc->meta, "minister", 0))
+                return 0;
+        for (size_t i = 0; i < doc->sentences.nr; i++)
+                if (question_to_you(doc->prose, doc->sentences.v[i].start, doc->sentences.v[i].end))
+                        return 1;
+        return 0;
 }
 
 /* Is the folded `name` one by which the metadata gives `p`? */

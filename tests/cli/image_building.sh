@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: EUPL-1.2
-# persona.sh: image-building/persona-focus counts the sentences with the minister as
+# image_building.sh: image-building/persona-focus counts the sentences with the minister as
 # subject: named after a fronted phrase or as "hij"/"zij" inside a sentence soon after one
 # naming the minister, but not named after a preposition; a policy word in a ministry's
 # name ("minister van Justitie en Veiligheid") is no policy. And a passage of private life
-# is reported once.
+# is reported once. A text about the minister that puts questions to "u" or "je" is an
+# interview: its first person is the minister's.
 . "$srcdir/tests/cli/lib.sh"
-plan 5
+plan 8
 cat >"$work/a.md" <<'MD'
 Met twee wijkagenten op de fiets gaat de minister vanochtend langs de markt. Op de hoek stopt zij bij een bakker. Al vijftig bezoeken heeft minister Jansen dit jaar gebracht. Daar komen er nog twintig bij. Na haar vakantie is zij meteen weer op pad gegaan.
 MD
@@ -34,3 +35,12 @@ printf '%s\n' 'Jansen werd in 2017 staatssecretaris van Economische Zaken en Kli
 run --no-config --meta channel=web --meta minister=Jansen --format line "$work/e.md"
 is "$out" "$work/e.md:1:1: info: the minister is the subject of 4 of 4 sentences and 0 hold a policy word: the person, not the policy, is the message (UO-2017) [image-building/persona-focus]
 $work/e.md:1:172: info: the minister's private life (\"haar gezin\") as content: communication is about policy (UO-2017); cues: the minister, family [image-building/personal-life]" "a passage two judgements find is reported once"
+
+printf '%s\n' 'Wat doet u in het weekend? Dan ben ik thuis. Mijn zoon speelt voetbal en ik sta langs de lijn.' >"$work/f.md"
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/f.md"
+is "$out" "$work/f.md:1:46: info: the minister's private life (\"Mijn zoon\") as content: communication is about policy (UO-2017); cues: the minister, family [image-building/personal-life]" "an interview: the minister's own family"
+run --no-config --meta channel=web --format line "$work/f.md"
+is "$out" "" "... and without a minister, nobody's"
+printf '%s\n' 'U kent het weekend. Dan ben ik thuis. Mijn zoon speelt voetbal en ik sta langs de lijn.' >"$work/g.md"
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/g.md"
+is "$out" "" "... nor without a question (\"U kent het weekend.\")"
