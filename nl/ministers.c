@@ -263,9 +263,11 @@ static int question_to_you(const char *text, size_t s, size_t e)
                 size_t w = i;
                 while (i < e && isalpha((unsigned char)text[i]))
                         i++;
-                for (size_t k = 0; you[k]; k++)
-                        if (strlen(you[k]) == i - w && !strncasecmp(text + w, you[k], i - w) &&
-                            (i == e || (unsigned char)text[i] < 0x80))
+                /* whole: no letter beyond ASCII on either side ("menu", "Zoëu") */
+                int whole = (w == s || (unsigned char)text[w - 1] < 0x80) &&
+                            (i == e || (unsigned char)text[i] < 0x80);
+                for (size_t k = 0; whole && you[k]; k++)
+                        if (strlen(you[k]) == i - w && !strncasecmp(text + w, you[k], i - w))
                                 return 1;
         }
         return 0;

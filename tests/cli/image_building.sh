@@ -6,7 +6,7 @@
 # is reported once. A text about the minister that puts questions to "u" or "je" is an
 # interview: its first person is the minister's.
 . "$srcdir/tests/cli/lib.sh"
-plan 8
+plan 9
 cat >"$work/a.md" <<'MD'
 Met twee wijkagenten op de fiets gaat de minister vanochtend langs de markt. Op de hoek stopt zij bij een bakker. Al vijftig bezoeken heeft minister Jansen dit jaar gebracht. Daar komen er nog twintig bij. Na haar vakantie is zij meteen weer op pad gegaan.
 MD
@@ -44,3 +44,6 @@ is "$out" "" "... and without a minister, nobody's"
 printf '%s\n' 'U kent het weekend. Dan ben ik thuis. Mijn zoon speelt voetbal en ik sta langs de lijn.' >"$work/g.md"
 run --no-config --meta channel=web --meta minister=Jansen --format line "$work/g.md"
 is "$out" "" "... nor without a question (\"U kent het weekend.\")"
+printf '%s\n' 'Wat doet Zoëu in het weekend? Dan ben ik thuis. Mijn zoon speelt voetbal en ik sta langs de lijn.' >"$work/h.md"
+run --no-config --meta channel=web --meta minister=Jansen --format line "$work/h.md"
+is "$out" "" "... nor with \"u\" only as the end of a longer word (\"Zoëu\")"
