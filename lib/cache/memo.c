@@ -23,7 +23,7 @@ struct file_head {
         char version[16]; /* PACKAGE_VERSION: another twohats may work things out otherwise */
         uint64_t bytes;   /* of the entries */
 };
-#define MAGIC "twohats-memo 3"
+#define MAGIC "twohats-memo 4"
 
 /* Each value has a sum of its own, checked when a run first asks for it: a run pays for
  * the entries it uses, not for the whole memo (2.8 MB took 3.5 million instructions to
@@ -160,9 +160,9 @@ static int read_entries(const unsigned char *buf, size_t n)
                         return -1;
                 memcpy(&eh, buf + at, sizeof(eh));
                 at += sizeof(eh);
-                if (eh.kind < TH_MEMO_PATTERN || eh.kind > TH_MEMO_YAML || eh.klen > n - at ||
-                    pad8(eh.klen) > n - at || eh.vlen > n - at - pad8(eh.klen) ||
-                    pad8(eh.vlen) > n - at - pad8(eh.klen))
+                if (eh.kind < TH_MEMO_PATTERN || eh.kind > TH_MEMO_PATTERN_FACTS ||
+                    eh.klen > n - at || pad8(eh.klen) > n - at ||
+                    eh.vlen > n - at - pad8(eh.klen) || pad8(eh.vlen) > n - at - pad8(eh.klen))
                         return -1;
                 const unsigned char *key = buf + at, *val = key + pad8(eh.klen);
                 at += pad8(eh.klen) + pad8(eh.vlen);

@@ -27,7 +27,12 @@
 #include <stddef.h>
 
 /* Kinds of entry: the same key means different things under each. */
-enum th_memo_kind { TH_MEMO_PATTERN = 1, TH_MEMO_LEMMAS = 2, TH_MEMO_YAML = 3 };
+enum th_memo_kind {
+        TH_MEMO_PATTERN = 1,
+        TH_MEMO_LEMMAS = 2,
+        TH_MEMO_YAML = 3,
+        TH_MEMO_PATTERN_FACTS = 4 /* the last: a file holding another kind is not read */
+};
 
 /* The memo's bound, in bytes of its file. */
 #define TH_MEMO_MAX_BYTES (8u << 20)

@@ -25,7 +25,7 @@ struct th_regex {
         struct th_regex *next; /* in its bucket of `shared` */
         uint64_t hash;
         char *pattern;
-        pcre2_code *code;             /* as compiled: for the interpreter */
+        _Atomic(pcre2_code *) code;   /* as compiled, for the interpreter; NULL: in the memo */
         _Atomic(pcre2_code *) jitted; /* a JIT-compiled copy, once it pays */
         atomic_ullong scanned;        /* bytes of subject, until the JIT pays (jit_after) */
         atomic_int no_jit;            /* JIT not wanted, or not possible */
@@ -96,15 +96,24 @@ static int lacks(const char *s, size_t n, int c)
         return (unsigned)((c | 0x20) - 'a') >= 26 || !memchr(s, c ^ 0x20, n);
 }
 
+/* What matching needs to know of a pattern before it runs PCRE2, kept apart from its
+ * code: of the 200 patterns a short post loads, it runs a few dozen, and decoding the
+ * code of the others was a seventh of its start-up. */
+struct facts {
+        struct th_required words;
+        int32_t must[2];
+        uint32_t groups;
+        uint64_t jit_after;
+};
+
 /* The memo's key of a pattern: what its compiled form depends on, PCRE2's version, the
- * options and the pattern, and the layout of what is kept with it ("w1": the required
- * words after the compiled bytes). */
+ * options and the pattern. */
 static char *memo_key(const char *pattern, size_t *len)
 {
         char head[96] = "";
         pcre2_config(PCRE2_CONFIG_VERSION, head);
         size_t h = strlen(head);
-        h += (size_t)snprintf(head + h, sizeof(head) - h, " %u w1 ", (unsigned)OPTIONS);
+        h += (size_t)snprintf(head + h, sizeof(head) - h, " %u ", (unsigned)OPTIONS);
         size_t n = strlen(pattern);
         char *key = th_xmalloc(h + n + 1); /* no printf: patterns are long */
         memcpy(key, head, h);
@@ -113,9 +122,24 @@ static char *memo_key(const char *pattern, size_t *len)
         return key;
 }
 
+/* The facts of the pattern as an earlier run compiled it; 0 when unknown. */
+static int facts_from_memo(const char *pattern, struct facts *f)
+{
+        if (!th_memo_on())
+                return 0;
+        size_t klen, vlen;
+        char *key = memo_key(pattern, &klen);
+        const void *v = th_memo_get(TH_MEMO_PATTERN_FACTS, key, klen, &vlen);
+        free(key);
+        if (!v || vlen != sizeof(*f))
+                return 0;
+        memcpy(f, v, sizeof(*f));
+        return f->words.n <= TH_REQUIRED_WORDS; /* else not written by this layout */
+}
+
 /* The pattern as compiled by an earlier run (pcre2_compile of the patterns was most of
  * start-up), or NULL. */
-static pcre2_code *from_memo(const char *pattern, struct th_required *words)
+static pcre2_code *code_from_memo(const char *pattern)
 {
         if (!th_memo_on())
                 return NULL;
@@ -124,36 +148,52 @@ static pcre2_code *from_memo(const char *pattern, struct th_required *words)
         const uint8_t *bytes = th_memo_get(TH_MEMO_PATTERN, key, klen, &vlen);
         free(key);
         pcre2_code *re = NULL;
-        if (!bytes || vlen < sizeof(*words) || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
+        if (!bytes || pcre2_serialize_get_number_of_codes(bytes) != 1 ||
             pcre2_serialize_decode(&re, 1, bytes, NULL) != 1)
                 return NULL;
-        memcpy(words, bytes + vlen - sizeof(*words), sizeof(*words));
-        if (words->n > TH_REQUIRED_WORDS) { /* not written by this layout */
-                pcre2_code_free(re);
-                return NULL;
-        }
         return re;
 }
 
-/* Keep the compiled pattern and its required words (reading them was a seventh of the
+/* Keep the compiled pattern and its facts (reading the words was a seventh of the
  * start-up of a post). */
-static void to_memo(const char *pattern, const pcre2_code *re, const struct th_required *words)
+static void to_memo(const char *pattern, const pcre2_code *re, const struct facts *f)
 {
         if (!th_memo_on())
                 return;
-        uint8_t *bytes;
-        PCRE2_SIZE n;
-        if (pcre2_serialize_encode(&re, 1, &bytes, &n, NULL) != 1)
-                return;
-        uint8_t *value = th_xmalloc(n + sizeof(*words));
-        memcpy(value, bytes, n);
-        memcpy(value + n, words, sizeof(*words));
-        pcre2_serialize_free(bytes);
         size_t klen;
         char *key = memo_key(pattern, &klen);
-        th_memo_put(TH_MEMO_PATTERN, key, klen, value, n + sizeof(*words));
+        th_memo_put(TH_MEMO_PATTERN_FACTS, key, klen, f, sizeof(*f));
+        uint8_t *bytes;
+        PCRE2_SIZE n;
+        if (pcre2_serialize_encode(&re, 1, &bytes, &n, NULL) == 1) {
+                th_memo_put(TH_MEMO_PATTERN, key, klen, bytes, n);
+                pcre2_serialize_free(bytes);
+        }
         free(key);
-        free(value);
+}
+
+static pcre2_code *compile(const char *pattern, int *code, PCRE2_SIZE *off)
+{
+        pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
+        pcre2_set_max_pattern_length(cctx, 1u << 20);
+        pcre2_code *re =
+            pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, OPTIONS, code, off, cctx);
+        pcre2_compile_context_free(cctx);
+        return re;
+}
+
+static void facts_of(const char *pattern, const pcre2_code *re, struct facts *f)
+{
+        memset(f, 0, sizeof(*f)); /* padding too: the memo keeps the bytes */
+        th_required_words(pattern, 3, &f->words);
+        int must[2];
+        must_bytes(re, must);
+        f->must[0] = must[0];
+        f->must[1] = must[1];
+        pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &f->groups);
+        size_t size = 0;
+        pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
+        f->jit_after = size * JIT_AFTER_SIZES > JIT_AFTER ? size * JIT_AFTER_SIZES : JIT_AFTER;
 }
 
 /* A hash of the text: patterns run to tens of kilobytes. */
@@ -196,14 +236,34 @@ static void shared_add(struct th_regex *r)
         shared.nr++;
 }
 
+/* The code of a pattern whose facts came from the memo, decoded (or compiled) when a
+ * subject first gets past its prefilters; NULL when it cannot be had. */
+static pcre2_code *code_now(struct th_regex *re)
+{
+        static pthread_mutex_t code_lock = PTHREAD_MUTEX_INITIALIZER;
+        pthread_mutex_lock(&code_lock);
+        pcre2_code *c = atomic_load(&re->code);
+        if (!c) {
+                c = code_from_memo(re->pattern);
+                if (!c) { /* the memo lost it since: it compiled before, it compiles now */
+                        int code;
+                        PCRE2_SIZE off;
+                        c = compile(re->pattern, &code, &off);
+                }
+                atomic_store_explicit(&re->code, c, memory_order_release);
+        }
+        pthread_mutex_unlock(&code_lock);
+        return c;
+}
+
 /* JIT-compile a copy of `re`'s code, once for the process; the code to match with. */
-static pcre2_code *jit_now(struct th_regex *re)
+static pcre2_code *jit_now(struct th_regex *re, pcre2_code *code)
 {
         static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
         pthread_mutex_lock(&jit_lock);
         pcre2_code *j = atomic_load(&re->jitted);
         if (!j && !atomic_load(&re->no_jit)) {
-                j = pcre2_code_copy(re->code);
+                j = pcre2_code_copy(code);
                 if (j && pcre2_jit_compile(j, PCRE2_JIT_COMPLETE) == 0) {
                         atomic_store(&re->jitted, j);
                 } else { /* without JIT (no memory for it): the interpreter, same results */
@@ -213,12 +273,12 @@ static pcre2_code *jit_now(struct th_regex *re)
                 }
         }
         pthread_mutex_unlock(&jit_lock);
-        return j ? j : re->code;
+        return j ? j : code;
 }
 
 static void free_regex(struct th_regex *r)
 {
-        pcre2_code_free(r->code);
+        pcre2_code_free(atomic_load(&r->code));
         pcre2_code_free(atomic_load(&r->jitted));
         free(r->pattern);
         free(r);
@@ -232,43 +292,34 @@ struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len
         pthread_mutex_unlock(&shared.lock);
         if (r)
                 return r;
-        int code = 0;
-        PCRE2_SIZE off = 0;
-        struct th_required words;
-        pcre2_code *re = from_memo(pattern, &words);
-        if (!re) {
-                pcre2_compile_context *cctx = pcre2_compile_context_create(NULL);
-                pcre2_set_max_pattern_length(cctx, 1u << 20);
-                re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, OPTIONS, &code, &off,
-                                   cctx);
-                pcre2_compile_context_free(cctx);
-                if (re) {
-                        th_required_words(pattern, 3, &words);
-                        to_memo(pattern, re, &words);
+        struct facts f;
+        pcre2_code *re = NULL;
+        if (!facts_from_memo(pattern, &f)) {
+                int code = 0;
+                PCRE2_SIZE off = 0;
+                re = compile(pattern, &code, &off);
+                if (!re) {
+                        PCRE2_UCHAR buf[256];
+                        pcre2_get_error_message(code, buf, sizeof(buf));
+                        snprintf(why, why_len, "%s", (const char *)buf);
+                        *at = off;
+                        return NULL;
                 }
-        }
-        if (!re) {
-                PCRE2_UCHAR buf[256];
-                pcre2_get_error_message(code, buf, sizeof(buf));
-                snprintf(why, why_len, "%s", (const char *)buf);
-                *at = off;
-                return NULL;
+                facts_of(pattern, re, &f);
+                to_memo(pattern, re, &f);
         }
         r = th_xcalloc(1, sizeof(*r));
         r->hash = h;
         r->pattern = th_xstrdup(pattern);
-        r->code = re;
+        atomic_init(&r->code, re);
         atomic_init(&r->jitted, NULL);
         atomic_init(&r->scanned, 0);
         atomic_init(&r->no_jit, !jit_allowed());
-        uint32_t n = 0;
-        pcre2_pattern_info(re, PCRE2_INFO_CAPTURECOUNT, &n);
-        r->groups = n;
-        size_t size = 0;
-        pcre2_pattern_info(re, PCRE2_INFO_SIZE, &size);
-        r->jit_after = size * JIT_AFTER_SIZES > JIT_AFTER ? size * JIT_AFTER_SIZES : JIT_AFTER;
-        must_bytes(re, r->must);
-        r->words = words;
+        r->groups = f.groups;
+        r->jit_after = f.jit_after;
+        r->must[0] = f.must[0];
+        r->must[1] = f.must[1];
+        r->words = f.words;
         r->refs = 1;
         /* Another thread may have compiled the same pattern meanwhile: one of them stays. */
         pthread_mutex_lock(&shared.lock);
@@ -347,13 +398,17 @@ int th_regex_find(const struct th_regex *re, struct th_scratch *s, const char *s
          * document counts in full): start-up compiles only what a text needs. */
         pcre2_code *code = atomic_load_explicit(&re->jitted, memory_order_acquire);
         if (!code) {
-                code = re->code;
                 struct th_regex *r = (struct th_regex *)re;
+                code = atomic_load_explicit(&r->code, memory_order_acquire);
+                if (!code && !(code = code_now(r))) {
+                        th_scratch_fail(s, "out of memory compiling a pattern");
+                        return -1;
+                }
                 if (!atomic_load_explicit(&r->no_jit, memory_order_relaxed) &&
                     atomic_fetch_add_explicit(&r->scanned, len - start, memory_order_relaxed) +
                             (len - start) >=
                         re->jit_after)
-                        code = jit_now(r);
+                        code = jit_now(r, code);
         }
         int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, start, 0, s->data, s->mctx);
         if (rc == PCRE2_ERROR_NOMATCH)

@@ -23,7 +23,9 @@ struct th_scratch;
 
 /* Compile `pattern`.  It is JIT-compiled once it has scanned 2 kB of subject, or six times
  * its compiled size when that is more (th_regex_find): JIT compilation would be most of the
- * start-up time of a short post, and pays off only for a pattern used on much text.  On error
+ * start-up time of a short post, and pays off only for a pattern used on much text.  A
+ * pattern an earlier run compiled has its code read from the memo when a subject first gets
+ * past its prefilters: a short post runs few of the patterns it loads.  On error
  * returns NULL and writes the reason and the pattern offset it concerns into `why`/`at`. */
 struct th_regex *th_regex_compile(const char *pattern, char *why, size_t why_len, size_t *at);
 void th_regex_free(struct th_regex *re);

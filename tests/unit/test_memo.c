@@ -181,6 +181,17 @@ static void patterns_from_the_memo_match_as_compiled(void **state)
         }
         assert_memory_equal(ov[0], ((size_t[]){26, 45, 36, 45}), sizeof(ov[0]));
         assert_memory_equal(ov[1], ov[0], sizeof(ov[0]));
+        /* The code is read from the memo at the first match; a memo closed by then (its
+         * code gone) leaves the pattern to be compiled again, with the same result. */
+        struct th_regex *re = th_regex_compile(src, why, sizeof(why), &at);
+        th_memo_close();
+        struct th_scratch *s = th_scratch_new();
+        size_t again[4];
+        assert_int_equal(th_regex_find(re, s, text, strlen(text), 20, again, 2), 1);
+        assert_memory_equal(again, ov[0], sizeof(again));
+        th_scratch_free(s);
+        th_regex_free(re);
+        reopen(d);
         /* a pattern that does not compile is still refused, at its place */
         assert_null(th_regex_compile("stem (op", why, sizeof(why), &at));
         assert_int_equal(at, 8);
