@@ -36,6 +36,8 @@ static const struct th_rule rules[] = {
         "kandidaat, kandidatenlijst, verkiezingscampagne, op campagne, ...), or a campaign to\n"
         "the minister and a party (\"bij de VVD draaide de campagne om Ruttes leiderschap\").\n"
         "The judgement combines cues (rules/nl/cues.yml); the message names those that fired.\n"
+        "A text whose metadata says it is for a campaign event (`event: campaign`) of a minister\n"
+        "(in the `minister` metadata or named in the text) is the link itself.\n"
         "\n"
         "Why: a minister who is also a candidate appears in government communication as\n"
         "minister; linking the office to the candidacy in election time makes the two hats\n"
@@ -126,6 +128,32 @@ static const struct {
         "election of %s%s (advisory; cues: %s)")},
 };
 
+/* Metadata `event: campaign` and a minister (named in the metadata or the text): the text
+ * itself is the minister's campaign appearance, whatever its sentences say ("het bezoek
+ * aan Thialf", an agenda item). */
+static int campaign_event(const struct th_host *host, struct th_ctx *ctx, const struct dutch *nl,
+                          const struct th_doc *doc)
+{
+        const char *event = host->doc_meta(doc, "event", 0);
+        if (!event || strcmp(event, "campaign") != 0)
+                return 0;
+        if (host->doc_meta(doc, "minister", 0))
+                return 1;
+        const struct th_span *names;
+        size_t n = 0;
+        return nl->api->doc_minister(ctx, doc, &names, &n) == TH_OK && n > 0;
+}
+
+/* Where a finding on metadata goes: the key in the front matter, else the first sentence. */
+static struct th_span meta_span(const struct th_host *host, const struct th_doc *doc,
+                                const char *key)
+{
+        struct th_span span = {0, 0};
+        if (!host->doc_meta_span(doc, key, &span) && host->doc_sentence_count(doc) > 0)
+                span = host->doc_sentence(doc, 0);
+        return span;
+}
+
 static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                             const struct th_doc *doc, void *state)
 {
@@ -140,6 +168,13 @@ static enum th_status check(const struct th_host *host, struct th_ctx *ctx,
                 return TH_ERROR;
         if (!in_window)
                 return TH_OK;
+        if (campaign_event(host, ctx, nl, doc) &&
+            host->report(ctx, RULE_CANDIDATE, meta_span(host, doc, "event"), NULL,
+                         _("the text is for a campaign event of the minister (metadata event: "
+                           "campaign) before the %s election of %s%s (advisory)"),
+                         e.type, e.date,
+                         e.official ? "" : _(", date not from an official source")) != TH_OK)
+                return TH_ERROR;
         for (size_t k = 0; k < sizeof(issues) / sizeof(issues[0]); k++) {
                 const struct th_judged *items;
                 size_t n;
