@@ -9,7 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
-const char *const th_conventions_keys[] = {"abbreviations", "metadata-values", "dictionary", NULL};
+const char *const th_conventions_keys[] = {"abbreviations", "metadata-values", "dictionary",
+                                           "common-words", NULL};
 
 void th_conventions_release(struct th_conventions *c)
 {
@@ -27,6 +28,13 @@ void th_conventions_release(struct th_conventions *c)
                 free(c->dictionaries[i].name);
         }
         free(c->dictionaries);
+        for (size_t i = 0; i < c->ncommon; i++) {
+                free(c->common[i].lang);
+                for (size_t k = 0; k < c->common[i].n; k++)
+                        free(c->common[i].words[k]);
+                free(c->common[i].words);
+        }
+        free(c->common);
         memset(c, 0, sizeof(*c));
 }
 
@@ -116,6 +124,30 @@ static int read_dictionary(struct th_conventions *c, const char *lang, const str
         return 0;
 }
 
+/* common-words: [WORD, ...] (of language `lang`; a later file adds to an earlier one's) */
+static int read_common(struct th_conventions *c, const char *lang, const struct th_yamldoc *y,
+                       const struct th_ynode *v, struct th_error *err)
+{
+        const char **texts;
+        size_t n;
+        const struct th_ynode *bad;
+        if (th_yamldoc_type(v) != TH_YLIST || th_yamldoc_texts(y, v, &texts, &n, &bad) < 0)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err,
+                                        "'common-words': expected a list of words");
+        struct th_common_words *w = (struct th_common_words *)th_conventions_common(c, lang);
+        if (!w) {
+                TH_GROW(c->common, c->ncommon + 1, c->acommon);
+                w = &c->common[c->ncommon++];
+                memset(w, 0, sizeof(*w));
+                w->lang = th_xstrdup(lang);
+        }
+        w->words = th_xrealloc(w->words, (w->n + n) * sizeof(char *));
+        for (size_t i = 0; i < n; i++)
+                w->words[w->n++] = lower(texts[i]);
+        free(texts);
+        return 0;
+}
+
 int th_conventions_read(struct th_conventions *c, const char *lang, const char *path,
                         struct th_error *err)
 {
@@ -126,6 +158,7 @@ int th_conventions_read(struct th_conventions *c, const char *lang, const char *
         const struct th_ynode *abbreviations = th_yamldoc_get(&y, root, "abbreviations");
         const struct th_ynode *spellings = th_yamldoc_get(&y, root, "metadata-values");
         const struct th_ynode *dictionary = th_yamldoc_get(&y, root, "dictionary");
+        const struct th_ynode *common = th_yamldoc_get(&y, root, "common-words");
         int rc = 0;
         if (abbreviations)
                 rc = read_abbreviations(c, &y, abbreviations, err);
@@ -133,6 +166,8 @@ int th_conventions_read(struct th_conventions *c, const char *lang, const char *
                 rc = read_spellings(c, &y, spellings, err);
         if (rc == 0 && dictionary)
                 rc = read_dictionary(c, lang, &y, dictionary, err);
+        if (rc == 0 && common)
+                rc = read_common(c, lang, &y, common, err);
         th_yamldoc_release(&y);
         return rc;
 }
@@ -166,5 +201,14 @@ const char *th_conventions_dictionary(const struct th_conventions *c, const char
         for (size_t i = 0; c && i < c->ndictionaries; i++)
                 if (!strcmp(c->dictionaries[i].lang, lang))
                         return c->dictionaries[i].name;
+        return NULL;
+}
+
+const struct th_common_words *th_conventions_common(const struct th_conventions *c,
+                                                    const char *lang)
+{
+        for (size_t i = 0; c && i < c->ncommon; i++)
+                if (!strcmp(c->common[i].lang, lang))
+                        return &c->common[i];
         return NULL;
 }

@@ -3,10 +3,11 @@
  * conventions.h: what the document model takes from a language: the
  * abbreviations after which a full stop does not end a sentence, and other
  * spellings of metadata values ("hybride" for account: hybrid), and the
- * Hunspell dictionary that gives its words' lemmas (morphology.h).  A
- * language pack keeps them in rules/<lang>/language.yml, under
- * `abbreviations:`, `metadata-values:` and `dictionary:`; the engine reads
- * those of its services' languages.
+ * Hunspell dictionary that gives its words' lemmas (morphology.h), and its
+ * commonest words, on which the word index anchors no term of several words
+ * (wordindex.h).  A language pack keeps them in rules/<lang>/language.yml,
+ * under `abbreviations:`, `metadata-values:`, `dictionary:` and
+ * `common-words:`; the engine reads those of its services' languages.
  */
 #ifndef TH_CONVENTIONS_H
 #define TH_CONVENTIONS_H
@@ -27,6 +28,12 @@ struct th_conventions {
                 char *lang, *name; /* "nl", "nl": the lexicons "nl/..." use dictionary "nl" */
         } * dictionaries;
         size_t ndictionaries, adictionaries;
+        struct th_common_words {
+                char *lang;
+                char **words; /* lower case */
+                size_t n;
+        } * common;
+        size_t ncommon, acommon;
 };
 
 /* The top-level keys of rule data these are read from. */
@@ -47,5 +54,8 @@ const char *th_conventions_value(const struct th_conventions *c, const char *key
 
 /* The name of the dictionary of language `lang`, or NULL; `c` may be NULL. */
 const char *th_conventions_dictionary(const struct th_conventions *c, const char *lang);
+/* The commonest words of language `lang`, or NULL; `c` may be NULL. */
+const struct th_common_words *th_conventions_common(const struct th_conventions *c,
+                                                    const char *lang);
 
 #endif

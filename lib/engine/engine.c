@@ -548,7 +548,20 @@ static void check_suppressions(struct th_engine *e, const struct th_config *c,
         }
 }
 
-/* Open the dictionary of each language whose conventions name one (once). */
+/* The word table's view of a language: its dictionary, opened once, and its common words
+ * (those point into the conventions, which outlive the table). */
+static struct th_word_morphology *language_entry(struct th_engine *e, const char *lang)
+{
+        for (size_t i = 0; i < e->nmorphs; i++)
+                if (!strcmp(e->morphs[i].lang, lang))
+                        return &e->morphs[i];
+        struct th_word_morphology *m = &e->morphs[e->nmorphs++];
+        m->lang = th_xstrdup(lang);
+        return m;
+}
+
+/* What the word table needs of each language whose conventions name a dictionary or
+ * common words (once). */
 static int open_morphologies(struct th_engine *e, struct th_error *err)
 {
         if (e->morphs_open)
@@ -556,13 +569,18 @@ static int open_morphologies(struct th_engine *e, struct th_error *err)
         const struct th_conventions *conv = th_engine_conventions(e, err);
         if (!conv)
                 return -1;
-        e->morphs = th_xcalloc(conv->ndictionaries ? conv->ndictionaries : 1, sizeof(*e->morphs));
+        size_t n = conv->ndictionaries + conv->ncommon;
+        e->morphs = th_xcalloc(n ? n : 1, sizeof(*e->morphs));
         for (size_t i = 0; i < conv->ndictionaries; i++) {
                 struct th_morphology *m = th_morphology_open(conv->dictionaries[i].name, err);
                 if (!m)
                         return -1;
-                e->morphs[e->nmorphs].lang = th_xstrdup(conv->dictionaries[i].lang);
-                e->morphs[e->nmorphs++].morphology = m;
+                language_entry(e, conv->dictionaries[i].lang)->morphology = m;
+        }
+        for (size_t i = 0; i < conv->ncommon; i++) {
+                struct th_word_morphology *m = language_entry(e, conv->common[i].lang);
+                m->common = conv->common[i].words;
+                m->ncommon = conv->common[i].n;
         }
         e->morphs_open = 1;
         return 0;

@@ -124,6 +124,7 @@ struct th_word_index {
         size_t nlexicons;
         const struct th_word_table *table; /* whose plans these are */
         struct plans plans;
+        size_t confirmations;
 };
 
 #define FOLD_MAX 256
@@ -296,8 +297,21 @@ static struct th_regex *confirm_pattern(const struct th_word_table *t, long i, s
         return mt->confirm[i];
 }
 
-/* Enter form `f` of lexicon `x` under the word that anchors it. */
-static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t f)
+/* Is body[r) one of the language's common words? */
+static int is_common(const struct th_word_morphology *lang, const char *body, struct run r)
+{
+        char key[FOLD_MAX];
+        size_t k = th_word_fold(body + r.start, r.end - r.start, key, sizeof(key));
+        for (size_t i = 0; lang && i < lang->ncommon; i++)
+                if (strlen(lang->common[i]) == k && !memcmp(lang->common[i], key, k))
+                        return 1;
+        return 0;
+}
+
+/* Enter form `f` of lexicon `x` (of language `lang`, or NULL) under the word that anchors
+ * it. */
+static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t f,
+                     const struct th_word_morphology *lang)
 {
         const char *form = x->forms[f];
         int exact = x->form_exact && x->form_exact[f];
@@ -320,11 +334,19 @@ static void add_form(struct th_word_table *t, const struct th_lexicon *x, size_t
                 add_key(t, kind, key, k, tg);
                 return;
         }
-        /* Several words or punctuation: anchor on the longest word, confirm with a pattern. */
+        /* Several words or punctuation: anchor on the longest word that is not one of the
+         * language's commonest, confirm with a pattern (each anchor met runs it). */
         size_t best = 0;
-        for (size_t i = 1; i < nruns; i++)
-                if (runs[i].end - runs[i].start > runs[best].end - runs[best].start)
+        int best_common = is_common(lang, body, runs[0]);
+        for (size_t i = 1; i < nruns; i++) {
+                int common = is_common(lang, body, runs[i]);
+                if (common < best_common ||
+                    (common == best_common &&
+                     runs[i].end - runs[i].start > runs[best].end - runs[best].start)) {
                         best = i;
+                        best_common = common;
+                }
+        }
         tg.confirm = add_confirm(t, form, exact);
         tg.before = runs[best].start + (size_t)star_start;
         tg.after = n - runs[best].end - (size_t)star_start;
@@ -445,6 +467,18 @@ static void add_morph_form(struct lang_morph *L, const struct th_lexicon *x, siz
 }
 
 /* The morphology of lexicon `x`'s language, or NULL. */
+/* The language of lexicon `x` among `langs`, or NULL. */
+static const struct th_word_morphology *language_of(const struct th_word_morphology *langs,
+                                                    size_t n, const struct th_lexicon *x)
+{
+        for (size_t i = 0; i < n; i++) {
+                size_t len = strlen(langs[i].lang);
+                if (!strncmp(x->name, langs[i].lang, len) && x->name[len] == '/')
+                        return &langs[i];
+        }
+        return NULL;
+}
+
 static struct lang_morph *morph_of(struct th_word_table *t, const struct th_lexicon *x)
 {
         for (size_t i = 0; i < t->nmorph; i++)
@@ -524,9 +558,10 @@ struct th_word_table *th_word_table_new(const struct th_lexicons *l,
         for (size_t id = 0; id < t->nlexicons; id++) {
                 const struct th_lexicon *x = th_lexicons_compiled_at(l, id);
                 struct lang_morph *L = morph_of(t, x);
+                const struct th_word_morphology *lang = language_of(morph, nmorph, x);
                 t->lexicons[id] = x;
                 for (size_t f = 0; f < x->nforms; f++) {
-                        add_form(t, x, f);
+                        add_form(t, x, f, lang);
                         if (L)
                                 add_morph_form(L, x, f);
                 }
@@ -607,6 +642,7 @@ static int hit(const struct th_word_table *t, struct th_word_index *x, struct th
         struct th_regex *re = confirm_pattern(t, tg->confirm, s);
         if (!re)
                 return -1;
+        x->confirmations++;
         while ((rc = th_regex_find(re, s, text, to, from, ov, 1)) == 1 && ov[0] <= ws) {
                 if (ov[1] >= we) {
                         add_match(x, tg->lexicon, ov[0], ov[1], tg->form);
@@ -956,6 +992,7 @@ static struct th_word_index *empty_index(struct th_word_index *old, const struct
                                 old->alloc[id] = 0;
                         }
                 }
+                old->confirmations = 0;
                 return old;
         }
         th_word_index_free(old);
@@ -1055,4 +1092,9 @@ int th_word_index_find(const struct th_word_index *x, const struct th_lexicon *l
         *mend = v[lo].end;
         *term = lex->terms[lex->form_term[v[lo].form]];
         return 1;
+}
+
+size_t th_word_index_confirmations(const struct th_word_index *x)
+{
+        return x->confirmations;
 }

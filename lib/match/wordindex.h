@@ -51,15 +51,19 @@ struct th_word_table; /* the words of all compiled lexicons */
 struct th_word_index; /* the matches of those lexicons in one text */
 struct th_morphology;
 
-/* The morphology of one language: the lexicons "<lang>/..." use it. */
+/* What the table knows of one language, whose lexicons are "<lang>/...": its morphology,
+ * and its commonest words, on which no term of several words is anchored ("zijn man" is
+ * looked for where "man" is, not at every "zijn"). */
 struct th_word_morphology {
         const char *lang;
-        struct th_morphology *morphology; /* its memo is used (and filled) by the index */
+        struct th_morphology *morphology; /* NULL: none; its memo is used and filled */
+        char *const *common;              /* lower case */
+        size_t ncommon;
 };
 
 /* Build the table for the lexicons compiled so far; the lexicons of a language in
- * `morph[0, nmorph)` get morphology (both may be NULL/0).  The morphologies must outlive
- * the table. */
+ * `morph[0, nmorph)` get its morphology and common words (both may be NULL/0).  The
+ * morphologies must outlive the table; the common words are read while it is built. */
 struct th_word_table *th_word_table_new(const struct th_lexicons *l,
                                         const struct th_word_morphology *morph, size_t nmorph);
 void th_word_table_free(struct th_word_table *t);
@@ -76,6 +80,9 @@ struct th_word_index *th_word_index_rebuild(struct th_word_index *old,
                                             const struct th_word_table *t, struct th_scratch *s,
                                             const char *text, size_t len);
 void th_word_index_free(struct th_word_index *x);
+/* How many times building the index ran a pattern to confirm a term of several words at
+ * its anchor word (a figure of its cost, for tests and benchmarks). */
+size_t th_word_index_confirmations(const struct th_word_index *x);
 
 /*
  * As th_lexicon_find() on the indexed text: the first match of `lex` that

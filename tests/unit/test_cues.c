@@ -24,7 +24,7 @@ static int setup(void **state)
         morphology = th_morphology_open("nl", &err);
         if (!morphology)
                 return -1;
-        struct th_word_morphology m = {"nl", morphology};
+        struct th_word_morphology m = {.lang = "nl", .morphology = morphology};
         words = th_word_table_new(lexicons, &m, 1);
         return 0;
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: EUPL-1.2 */
 /* test_morphology.c: lemmas from Hunspell (the Dutch dictionary of hunspell-nl), and
  * what they add to the word index: inflection, compounds, gaps, opting out, short terms,
- * words the dictionary does not know, and the bounded memo. */
+ * words the dictionary does not know, and the bounded memo; and a language's common
+ * words, on which no term of several words is anchored. */
 #include "unit.h"
 #include "document/conventions.h"
 #include "match/lexicon.h"
@@ -16,7 +17,7 @@ static struct th_morphology *nl;
 static struct th_word_table *table;
 
 static const char *const names[] = {"xx/things", "xx/heads", "xx/firsts", "xx/plain",
-                                    "xx/gaps",   "xx/short", NULL};
+                                    "xx/gaps",   "xx/short", "xx/family", NULL};
 
 static int setup(void **state)
 {
@@ -31,7 +32,8 @@ static int setup(void **state)
                       "  firsts:\n    compounds: [first]\n    terms: [campagne]\n"
                       "  plain:\n    morphology: false\n    terms: [campagne]\n"
                       "  gaps:\n    terms: [\"neemt … op\", \"stel ... kandidaat\"]\n"
-                      "  short:\n    terms: [lid]\n"));
+                      "  short:\n    terms: [lid]\n"
+                      "  family:\n    morphology: false\n    terms: [zijn man]\n"));
         free(tmp_write(dir, "bad/a.yml",
                        "lexicons:\n  x:\n    compounds: [tail]\n    terms: [a]\n"));
         free(tmp_write(dir, "bad2/a.yml",
@@ -45,7 +47,7 @@ static int setup(void **state)
         for (size_t i = 0; names[i]; i++)
                 if (!th_lexicons_get(lexicons, names[i], &err))
                         return -1;
-        struct th_word_morphology m = {"xx", nl};
+        struct th_word_morphology m = {.lang = "xx", .morphology = nl};
         table = th_word_table_new(lexicons, &m, 1);
         return 0;
 }
@@ -302,6 +304,45 @@ static void data_errors_and_conventions(void **state)
         assert_null(th_conventions_dictionary(&c, "zz"));
         th_conventions_release(&c);
         free(path);
+        path = tmp_write(dir, "yy/language.yml", "common-words: [De, zijn]\n");
+        assert_int_equal(th_conventions_read(&c, "yy", path, &err), 0);
+        const struct th_common_words *w = th_conventions_common(&c, "yy");
+        assert_non_null(w);
+        assert_int_equal(w->n, 2);
+        assert_string_equal(w->words[0], "de"); /* lower case */
+        assert_null(th_conventions_common(&c, "zz"));
+        th_conventions_release(&c);
+        free(path);
+        path = tmp_write(dir, "yy/language.yml", "dictionary: nl\ncommon-words: zijn\n");
+        assert_int_equal(th_conventions_read(&c, "yy", path, &err), -1);
+        assert_non_null(strstr(err.message, "'common-words': expected a list of words"));
+        assert_int_equal(err.line, 2);
+        th_error_release(&err);
+        th_conventions_release(&c);
+        free(path);
+}
+
+/* A term of several words is looked for at its word that is not one of the language's
+ * commonest: the same matches, one confirmation instead of one at every "zijn". */
+static void terms_not_anchored_on_common_words(void **state)
+{
+        (void)state;
+        const char *text = "Zijn boek, zijn huis, zijn tuin en zijn man.";
+        char *const common[] = {"zijn"};
+        struct th_word_morphology with = {"xx", nl, common, 1};
+        struct th_word_table *anchored = th_word_table_new(lexicons, &with, 1);
+        struct th_word_index *x = th_word_index_build(table, scratch, text, strlen(text));
+        struct th_word_index *y = th_word_index_build(anchored, scratch, text, strlen(text));
+        char *a = found(x, "xx/family", text), *b = found(y, "xx/family", text);
+        assert_string_equal(a, "zijn man=zijn man;");
+        assert_string_equal(b, a);
+        assert_int_equal(th_word_index_confirmations(x), 4);
+        assert_int_equal(th_word_index_confirmations(y), 1);
+        free(a);
+        free(b);
+        th_word_index_free(x);
+        th_word_index_free(y);
+        th_word_table_free(anchored);
 }
 
 int main(void)
@@ -319,6 +360,7 @@ int main(void)
             cmocka_unit_test(bounded_memo),
             cmocka_unit_test(missing_dictionary),
             cmocka_unit_test(data_errors_and_conventions),
+            cmocka_unit_test(terms_not_anchored_on_common_words),
         };
         return cmocka_run_group_tests(tests, setup, teardown);
 }
