@@ -283,7 +283,9 @@ static int own_voice(const struct th_doc *doc)
         if ((account && (!strcmp(account, "personal") || !strcmp(account, "hybrid"))) ||
             (channel && !strcmp(channel, "interview")))
                 return 1;
-        if (!th_meta_value(&doc->meta, "minister", 0))
+        /* A letter's questions to "u" are an MP's (Kamervragen answered in it), and so
+         * may its "mijn" be: no interview. */
+        if (!th_meta_value(&doc->meta, "minister", 0) || (channel && !strcmp(channel, "letter")))
                 return 0;
         for (size_t i = 0; i < doc->sentences.nr; i++)
                 if (question_to_you(doc->prose, doc->sentences.v[i].start, doc->sentences.v[i].end))
