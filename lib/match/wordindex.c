@@ -302,8 +302,9 @@ static int is_common(const struct th_word_morphology *lang, const char *body, st
 {
         char key[FOLD_MAX];
         size_t k = th_word_fold(body + r.start, r.end - r.start, key, sizeof(key));
-        for (size_t i = 0; lang && i < lang->ncommon; i++)
-                if (strlen(lang->common[i]) == k && !memcmp(lang->common[i], key, k))
+        for (size_t i = 0; lang && k && i < lang->ncommon; i++) /* the first byte first */
+                if (lang->common[i][0] == key[0] && strlen(lang->common[i]) == k &&
+                    !memcmp(lang->common[i], key, k))
                         return 1;
         return 0;
 }
