@@ -46,15 +46,24 @@ static char *lower(const char *s)
         return out;
 }
 
+/* The texts of list `v` under `key` (to free), or -1 with `err` at the place. */
+static int list_texts(const struct th_yamldoc *y, const struct th_ynode *v, const char *key,
+                      const char ***texts, size_t *n, struct th_error *err)
+{
+        const struct th_ynode *bad;
+        if (th_yamldoc_type(v) != TH_YLIST || th_yamldoc_texts(y, v, texts, n, &bad) < 0)
+                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err, "'%s': expected a list of texts",
+                                        key);
+        return 0;
+}
+
 static int read_abbreviations(struct th_conventions *c, const struct th_yamldoc *y,
                               const struct th_ynode *v, struct th_error *err)
 {
         const char **texts;
         size_t n;
-        const struct th_ynode *bad;
-        if (th_yamldoc_type(v) != TH_YLIST || th_yamldoc_texts(y, v, &texts, &n, &bad) < 0)
-                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err,
-                                        "'abbreviations': expected a list of texts");
+        if (list_texts(y, v, "abbreviations", &texts, &n, err) < 0)
+                return -1;
         for (size_t i = 0; i < n; i++) {
                 size_t len = strlen(texts[i]);
                 if (len && texts[i][len - 1] == '.')
@@ -130,11 +139,12 @@ static int read_common(struct th_conventions *c, const char *lang, const struct 
 {
         const char **texts;
         size_t n;
-        const struct th_ynode *bad;
-        if (th_yamldoc_type(v) != TH_YLIST || th_yamldoc_texts(y, v, &texts, &n, &bad) < 0)
-                return th_yamldoc_error(y, v, TH_ERR_PLUGIN, err,
-                                        "'common-words': expected a list of words");
-        struct th_common_words *w = (struct th_common_words *)th_conventions_common(c, lang);
+        if (list_texts(y, v, "common-words", &texts, &n, err) < 0)
+                return -1;
+        struct th_common_words *w = NULL;
+        for (size_t i = 0; i < c->ncommon && !w; i++)
+                if (!strcmp(c->common[i].lang, lang))
+                        w = &c->common[i];
         if (!w) {
                 TH_GROW(c->common, c->ncommon + 1, c->acommon);
                 w = &c->common[c->ncommon++];
@@ -201,14 +211,5 @@ const char *th_conventions_dictionary(const struct th_conventions *c, const char
         for (size_t i = 0; c && i < c->ndictionaries; i++)
                 if (!strcmp(c->dictionaries[i].lang, lang))
                         return c->dictionaries[i].name;
-        return NULL;
-}
-
-const struct th_common_words *th_conventions_common(const struct th_conventions *c,
-                                                    const char *lang)
-{
-        for (size_t i = 0; c && i < c->ncommon; i++)
-                if (!strcmp(c->common[i].lang, lang))
-                        return &c->common[i];
         return NULL;
 }

@@ -54,8 +54,5 @@ const char *th_conventions_value(const struct th_conventions *c, const char *key
 
 /* The name of the dictionary of language `lang`, or NULL; `c` may be NULL. */
 const char *th_conventions_dictionary(const struct th_conventions *c, const char *lang);
-/* The commonest words of language `lang`, or NULL; `c` may be NULL. */
-const struct th_common_words *th_conventions_common(const struct th_conventions *c,
-                                                    const char *lang);
 
 #endif

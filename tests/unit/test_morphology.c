@@ -306,16 +306,16 @@ static void data_errors_and_conventions(void **state)
         free(path);
         path = tmp_write(dir, "yy/language.yml", "common-words: [De, zijn]\n");
         assert_int_equal(th_conventions_read(&c, "yy", path, &err), 0);
-        const struct th_common_words *w = th_conventions_common(&c, "yy");
-        assert_non_null(w);
-        assert_int_equal(w->n, 2);
-        assert_string_equal(w->words[0], "de"); /* lower case */
-        assert_null(th_conventions_common(&c, "zz"));
+        assert_int_equal(c.ncommon, 1);
+        assert_string_equal(c.common[0].lang, "yy");
+        assert_int_equal(c.common[0].n, 2);
+        assert_string_equal(c.common[0].words[0], "de"); /* lower case */
+        assert_string_equal(c.common[0].words[1], "zijn");
         th_conventions_release(&c);
         free(path);
         path = tmp_write(dir, "yy/language.yml", "dictionary: nl\ncommon-words: zijn\n");
         assert_int_equal(th_conventions_read(&c, "yy", path, &err), -1);
-        assert_non_null(strstr(err.message, "'common-words': expected a list of words"));
+        assert_non_null(strstr(err.message, "'common-words': expected a list of texts"));
         assert_int_equal(err.line, 2);
         th_error_release(&err);
         th_conventions_release(&c);
