@@ -281,7 +281,8 @@ static int own_voice(const struct th_doc *doc)
         const char *account = th_meta_value(&doc->meta, "account", 0);
         const char *channel = th_meta_value(&doc->meta, "channel", 0);
         if ((account && (!strcmp(account, "personal") || !strcmp(account, "hybrid"))) ||
-            (channel && !strcmp(channel, "interview")))
+            (channel && (!strcmp(channel, "interview") ||
+                         (!strcmp(channel, "speech") && th_meta_value(&doc->meta, "minister", 0)))))
                 return 1;
         /* A letter's questions to "u" are an MP's (Kamervragen answered in it), and so
          * may its "mijn" be: no interview. */
