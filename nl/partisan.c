@@ -33,7 +33,14 @@ struct slogan {
         char *from, *to; /* YYYY-MM-DD, or NULL when open */
         int distinctive;
         struct th_regex *re;
+        char *text;   /* as written in parties.yml */
+        char *anchor; /* its longest word, by which the word index finds it; NULL: scan */
 };
+
+/* A slogan is looked for around its longest word when that word has at least this many
+ * letters; shorter words ("het kan wel") are so frequent that one scan of the document
+ * costs less. */
+enum { SLOGAN_ANCHOR_MIN = 5 };
 
 struct pattern {
         enum th_partisan_kind kind; /* 0 for parliamentary context */
@@ -64,9 +71,11 @@ struct th_partisan_model {
         size_t nparties, aparties;
         struct form *forms;
         size_t nforms, aforms;
-        struct th_buf names;                  /* alternation of every party form, for {party} */
-        const struct th_lexicon *party_names; /* the same as a lexicon: term = party id */
-        const struct th_lexicon *triggers;    /* words without which no pattern matches */
+        struct th_buf names;                   /* alternation of every party form, for {party} */
+        const struct th_lexicon *party_names;  /* the same as a lexicon: term = party id */
+        const struct th_lexicon *triggers;     /* words without which no pattern matches */
+        const struct th_lexicon *slogan_words; /* each slogan's anchor: term = slogan text */
+        size_t *slogan_of_term;                /* the slogan of each term of slogan_words */
         struct th_regex *hashtag_re;
         struct th_buf hashtags; /* alternation of hashtags with (*MARK:party) */
         struct slogan *slogans;
@@ -101,8 +110,11 @@ void th_partisan_model_free(struct th_partisan_model *m)
                 free(m->slogans[i].from);
                 free(m->slogans[i].to);
                 th_regex_free(m->slogans[i].re);
+                free(m->slogans[i].text);
+                free(m->slogans[i].anchor);
         }
         free(m->slogans);
+        free(m->slogan_of_term);
         for (size_t i = 0; i < m->nplaceholders; i++) {
                 free(m->placeholders[i].name);
                 free(m->placeholders[i].regex);
@@ -268,6 +280,26 @@ static int slogan_distinctive(const struct th_ywalk *w, const struct th_ynode *v
         return 0;
 }
 
+/* The longest word of a slogan (the first of equals), or NULL when it is shorter than
+ * SLOGAN_ANCHOR_MIN letters. */
+static char *slogan_anchor(const char *text)
+{
+        const char *best = NULL;
+        size_t nbest = 0, letters = 0;
+        for (const char *w = text; *w;) {
+                size_t n = strcspn(w, " "), count = 0;
+                for (size_t i = 0; i < n; i++)
+                        count += ((unsigned char)w[i] & 0xC0) != 0x80; /* UTF-8 lead bytes */
+                if (count > letters) {
+                        best = w;
+                        nbest = n;
+                        letters = count;
+                }
+                w += n + (w[n] == ' ');
+        }
+        return letters >= SLOGAN_ANCHOR_MIN ? th_xstrndup(best, nbest) : NULL;
+}
+
 static int read_slogan(struct th_partisan_model *m, const struct th_yamldoc *y,
                        const struct th_ynode *n, size_t party, struct th_error *err)
 {
@@ -276,7 +308,7 @@ static int read_slogan(struct th_partisan_model *m, const struct th_yamldoc *y,
                                               {"to", TH_YSCALAR, slogan_to},
                                               {"distinctive", TH_YSCALAR, slogan_distinctive},
                                               {NULL, 0, NULL}};
-        struct slogan_ctx sc = {{party, NULL, NULL, 0, NULL}, NULL};
+        struct slogan_ctx sc = {{party, NULL, NULL, 0, NULL, NULL, NULL}, NULL};
         int rc = th_yamldoc_walk(y, n, keys, &sc, "slogan", TH_ERR_PLUGIN, err);
         struct slogan s = sc.s;
         if (rc == 0 && !sc.text)
@@ -299,11 +331,15 @@ static int read_slogan(struct th_partisan_model *m, const struct th_yamldoc *y,
         }
         free(copy);
         th_buf_adds(&b, "(?![\\p{L}\\p{N}])");
+        s.text = th_xstrdup(sc.text);
+        s.anchor = slogan_anchor(sc.text);
         s.re = compile(b.s, y, n, err);
         th_buf_release(&b);
         if (!s.re) {
                 free(s.from);
                 free(s.to);
+                free(s.text);
+                free(s.anchor);
                 return -1;
         }
         TH_GROW(m->slogans, m->nslogans + 1, m->aslogans);
@@ -672,6 +708,34 @@ static int define_party_names(struct th_partisan_model *m, struct th_lexicons *l
         return m->party_names ? 0 : -1;
 }
 
+/* The slogans' anchors as a lexicon, so that the word index finds where a slogan may be. */
+static int define_slogan_words(struct th_partisan_model *m, struct th_lexicons *lexicons,
+                               const char *lang, struct th_error *err)
+{
+        size_t n = 0, one = m->nslogans ? m->nslogans : 1;
+        const char **terms = th_xcalloc(one, sizeof(char *)),
+                   **forms = th_xcalloc(one, sizeof(char *));
+        size_t *form_term = th_xcalloc(one, sizeof(size_t));
+        m->slogan_of_term = th_xcalloc(one, sizeof(size_t));
+        for (size_t i = 0; i < m->nslogans; i++) {
+                if (!m->slogans[i].anchor)
+                        continue;
+                terms[n] = m->slogans[i].text;
+                forms[n] = m->slogans[i].anchor;
+                form_term[n] = n;
+                m->slogan_of_term[n++] = i;
+        }
+        char *name = th_xasprintf("%s/slogan-words", lang);
+        if (n)
+                m->slogan_words =
+                    th_lexicons_define(lexicons, name, terms, n, forms, form_term, NULL, n, err);
+        free(name);
+        free(terms);
+        free(forms);
+        free(form_term);
+        return n && !m->slogan_words ? -1 : 0;
+}
+
 struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, const char *dir,
                                                  const char *lang, struct th_error *err)
 {
@@ -690,6 +754,8 @@ struct th_partisan_model *th_partisan_model_load(struct th_lexicons *lexicons, c
         }
         if (rc == 0)
                 rc = define_party_names(m, lexicons, lang, err);
+        if (rc == 0)
+                rc = define_slogan_words(m, lexicons, lang, err);
         if (rc == 0) {
                 char *name = th_xasprintf("%s/partisan-triggers", lang);
                 m->triggers = th_lexicons_get(lexicons, name, err);
@@ -896,6 +962,79 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
         return 0;
 }
 
+/* The index of the sentence that holds or follows `at` (doc->sentences.nr when none). */
+static size_t sentence_index(const struct th_doc *doc, size_t at)
+{
+        size_t lo = 0, hi = doc->sentences.nr;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (doc->sentences.v[mid].end <= at)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        return lo;
+}
+
+/* Does the slogan count in this document: in its period, or distinctive? */
+static int slogan_counts(const struct slogan *sl, const char *date)
+{
+        int in_period = date && (!sl->from || strncmp(date, sl->from, 10) >= 0) &&
+                        (!sl->to || strncmp(date, sl->to, 10) <= 0);
+        return sl->distinctive || in_period;
+}
+
+/* The matches of slogan `sl` in text[from, to), from `*done` on: the end of its last match,
+ * so that overlapping windows find a match once. */
+static int slogan_in(const struct th_partisan_model *m, const struct slogan *sl,
+                     struct th_scratch *s, const struct th_doc *doc, const struct th_word_index *x,
+                     struct th_partisan_list *out, size_t from, size_t to, size_t *done)
+{
+        size_t ov[2];
+        int rc;
+        for (size_t at = from > *done ? from : *done;
+             (rc = th_regex_find(sl->re, s, doc->prose, to, at, ov, 1)) == 1; at = ov[1]) {
+                add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party,
+                         "a party slogan");
+                *done = ov[1];
+        }
+        return rc;
+}
+
+/* A slogan with an anchor is looked for in the sentences around each place the word index
+ * has its anchor (a slogan may run over a sentence end: "Minder ik. Meer wij."); one
+ * without, in the whole document. */
+static int find_slogans(const struct th_partisan_model *m, struct th_scratch *s,
+                        const struct th_doc *doc, const struct th_word_index *x,
+                        struct th_partisan_list *out)
+{
+        const char *date = th_meta_value(&doc->meta, "date", 0);
+        size_t *done = th_xcalloc(m->nslogans ? m->nslogans : 1, sizeof(size_t));
+        int rc = 0;
+        for (size_t i = 0; rc >= 0 && i < m->nslogans; i++)
+                if (!m->slogans[i].anchor && slogan_counts(&m->slogans[i], date))
+                        rc = slogan_in(m, &m->slogans[i], s, doc, x, out, 0, doc->len, &done[i]);
+        size_t a, b;
+        const char *term;
+        for (size_t at = 0;
+             rc >= 0 && m->slogan_words &&
+             th_word_index_find(x, m->slogan_words, doc->len, at, &a, &b, &term) == 1;
+             at = b) {
+                size_t k = 0;
+                while (m->slogan_words->terms[k] != term)
+                        k++;
+                const struct slogan *sl = &m->slogans[m->slogan_of_term[k]];
+                if (!slogan_counts(sl, date))
+                        continue;
+                size_t si = sentence_index(doc, a);
+                size_t from = si > 0 ? doc->sentences.v[si - 1].start : 0;
+                size_t to = si + 1 < doc->sentences.nr ? doc->sentences.v[si + 1].end : doc->len;
+                rc = slogan_in(m, sl, s, doc, x, out, from, to, &done[m->slogan_of_term[k]]);
+        }
+        free(done);
+        return rc < 0 ? -1 : 0;
+}
+
 int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
                       const struct th_doc *doc, const struct th_word_index *x,
                       struct th_partisan_list *out, struct th_error *err)
@@ -927,20 +1066,8 @@ int th_partisan_judge(const struct th_partisan_model *m, struct th_scratch *s,
         }
         if (rc < 0)
                 return limit_error(s, doc, err);
-        const char *date = th_meta_value(&doc->meta, "date", 0);
-        for (size_t i = 0; i < m->nslogans; i++) {
-                const struct slogan *sl = &m->slogans[i];
-                int in_period = date && (!sl->from || strncmp(date, sl->from, 10) >= 0) &&
-                                (!sl->to || strncmp(date, sl->to, 10) <= 0);
-                if (!sl->distinctive && !in_period)
-                        continue;
-                for (size_t at = 0; (rc = th_regex_find(sl->re, s, text, doc->len, at, ov, 1)) == 1;
-                     at = ov[1])
-                        add_item(m, x, doc, out, TH_PARTISAN_SLOGAN, ov[0], ov[1], (long)sl->party,
-                                 "a party slogan");
-                if (rc < 0)
-                        return limit_error(s, doc, err);
-        }
+        if (find_slogans(m, s, doc, x, out) < 0)
+                return limit_error(s, doc, err);
         if (out->nr - first > 1)
                 qsort(out->v + first, out->nr - first, sizeof(out->v[0]), by_position);
         return 0;

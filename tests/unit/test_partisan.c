@@ -68,6 +68,12 @@ static void kinds_and_parties(void **state)
              "5:rampzalige beleid van GroenLinks-PvdA:GroenLinks-PvdA;"},
             {"Doen wat nodig is.", "2022-05-01", "3:Doen wat nodig is:VVD;"},
             {"Doen wat nodig is.", NULL, ""},
+            /* found around its longest word, over a sentence end, once where the
+             * sentences around two of its words overlap */
+            {"Minder. Minder ik. Meer wij, zegt hij. Minder zorgen.", NULL,
+             "3:Minder ik. Meer wij:CDA;"},
+            /* no word of five letters: the whole text is read */
+            {"Het kan wel.", "2025-09-01", "3:Het kan wel:D66;"},
             {"Hij zei: \"Stem SP.\"", NULL, "1:Stem SP:SP:quoted;"},
             {"#StemSP en #TeamD66", NULL, "1:#StemSP:SP;4:#TeamD66:D66;"},
             {"Dat we als CDA grote resultaten boekten.", NULL, "2:we als CDA:CDA;"},
