@@ -51,7 +51,7 @@ struct cue {
 
 enum window {
         W_SENTENCE,
-        W_NEIGHBOURS, /* the sentence and the one before and after it, in any block */
+        W_NEIGHBOURS, /* the sentence and the one before and after it in the same block */
         W_BLOCK,
         W_DOCUMENT,
         W_BEFORE,   /* earlier in the sentence */
@@ -808,9 +808,10 @@ static struct th_span window_range(const struct run *r, enum window in, struct t
         struct th_span s = {doc->sentences.v[si].start, doc->sentences.v[si].end};
         switch (in) {
         case W_NEIGHBOURS: {
-                if (si > 0)
+                struct th_span b = block_of(doc, s.start);
+                if (si > 0 && doc->sentences.v[si - 1].start >= b.start)
                         s.start = doc->sentences.v[si - 1].start;
-                if (si + 1 < doc->sentences.nr)
+                if (si + 1 < doc->sentences.nr && doc->sentences.v[si + 1].end <= b.end)
                         s.end = doc->sentences.v[si + 1].end;
                 return s;
         }

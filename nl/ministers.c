@@ -274,7 +274,8 @@ static int question_to_you(const char *text, size_t s, size_t e)
 }
 
 /* Does the minister speak in the first person: a post on the minister's own account
- * (personal or hybrid), an interview, or a text about the minister that puts questions
+ * (personal or hybrid), an interview, a speech with `minister` metadata (the minister
+ * speaks it), or a text about the minister that puts questions
  * to someone (an interview printed on a web page or in a newsletter)? */
 static int own_voice(const struct th_doc *doc)
 {

@@ -294,10 +294,6 @@ static void party_politics(void **state)
         expect("Hoekstra sprak. Een matig debuut als lijsttrekker.", "Hoekstra",
                "campaign-link/election-role-of-minister@16-50:Een matig debuut als lijsttrekker.|a "
                "role in an election, the minister;");
-        /* the sentence beside it in the next paragraph is a neighbour too */
-        expect("Hoekstra sprak.\n\nEen matig debuut als lijsttrekker.", "Hoekstra",
-               "campaign-link/election-role-of-minister@17-51:Een matig debuut als lijsttrekker.|a "
-               "role in an election, the minister;");
         expect("We naderen de release-kandidaat. Minister Kaag sprak.", NULL, "");
         expect("We gaan weer campagne voeren bij de Europese verkiezingen.", NULL,
                "self-identification/campaigning-for-election@0-28:We gaan weer campagne voeren|the "
