@@ -779,14 +779,7 @@ static const struct matches *matches_of(struct run *r, size_t i, int *failed)
  * whole document. */
 static struct th_span block_of(const struct th_doc *doc, size_t at)
 {
-        size_t lo = 0, hi = doc->blocks.nr;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->blocks.v[mid].end <= at)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
+        size_t lo = th_span_list_index(&doc->blocks, at);
         if (lo < doc->blocks.nr && doc->blocks.v[lo].start <= at)
                 return (struct th_span){doc->blocks.v[lo].start, doc->blocks.v[lo].end};
         return (struct th_span){0, doc->len};

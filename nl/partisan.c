@@ -962,20 +962,6 @@ static int judge_sentence(const struct th_partisan_model *m, struct th_scratch *
         return 0;
 }
 
-/* The index of the sentence that holds or follows `at` (doc->sentences.nr when none). */
-static size_t sentence_index(const struct th_doc *doc, size_t at)
-{
-        size_t lo = 0, hi = doc->sentences.nr;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->sentences.v[mid].end <= at)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return lo;
-}
-
 /* Does the slogan count in this document: in its period, or distinctive? */
 static int slogan_counts(const struct slogan *sl, const char *date)
 {
@@ -1026,7 +1012,7 @@ static int find_slogans(const struct th_partisan_model *m, struct th_scratch *s,
                 const struct slogan *sl = &m->slogans[m->slogan_of_term[k]];
                 if (!slogan_counts(sl, date))
                         continue;
-                size_t si = sentence_index(doc, a);
+                size_t si = th_span_list_index(&doc->sentences, a);
                 size_t from = si > 0 ? doc->sentences.v[si - 1].start : 0;
                 size_t to = si + 1 < doc->sentences.nr ? doc->sentences.v[si + 1].end : doc->len;
                 rc = slogan_in(m, sl, s, doc, x, out, from, to, &done[m->slogan_of_term[k]]);

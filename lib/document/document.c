@@ -16,6 +16,19 @@ void th_span_list_push(struct th_span_list *l, size_t start, size_t end)
         l->nr++;
 }
 
+size_t th_span_list_index(const struct th_span_list *l, size_t at)
+{
+        size_t lo = 0, hi = l->nr;
+        while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (l->v[mid].end <= at)
+                        lo = mid + 1;
+                else
+                        hi = mid;
+        }
+        return lo;
+}
+
 void th_span_list_release(struct th_span_list *l)
 {
         free(l->v);
@@ -79,27 +92,13 @@ size_t th_doc_chars(const struct th_doc *doc, size_t offset)
 
 int th_doc_in_quote(const struct th_doc *doc, size_t offset)
 {
-        size_t lo = 0, hi = doc->quotes.nr;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->quotes.v[mid].end <= offset)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
-        return lo < doc->quotes.nr && doc->quotes.v[lo].start <= offset;
+        size_t i = th_span_list_index(&doc->quotes, offset);
+        return i < doc->quotes.nr && doc->quotes.v[i].start <= offset;
 }
 
 struct th_span th_doc_sentence_at(const struct th_doc *doc, size_t offset)
 {
-        size_t lo = 0, hi = doc->sentences.nr;
-        while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (doc->sentences.v[mid].end <= offset)
-                        lo = mid + 1;
-                else
-                        hi = mid;
-        }
+        size_t lo = th_span_list_index(&doc->sentences, offset);
         struct th_span s = {offset, offset};
         if (lo < doc->sentences.nr && doc->sentences.v[lo].start <= offset) {
                 s.start = doc->sentences.v[lo].start;

@@ -26,6 +26,9 @@ struct th_span_list {
 
 void th_span_list_push(struct th_span_list *l, size_t start, size_t end);
 void th_span_list_release(struct th_span_list *l);
+/* In a sorted list of spans that do not overlap: the index of the first span that ends
+ * after `at` (the one holding `at`, or the next), l->nr when none does. */
+size_t th_span_list_index(const struct th_span_list *l, size_t at);
 
 /* How a text is marked up: Markdown; plain text (paragraphs between blank lines); HTML;
  * or lines, each a paragraph (the text read from Word, OpenDocument and PDF files). */

@@ -63,9 +63,25 @@ static void empty_document(void **state)
         th_doc_release(&doc);
 }
 
+/* the span holding an offset, or the next one: sentences, blocks and quotes are found so */
+static void span_list_index(void **state)
+{
+        (void)state;
+        struct th_span_list l = {0};
+        th_span_list_push(&l, 0, 5);
+        th_span_list_push(&l, 7, 9);
+        assert_int_equal(th_span_list_index(&l, 0), 0);
+        assert_int_equal(th_span_list_index(&l, 4), 0);
+        assert_int_equal(th_span_list_index(&l, 5), 1); /* between: the next */
+        assert_int_equal(th_span_list_index(&l, 8), 1);
+        assert_int_equal(th_span_list_index(&l, 9), 2); /* after the last: none */
+        th_span_list_release(&l);
+}
+
 int main(void)
 {
         const struct CMUnitTest tests[] = {
+            cmocka_unit_test(span_list_index),
             cmocka_unit_test(invalid_utf8_is_an_error_with_position),
             cmocka_unit_test(lenient_skips_invalid_bytes),
             cmocka_unit_test(bom_and_crlf_keep_columns),
